@@ -1,0 +1,33 @@
+// Builds every bundle from one list: the actions found in actions/*/action.yml, the root action
+// and the command line. dist/ is removed first so that a deleted action leaves no stale bundle.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const actionNames = readdirSync(join(root, 'actions'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(root, 'actions', entry.name, 'action.yml')))
+  .map((entry) => entry.name)
+  .sort();
+
+const bundles = [
+  ...actionNames.map((name) => ({ name, entry: `src/actions/${name}/index.ts` })),
+  { name: 'main', entry: 'src/actions/main.ts' },
+  { name: 'cli', entry: 'src/cli/index.ts' },
+];
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+for (const { name, entry } of bundles) {
+  if (!existsSync(join(root, entry))) {
+    console.error(`build: ${entry} is missing for bundle "${name}"`);
+    process.exit(1);
+  }
+  const out = join('dist', name);
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', entry, '-o', out, '--minify', '--no-source-map-register', '--quiet', '--license', 'licenses.txt', '--target', 'es2022'],
+    { cwd: root, stdio: 'inherit' },
+  );
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  console.log(`built ${out}/index.js`);
+}

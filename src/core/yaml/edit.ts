@@ -1,0 +1,126 @@
+import { parse, Scalar } from 'yaml';
+import { UserError } from '../errors.js';
+
+/** Replace source[start, end) with text. Edits are made on the original text, never on a re-rendered document. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** 1-based line number of an offset, counting LF (so CRLF files count the same). */
+export function lineAt(source: string, offset: number): number {
+  let line = 1;
+  for (let index = source.indexOf('\n'); index !== -1 && index < offset; index = source.indexOf('\n', index + 1))
+    line++;
+  return line;
+}
+
+/**
+ * True when `value`, written as a plain scalar, would be read back as exactly that string by both
+ * YAML 1.1 readers (Kubernetes, Flux, Helm) and YAML 1.2 readers: `1.20`, `1e5`, `0x1f`, `yes`,
+ * `on` and `null` are not, nor is anything with YAML syntax in it.
+ */
+export function isSafePlainScalar(value: string, inFlow: boolean): boolean {
+  if (value === '' || /[\n\r\t]/.test(value) || value.trim() !== value) return false;
+  if (inFlow && /[,[\]{}]/.test(value)) return false;
+  const probe = inFlow ? `[${value}]` : `k: ${value}`;
+  for (const version of ['1.1', '1.2'] as const) {
+    try {
+      const read: unknown = parse(probe, { version, strict: true, uniqueKeys: false });
+      const back = inFlow ? (read as unknown[])?.[0] : (read as Record<string, unknown>)?.k;
+      if (back !== value || (inFlow && (read as unknown[]).length !== 1)) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+function doubleQuoted(value: string): string {
+  return JSON.stringify(value);
+}
+
+function singleQuoted(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/**
+ * The edit that turns one scalar into `newValue`, keeping its quoting style. A plain scalar whose
+ * new value would not read back as a string gets double quotes; the old bytes around the value
+ * (anchor, tag, comment, line ending) are untouched because the scalar's range covers only the value.
+ */
+export function scalarEdit(source: string, node: Scalar, newValue: string, where: string): TextEdit {
+  const range = node.range;
+  if (!range) throw new UserError(`${where}: the value has no position in the source`);
+  const [start, end] = range;
+  const inFlow = isInFlowCollection(source, start);
+  switch (node.type) {
+    case Scalar.QUOTE_DOUBLE:
+      return { start, end, text: doubleQuoted(newValue) };
+    case Scalar.QUOTE_SINGLE:
+      return { start, end, text: singleQuoted(newValue) };
+    case Scalar.BLOCK_LITERAL:
+    case Scalar.BLOCK_FOLDED:
+      return blockScalarEdit(source, start, end, String(node.value), newValue, where);
+    default:
+      return { start, end, text: isSafePlainScalar(newValue, inFlow) ? newValue : doubleQuoted(newValue) };
+  }
+}
+
+/** A block scalar keeps its header and indentation; only its one content line changes. */
+function blockScalarEdit(
+  source: string,
+  start: number,
+  end: number,
+  oldValue: string,
+  newValue: string,
+  where: string,
+) {
+  if (oldValue.replace(/\n+$/, '').includes('\n') || newValue.includes('\n')) {
+    throw new UserError(`${where}: a multi-line block scalar cannot hold an image reference`);
+  }
+  const firstLine = oldValue.replace(/\n+$/, '');
+  const contentStart = source.indexOf(firstLine, source.indexOf('\n', start) + 1);
+  if (contentStart === -1 || contentStart >= end)
+    throw new UserError(`${where}: cannot locate the block scalar's content`);
+  return { start: contentStart, end: contentStart + firstLine.length, text: newValue };
+}
+
+/** Whether the offset sits inside a flow collection (`[...]` or `{...}`), where `,[]{}` end a plain scalar. */
+function isInFlowCollection(source: string, offset: number): boolean {
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+  let depth = 0;
+  let quote: string | null = null;
+  for (let index = lineStart; index < offset; index++) {
+    const char = source[index];
+    if (quote) {
+      if (char === quote) quote = null;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '[' || char === '{') depth++;
+    else if (char === ']' || char === '}') depth = Math.max(0, depth - 1);
+    else if (char === '#' && (index === lineStart || /\s/.test(source[index - 1] ?? ''))) break;
+  }
+  return depth > 0;
+}
+
+/**
+ * Applies non-overlapping edits to the original text. Identical edits of the same span (one value
+ * reached through two routes) count once; different edits of the same span are a conflict.
+ */
+export function applyTextEdits(source: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let result = '';
+  let cursor = 0;
+  let previous: TextEdit | undefined;
+  for (const edit of sorted) {
+    if (previous && edit.start === previous.start && edit.end === previous.end && edit.text === previous.text) continue;
+    if (edit.start < cursor) {
+      throw new UserError(`conflicting edits at offset ${edit.start}: two changes want the same bytes`);
+    }
+    result += source.slice(cursor, edit.start) + edit.text;
+    cursor = edit.end;
+    previous = edit;
+  }
+  return result + source.slice(cursor);
+}

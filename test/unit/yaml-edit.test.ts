@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { visit, type Scalar } from 'yaml';
+import { applyTextEdits, isSafePlainScalar, lineAt, scalarEdit } from '../../src/core/yaml/edit.js';
+import { parseYamlStream, documentValue } from '../../src/core/yaml/parse.js';
+
+/** Replaces the scalar whose value is `from` with `to` and returns the new text. */
+function replaceScalar(source: string, from: string, to: string): string {
+  const edits = [];
+  for (const document of parseYamlStream('test.yaml', source)) {
+    visit(document, {
+      Scalar(_key, node: Scalar) {
+        if (node.value === from) edits.push(scalarEdit(source, node, to, 'test.yaml'));
+      },
+    });
+  }
+  assert.ok(edits.length > 0, `no scalar ${from} in the source`);
+  return applyTextEdits(source, edits);
+}
+
+describe('isSafePlainScalar', () => {
+  const cases: [string, boolean][] = [
+    ['1.2.3', true],
+    ['dev-abc123-1700000000', true],
+    ['nginx:1.25', true],
+    ['1.20', false],
+    ['1e5', false],
+    ['1e10', false],
+    ['0x1f', false],
+    ['0755', false],
+    ['16', false],
+    ['yes', false],
+    ['on', false],
+    ['off', false],
+    ['null', false],
+    ['~', false],
+    ['true', false],
+    ['a # b', false],
+    ['a: b', false],
+    ['', false],
+    ['-1', false],
+    ['*x', false],
+  ];
+  for (const [value, safe] of cases) {
+    test(`${JSON.stringify(value)} is ${safe ? 'safe' : 'quoted'}`, () =>
+      assert.equal(isSafePlainScalar(value, false), safe));
+  }
+  test('flow context refuses commas and brackets', () => {
+    assert.equal(isSafePlainScalar('a,b', true), false);
+    assert.equal(isSafePlainScalar('a,b', false), true);
+  });
+});
+
+describe('scalarEdit keeps everything but the value', () => {
+  const cases: { name: string; source: string; from: string; to: string; expected: string }[] = [
+    {
+      name: 'plain',
+      source: 'image: app:1.0 # keep\n',
+      from: 'app:1.0',
+      to: 'app:1.1',
+      expected: 'image: app:1.1 # keep\n',
+    },
+    { name: 'double quoted', source: 'tag: "1.0"\n', from: '1.0', to: '1.1', expected: 'tag: "1.1"\n' },
+    { name: 'single quoted', source: "tag: '1.0'\n", from: '1.0', to: "it's", expected: "tag: 'it''s'\n" },
+    { name: 'numeric-looking gets quotes', source: 'tag: v1\n', from: 'v1', to: '1.20', expected: 'tag: "1.20"\n' },
+    {
+      name: 'CRLF and BOM',
+      source: '\uFEFFa: 1\r\ntag: v1\r\nb: 2\r\n',
+      from: 'v1',
+      to: 'v2',
+      expected: '\uFEFFa: 1\r\ntag: v2\r\nb: 2\r\n',
+    },
+    {
+      name: 'flow mapping',
+      source: 'c: {image: app:1, x: y}\n',
+      from: 'app:1',
+      to: 'app:2',
+      expected: 'c: {image: app:2, x: y}\n',
+    },
+    { name: 'flow needs quotes', source: 'c: [v1]\n', from: 'v1', to: 'a,b', expected: 'c: ["a,b"]\n' },
+    {
+      name: 'anchor kept',
+      source: 'a: &img app:1\nb: *img\n',
+      from: 'app:1',
+      to: 'app:2',
+      expected: 'a: &img app:2\nb: *img\n',
+    },
+    {
+      name: 'block literal',
+      source: 'a: |\n  app:1\nb: c\n',
+      from: 'app:1\n',
+      to: 'app:2',
+      expected: 'a: |\n  app:2\nb: c\n',
+    },
+  ];
+  for (const { name, source, from, to, expected } of cases) {
+    test(name, () => {
+      const result = replaceScalar(source, from, to);
+      assert.equal(result, expected);
+    });
+  }
+});
+
+describe('applyTextEdits', () => {
+  test('identical edits of one span count once', () => {
+    assert.equal(
+      applyTextEdits('abc', [
+        { start: 1, end: 2, text: 'X' },
+        { start: 1, end: 2, text: 'X' },
+      ]),
+      'aXc',
+    );
+  });
+  test('overlapping different edits are a conflict', () => {
+    assert.throws(
+      () =>
+        applyTextEdits('abc', [
+          { start: 1, end: 2, text: 'X' },
+          { start: 1, end: 2, text: 'Y' },
+        ]),
+      /conflicting/,
+    );
+  });
+});
+
+describe('parsing safety', () => {
+  test('a syntax error names file and line', () => {
+    assert.throws(() => parseYamlStream('deploy.yaml', 'a: 1\nb: [\n'), /deploy\.yaml:\d+: not valid YAML/);
+  });
+  test('billion laughs is an error, not a hang', () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let level = 1; level < 9; level++) {
+      const previous = String.fromCharCode(96 + level);
+      const name = String.fromCharCode(97 + level);
+      lines.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+    }
+    const [document] = parseYamlStream('bomb.yaml', lines.join('\n'));
+    assert.ok(document);
+    assert.throws(() => documentValue('bomb.yaml', document), /bomb\.yaml: .*alias/i);
+  });
+  test('lineAt counts lines from 1', () => {
+    const source = 'a\r\nb\r\nc';
+    assert.equal(lineAt(source, 0), 1);
+    assert.equal(lineAt(source, source.indexOf('c')), 3);
+  });
+  test('every document of a stream is returned, empty ones included', () => {
+    const documents = parseYamlStream('multi.yaml', 'a: 1\n---\nb: 2\n...\n---\n');
+    assert.deepEqual(
+      documents.map((document) => documentValue('multi.yaml', document)),
+      [{ a: 1 }, { b: 2 }, null],
+    );
+  });
+});

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { readTree, writeTreeFiles } from '../../src/fs/tree.js';
+
+function makeTree(): { root: string; outside: string } {
+  const base = mkdtempSync(join(tmpdir(), 'tree-'));
+  const root = join(base, 'repo');
+  const outside = join(base, 'outside');
+  mkdirSync(join(root, 'apps/web'), { recursive: true });
+  mkdirSync(join(root, '.git'), { recursive: true });
+  mkdirSync(outside);
+  writeFileSync(join(root, 'apps/web/deploy.yaml'), 'image: web:1\n');
+  writeFileSync(join(root, 'apps/web/notes.txt'), 'image: web:1\n');
+  writeFileSync(join(root, 'apps/other.yml'), 'image: other:1\n');
+  writeFileSync(join(root, '.git/config.yaml'), 'image: web:1\n');
+  writeFileSync(join(outside, 'secret.yaml'), 'image: web:1\n');
+  symlinkSync(join(outside, 'secret.yaml'), join(root, 'apps/escape.yaml'));
+  symlinkSync(join(root, 'apps/web/deploy.yaml'), join(root, 'apps/inside.yaml'));
+  symlinkSync(join(root, 'missing.yaml'), join(root, 'apps/dangling.yaml'));
+  return { root, outside };
+}
+
+describe('readTree', () => {
+  test('reads YAML files only, skips .git, follows links only inside the tree', async () => {
+    const { root } = makeTree();
+    const warnings: string[] = [];
+    const files = await readTree(root, { warn: (message) => warnings.push(message) });
+    assert.deepEqual(
+      files.map((file) => file.path),
+      ['apps/inside.yaml', 'apps/other.yml', 'apps/web/deploy.yaml'],
+    );
+    assert.ok(warnings.some((warning) => warning.startsWith('apps/escape.yaml: symlink to outside the tree')));
+    assert.ok(warnings.some((warning) => warning.startsWith('apps/dangling.yaml: dangling symlink')));
+  });
+
+  test('the text screen keeps only files that contain it', async () => {
+    const { root } = makeTree();
+    const files = await readTree(root, { mustContain: 'other' });
+    assert.deepEqual(
+      files.map((file) => file.path),
+      ['apps/other.yml'],
+    );
+  });
+
+  test('files over the size bound are skipped with a warning', async () => {
+    const { root } = makeTree();
+    writeFileSync(join(root, 'apps/big.yaml'), `a: ${'x'.repeat(2000)}\n`);
+    const warnings: string[] = [];
+    const files = await readTree(root, { maxFileBytes: 1000, warn: (message) => warnings.push(message) });
+    assert.ok(!files.some((file) => file.path === 'apps/big.yaml'));
+    assert.ok(warnings.some((warning) => /^apps\/big\.yaml: \d+ bytes is over the 1000-byte limit/.test(warning)));
+  });
+
+  test('bytes survive a read and write round trip (BOM, CRLF)', async () => {
+    const { root } = makeTree();
+    const original = '\uFEFFa: 1\r\nb: 2\r\n';
+    writeFileSync(join(root, 'apps/crlf.yaml'), original);
+    const files = await readTree(root);
+    const file = files.find((candidate) => candidate.path === 'apps/crlf.yaml');
+    assert.equal(file?.text, original);
+    await writeTreeFiles(root, [{ path: 'apps/crlf.yaml', text: original.replace('1', '3') }]);
+    assert.equal(readFileSync(join(root, 'apps/crlf.yaml'), 'utf8'), '\uFEFFa: 3\r\nb: 2\r\n');
+  });
+});

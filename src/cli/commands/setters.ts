@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import {
+  isSetterCandidatePath,
+  latestImageFromReference,
+  planSetters,
+  SETTER_SCREEN,
+  type LatestImage,
+} from '../../core/setters/index.js';
+import { readTree, writeTreeFiles } from '../../fs/tree.js';
+import { requireString, UsageError, type Command } from '../command.js';
+
+const USAGE = `usage: gitops-promote setters --dir <dir> --policy <ns>:<name>=<image ref> [--policy ...] [--dry-run] [--json]
+
+Applies Flux image-policy setter markers: every YAML value marked
+  image: app:1.0.0   # {"$imagepolicy": "<ns>:<name>"}          gets name:tag[@digest]
+  newTag: 1.0.0      # {"$imagepolicy": "<ns>:<name>:tag"}      gets the tag
+  newName: app       # {"$imagepolicy": "<ns>:<name>:name"}     gets the name
+  digest: sha256:..  # {"$imagepolicy": "<ns>:<name>:digest"}   gets the digest
+(the marker may also be the only comment on the line above the entry) takes the latest image of
+the named policy. Only the value bytes change; only changed files are written. Files read:
+*.yaml, *.yml and Kustomization containing "$imagepolicy"; a file that does not parse is skipped
+with a warning, markers naming a policy not given are left alone.
+
+options:
+  --dir <dir>                          tree to update in place (required)
+  --policy <ns>:<name>=<image ref>     a policy and its latest image, name:tag or name:tag@digest,
+                                       e.g. apps:web=ghcr.io/acme/web:1.2.3 (repeatable, at least one;
+                                       the split is at the first "=")
+  --dry-run                            print the changes, write nothing
+  --json                               print {"changes":[{"file","line","path","old","new"}]}
+
+exit status: 0 done (also when nothing changed); 1 an invalid image reference or an unreadable
+tree; 2 a malformed --policy (no "=", not <ns>:<name>, a policy given twice) or a missing option.`;
+
+const POLICY_ID = /^[^:=\s]+:[^:=\s]+$/;
+
+/** `--policy` values into policies by "ns:name"; syntax is a usage error, a bad reference a user error. */
+export function parsePolicyOptions(values: readonly string[]): Map<string, LatestImage> {
+  if (values.length === 0) throw new UsageError('--policy is required (at least one)');
+  const policies = new Map<string, LatestImage>();
+  for (const value of values) {
+    const split = value.indexOf('=');
+    const id = split === -1 ? '' : value.slice(0, split);
+    const ref = split === -1 ? '' : value.slice(split + 1);
+    if (!POLICY_ID.test(id) || ref === '') {
+      throw new UsageError(`--policy: got ${JSON.stringify(value)}, expected <ns>:<name>=<image ref>`);
+    }
+    if (policies.has(id)) throw new UsageError(`--policy: ${id} is given twice`);
+    policies.set(id, latestImageFromReference(ref, `--policy ${id}`));
+  }
+  return policies;
+}
+
+export const settersCommand: Command = {
+  name: 'setters',
+  summary: 'apply Flux image-policy setter markers (# {"$imagepolicy": "ns:name"}) in a tree',
+  usage: USAGE,
+  options: {
+    dir: { type: 'string' },
+    policy: { type: 'string', multiple: true },
+    'dry-run': { type: 'boolean' },
+  },
+  async run(values, _positionals, context) {
+    const dir = resolve(context.cwd, requireString(values, 'dir'));
+    const policies = parsePolicyOptions((values.policy as string[] | undefined) ?? []);
+    const warn = (message: string) => context.stderr(`warning: ${message}`);
+    const files = await readTree(dir, { include: isSetterCandidatePath, mustContain: SETTER_SCREEN, warn });
+    const plan = planSetters(files, policies);
+    plan.warnings.forEach(warn);
+    const dryRun = values['dry-run'] === true;
+    if (!dryRun) await writeTreeFiles(dir, plan.files);
+    const changes = plan.changes.map(({ file, line, path, old, new: value }) => ({
+      file,
+      line,
+      path,
+      old,
+      new: value,
+    }));
+    const lines = plan.changes.map(
+      (change) => `${change.file}:${change.line} ${change.path}: ${change.old} -> ${change.new}`,
+    );
+    const summary = `${plan.changes.length} value(s) in ${plan.files.length} file(s) ${dryRun ? 'would change (dry run, nothing written)' : 'changed'}`;
+    return { json: { changes }, text: [...lines, summary].join('\n') };
+  },
+};

@@ -1,0 +1,169 @@
+import { isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
+import { applyTextEdits, lineAt, scalarEdit, type TextEdit } from '../yaml/edit.js';
+import { parseYamlStream } from '../yaml/parse.js';
+import { invalid, isUserError } from '../errors.js';
+import { parseImageReference } from '../image-ref.js';
+import {
+  headCommentAbove,
+  lineCommentAfter,
+  markerId,
+  parseSetterMarker,
+  SETTER_SCREEN,
+  type SetterMarker,
+} from './marker.js';
+
+/** The latest image of an image policy, as Flux reports it (`status.latestRef`). */
+export interface LatestImage {
+  /** Repository as the policy names it, registry included, no tag: `ghcr.io/acme/app`. */
+  name: string;
+  tag: string;
+  digest?: string;
+}
+
+/** Policies by `"<namespace>:<name>"`. */
+export type SetterPolicies = ReadonlyMap<string, LatestImage>;
+
+export interface SetterChange {
+  file: string;
+  /** 1-based line of the value. */
+  line: number;
+  /** Where the value sits in its document: `spec.template.spec.containers[0].image`. */
+  path: string;
+  old: string;
+  new: string;
+  /** The marker's policy id as written: `ns:name`, `ns:name:tag`, ... */
+  policy: string;
+}
+
+export interface SetterPlan {
+  changes: SetterChange[];
+  /** New texts of the files that change, and only those. */
+  files: { path: string; text: string }[];
+  warnings: string[];
+}
+
+/** Files Flux considers for setters: YAML by extension, and kustomize's extension-less `Kustomization`. */
+export function isSetterCandidatePath(path: string): boolean {
+  return /\.ya?ml$/.test(path) || /(^|\/)Kustomization$/.test(path);
+}
+
+/** The full reference Flux writes for a full setter: `name:tag`, or `name:tag@digest` when pinned. */
+export function latestImageReference(image: LatestImage): string {
+  return `${image.name}:${image.tag}${image.digest ? `@${image.digest}` : ''}`;
+}
+
+function setterValue(marker: SetterMarker, image: LatestImage): string | undefined {
+  switch (marker.field) {
+    case 'full':
+      return latestImageReference(image);
+    case 'tag':
+      return image.tag;
+    case 'name':
+      return image.name;
+    case 'digest':
+      return image.digest || undefined;
+  }
+}
+
+interface MarkedScalar {
+  node: Scalar;
+  path: string;
+  marker: SetterMarker;
+}
+
+/** Every scalar value (never a key) carrying a setter marker, in document order. */
+function markedScalars(source: string, root: Node | null, found: MarkedScalar[]): void {
+  const visit = (node: unknown, path: string, entryStart: number | undefined) => {
+    if (isScalar(node)) {
+      const marker = markerOf(source, node, entryStart);
+      if (marker) found.push({ node, path, marker });
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '?';
+        const keyStart = (pair.key as Node | null)?.range?.[0];
+        visit(pair.value, path === '' ? key : `${path}.${key}`, keyStart);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => visit(item, `${path}[${index}]`, (item as Node | null)?.range?.[0]));
+    }
+  };
+  visit(root, '', undefined);
+}
+
+/** The line comment decides first, then the head comment, as kyaml reads field metadata. */
+function markerOf(source: string, node: Scalar, entryStart: number | undefined): SetterMarker | undefined {
+  const [start, end] = node.range ?? [];
+  if (start === undefined || end === undefined) return undefined;
+  const isBlock = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
+  const line = lineCommentAfter(source, start, end, isBlock);
+  const fromLine = line === undefined ? undefined : parseSetterMarker(line);
+  if (fromLine) return fromLine;
+  const head = headCommentAbove(source, entryStart ?? start);
+  return head === undefined ? undefined : parseSetterMarker(head);
+}
+
+function oldValueOf(node: Scalar): string {
+  return typeof node.value === 'string' ? node.value : (node.source ?? String(node.value));
+}
+
+/**
+ * Plans the values Flux image-policy setters would write, without touching anything: each scalar
+ * marked `# {"$imagepolicy": "ns:name[:tag|:name|:digest]"}` whose policy is given gets that part of
+ * the policy's latest image. Markers naming other policies are left alone, as Flux does. A file that
+ * does not parse is skipped with a warning (Flux records it as a problem file and goes on).
+ */
+export function planSetters(files: readonly { path: string; text: string }[], policies: SetterPolicies): SetterPlan {
+  const plan: SetterPlan = { changes: [], files: [], warnings: [] };
+  for (const file of files) {
+    if (!file.text.includes(SETTER_SCREEN)) continue;
+    let documents;
+    try {
+      documents = parseYamlStream(file.path, file.text);
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      plan.warnings.push(`${error.message}; skipped`);
+      continue;
+    }
+    const marked: MarkedScalar[] = [];
+    for (const document of documents) markedScalars(file.text, document.contents, marked);
+    const edits: TextEdit[] = [];
+    for (const { node, path, marker } of marked) {
+      const policy = markerId(marker);
+      const image = policies.get(`${marker.namespace}:${marker.name}`);
+      if (!image) continue;
+      const value = setterValue(marker, image);
+      const line = lineAt(file.text, node.range?.[0] ?? 0);
+      if (value === undefined) {
+        plan.warnings.push(`${file.path}:${line}: policy ${policy} has no digest; value left as it is`);
+        continue;
+      }
+      const old = oldValueOf(node);
+      if (old === value) continue;
+      try {
+        edits.push(scalarEdit(file.text, node, value, `${file.path}:${line}`));
+      } catch (error) {
+        if (!isUserError(error)) throw error;
+        plan.warnings.push(`${error.message}; left as it is`);
+        continue;
+      }
+      plan.changes.push({ file: file.path, line, path, old, new: value, policy });
+    }
+    if (edits.length === 0) continue;
+    const text = applyTextEdits(file.text, edits);
+    if (text !== file.text) plan.files.push({ path: file.path, text });
+  }
+  return plan;
+}
+
+/**
+ * The latest image of a policy from a reference as users write it (`ghcr.io/acme/app:1.2.3`, with
+ * `@sha256:...` for a digest). The name stays as written (no `docker.io/library/` added), as Flux
+ * writes the policy's repository; a tag is required because a full setter always writes one.
+ */
+export function latestImageFromReference(ref: string, field = 'image reference'): LatestImage {
+  const parsed = parseImageReference(ref);
+  if (parsed.tag === undefined) throw invalid(field, ref, 'an image reference with a tag, as name:tag[@digest]');
+  const suffix = `:${parsed.tag}${parsed.digest === undefined ? '' : `@${parsed.digest}`}`;
+  const name = ref.endsWith(suffix) ? ref.slice(0, ref.length - suffix.length) : parsed.familiarName;
+  return { name, tag: parsed.tag, ...(parsed.digest !== undefined && { digest: parsed.digest }) };
+}

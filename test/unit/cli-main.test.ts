@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { UsageError, type Command } from '../../src/cli/command.js';
+import { runCli } from '../../src/cli/main.js';
+import { UserError } from '../../src/core/errors.js';
+
+const echo: Command = {
+  name: 'echo',
+  summary: 'prints its --text',
+  usage: 'usage: gitops-promote echo --text <text>',
+  options: { text: { type: 'string' }, fail: { type: 'string' } },
+  async run(values) {
+    if (values.fail === 'user') throw new UserError('text: got "x",\nexpected "y"');
+    if (values.fail === 'usage') throw new UsageError('--text is required');
+    if (values.fail === 'bug') throw new TypeError('boom');
+    return { json: { text: values.text }, text: String(values.text) };
+  },
+};
+
+async function run(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, [echo], {
+    stdout: (text) => (stdout += `${text}\n`),
+    stderr: (text) => (stderr += `${text}\n`),
+    cwd: process.cwd(),
+  });
+  return { code, stdout, stderr };
+}
+
+describe('the command line contract', () => {
+  const cases: { args: string[]; code: number; stdout?: RegExp; stderr?: RegExp }[] = [
+    { args: ['echo', '--text', 'hi'], code: 0, stdout: /^hi\n$/ },
+    { args: ['echo', '--text', 'hi', '--json'], code: 0, stdout: /^\{\n {2}"text": "hi"\n\}\n$/ },
+    { args: ['echo', '--help'], code: 0, stdout: /usage: gitops-promote echo/ },
+    { args: ['--help'], code: 0, stdout: /echo +prints its --text/ },
+    { args: [], code: 2, stderr: /usage: gitops-promote <command>/ },
+    { args: ['nope'], code: 2, stderr: /unknown command "nope"/ },
+    { args: ['echo', '--bogus'], code: 2, stderr: /Unknown option '--bogus'[\s\S]*usage: gitops-promote echo/ },
+    { args: ['echo', '--fail', 'usage'], code: 2, stderr: /--text is required/ },
+    { args: ['echo', '--fail', 'user'], code: 1, stderr: /^gitops-promote echo: text: got "x", expected "y"\n$/ },
+    { args: ['echo', '--fail', 'bug'], code: 1, stderr: /^gitops-promote echo: unexpected error: boom\n$/ },
+  ];
+  for (const { args, code, stdout, stderr } of cases) {
+    test(`${args.join(' ') || '(no arguments)'} -> exit ${code}`, async () => {
+      const result = await run(args);
+      assert.equal(result.code, code);
+      if (stdout) assert.match(result.stdout, stdout);
+      if (stderr) assert.match(result.stderr, stderr);
+      if (code !== 0) assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+    });
+  }
+});

@@ -1,0 +1,109 @@
+// The one place an Octokit is made: retries (5xx, dropped connections) and rate limits (primary and
+// secondary, honouring `retry-after`) come from octokit's own plugins, with bounds and timings that
+// tests can shrink. The base URL is passed in (GITHUB_API_URL is read by the action layer).
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+import Bottleneck from 'bottleneck/light.js';
+
+export const GitHubOctokit = Octokit.plugin(retry, throttling);
+export type GitHubClient = InstanceType<typeof GitHubOctokit>;
+
+export interface GitHubLog {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface GitHubClientTiming {
+  /** Retries of a 5xx answer or a dropped connection (default 3). */
+  retries?: number;
+  /** Unit of the retry back-off: waits are 1, 4, 9 ... times this (default 1000 ms). */
+  retryDelayMs?: number;
+  /** Retries after a rate limit answer, primary or secondary (default 3). */
+  rateLimitRetries?: number;
+  /** A primary rate limit that resets later than this fails instead of waiting (default 900 s). */
+  maxRateLimitWaitSeconds?: number;
+  /** Length of one `retry-after` second (default 1000 ms; tests make it shorter). */
+  retryAfterUnitMs?: number;
+  /** Wait for a secondary rate limit answer that has no `retry-after` (default 60 s). */
+  fallbackSecondaryRetryAfterSeconds?: number;
+  /** Spacing of content-creating requests, as GitHub asks of integrations (default 1000 ms). */
+  writeIntervalMs?: number;
+}
+
+export interface GitHubClientOptions extends GitHubClientTiming {
+  token: string;
+  /** REST API root; on a runner the action passes GITHUB_API_URL (GitHub Enterprise, or the local test server). */
+  baseUrl?: string;
+  userAgent?: string;
+  log?: Partial<GitHubLog>;
+}
+
+export const DEFAULT_API_URL = 'https://api.github.com';
+const USER_AGENT = 'gitops-promote';
+// 429 belongs to the throttling plugin: retrying it here too would double the waits.
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+
+export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
+  const log = withDefaults(options.log);
+  const rateLimitRetries = options.rateLimitRetries ?? 3;
+  const maxWait = options.maxRateLimitWaitSeconds ?? 900;
+  const writeIntervalMs = options.writeIntervalMs ?? 1000;
+  const describe = (request: { method: string; url: string }) => `${request.method} ${request.url}`;
+  return new GitHubOctokit({
+    auth: options.token,
+    baseUrl: (options.baseUrl ?? DEFAULT_API_URL).replace(/\/+$/, ''),
+    userAgent: options.userAgent ?? USER_AGENT,
+    log: octokitLog(log),
+    retry: {
+      doNotRetry: DO_NOT_RETRY,
+      retries: options.retries ?? 3,
+      retryAfterBaseValue: options.retryDelayMs ?? 1000,
+    },
+    throttle: {
+      retryAfterBaseValue: options.retryAfterUnitMs ?? 1000,
+      fallbackSecondaryRateRetryAfter: options.fallbackSecondaryRetryAfterSeconds ?? 60,
+      // A group of our own: the plugin's default one is shared by every client in the process.
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: writeIntervalMs }),
+      onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
+        if (retryCount >= rateLimitRetries) {
+          log.warn(`GitHub secondary rate limit on ${describe(request)}: giving up after ${retryCount} retries`);
+          return false;
+        }
+        log.warn(
+          `GitHub secondary rate limit on ${describe(request)}: retrying after ${retryAfter} s (retry ${retryCount + 1} of ${rateLimitRetries})`,
+        );
+        return true;
+      },
+      onRateLimit: (retryAfter, request, _octokit, retryCount) => {
+        if (retryCount >= rateLimitRetries || retryAfter > maxWait) {
+          log.warn(`GitHub rate limit exhausted on ${describe(request)}: it resets in ${retryAfter} s; not waiting`);
+          return false;
+        }
+        log.warn(
+          `GitHub rate limit exhausted on ${describe(request)}: retrying after ${retryAfter} s (retry ${retryCount + 1} of ${rateLimitRetries})`,
+        );
+        return true;
+      },
+    },
+  });
+}
+
+function withDefaults(log: Partial<GitHubLog> | undefined): GitHubLog {
+  const ignore = () => undefined;
+  return {
+    debug: log?.debug ?? ignore,
+    info: log?.info ?? ignore,
+    warn: log?.warn ?? ((message) => console.warn(message)),
+    error: log?.error ?? ((message) => console.error(message)),
+  };
+}
+
+// Octokit's request log reports every attempt: successes at info, failed attempts at error. A failed
+// attempt that a retry then fixes is not an error of the step (on a runner, core.error would annotate
+// the run), so attempts go to info and successes to debug; the caller reports what finally failed.
+function octokitLog(log: GitHubLog): GitHubLog {
+  return { debug: log.debug, info: log.debug, warn: log.warn, error: log.info };
+}

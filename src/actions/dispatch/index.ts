@@ -1,0 +1,4 @@
+import { runAction } from '../shared/run.js';
+import { runDispatch } from './run.js';
+
+void runAction(() => runDispatch());

@@ -1,0 +1,19 @@
+// The root action: `uses: owner/repo@v1` with a `command` input runs the same code as
+// `uses: owner/repo/actions/<command>@v1`.
+import * as core from '@actions/core';
+import { invalid } from '../core/errors.js';
+import { runAction } from './shared/run.js';
+import { runTag } from './tag/run.js';
+
+/** Each action of the suite, by the name the `command` input uses; later actions join here. */
+const actionsByCommand: Readonly<Record<string, () => Promise<void>>> = {
+  tag: () => runTag(),
+};
+
+void runAction(async () => {
+  const command = core.getInput('command').trim();
+  const run = Object.hasOwn(actionsByCommand, command) ? actionsByCommand[command] : undefined;
+  if (!run) throw invalid('command', command, `one of ${Object.keys(actionsByCommand).join(', ')}`);
+  core.info(`command ${command}`);
+  await run();
+});

@@ -1,0 +1,4 @@
+import { runAction } from '../shared/run.js';
+import { runTag } from './run.js';
+
+void runAction(() => runTag());

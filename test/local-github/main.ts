@@ -1,0 +1,87 @@
+// `npm run local-github -- --port <n> --repos <dir>`: the local GitHub on its own, for trying the actions by
+// hand and for outside checks. Prints the base URL as the first line of stdout and serves until a signal.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startLocalGitHub, type FileContents } from './index.js';
+
+const HELP = `Usage: npm run local-github -- [--port <n>] [--repos <dir>] [--data <dir>]
+
+Starts a local GitHub API on 127.0.0.1 backed by real bare git repositories.
+
+  --port <n>     port to listen on (default: a free port)
+  --repos <dir>  seed one repository per <dir>/<owner>/<name> folder; its files become the
+                 first commit on "main"
+  --data <dir>   where the bare repositories are kept (default: a temporary folder, removed on exit)
+  --help         this text
+
+The first line of stdout is the base URL: use it as GITHUB_API_URL (and <url>/graphql as
+GITHUB_GRAPHQL_URL). Any token is accepted, and requests without a token too.
+Call counts: GET <url>/_local/calls (DELETE resets them). Faults: POST <url>/_local/faults with
+{"kind":"502"|"503"|"secondary-rate-limit"|"rate-limit"|"drop","route":"PATCH /repos/{owner}/{repo}/git/refs/{ref}","nth":1}.
+Received repository_dispatch events: GET <url>/_local/dispatches/<owner>/<name>.
+Stops on SIGINT or SIGTERM.
+`;
+
+async function readTree(root: string, dir = root, files: FileContents = {}): Promise<FileContents> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.name === '.git') continue;
+    if (entry.isDirectory()) await readTree(root, path, files);
+    else if (entry.isFile()) files[relative(root, path).split(sep).join('/')] = await readFile(path);
+  }
+  return files;
+}
+
+async function seed(reposDir: string): Promise<Array<[string, string, FileContents]>> {
+  const seeds: Array<[string, string, FileContents]> = [];
+  for (const owner of await readdir(reposDir, { withFileTypes: true })) {
+    if (!owner.isDirectory()) continue;
+    for (const name of await readdir(join(reposDir, owner.name), { withFileTypes: true })) {
+      if (!name.isDirectory()) continue;
+      seeds.push([owner.name, name.name, await readTree(join(reposDir, owner.name, name.name))]);
+    }
+  }
+  return seeds;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      repos: { type: 'string' },
+      data: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port: got ${values.port}, expected 0..65535`);
+  if (values.repos !== undefined && !(await stat(values.repos)).isDirectory()) {
+    throw new Error(`--repos: got ${values.repos}, expected a directory`);
+  }
+  const seeds = values.repos === undefined ? [] : await seed(values.repos);
+  const hub = await startLocalGitHub({ port, ...(values.data === undefined ? {} : { reposDir: values.data }) });
+  for (const [owner, name, files] of seeds) await hub.createRepository(owner, name, files);
+  process.stdout.write(`${hub.url}\n`);
+  for (const [owner, name, files] of seeds) {
+    process.stdout.write(`seeded ${owner}/${name} (${Object.keys(files).length} files)\n`);
+  }
+  const stop = () => {
+    hub.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`local-github: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

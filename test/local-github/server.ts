@@ -1,0 +1,249 @@
+// The HTTP front: counts calls, fires injected faults, checks the token, validates against the OpenAPI
+// description, runs the handler and answers with GitHub's headers and error bodies.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Fault, FaultBook } from './faults.js';
+import { ApiError, DOCS, type BaseContext, type Context, type Hub, type Reply } from './http.js';
+import { checkRequest } from './openapi.js';
+import { findRoute } from './routes.js';
+import type { Repository } from './state.js';
+
+/** What a token may do. Without a `tokens` option every request (even without a token) may do everything. */
+export interface TokenAccess {
+  /** The login the token acts as (the author of pull requests and comments). Default "local-user". */
+  login?: string;
+  /** "owner/name" of the repositories the token can see, or "*" for all. Default "*". */
+  repos?: '*' | string[];
+  /** "read" tokens get 403 on writes, as a token without contents/pull-requests write does. Default "write". */
+  permission?: 'read' | 'write';
+}
+
+export interface RequestRecord {
+  method: string;
+  /** The call-counter key: "POST /repos/{owner}/{repo}/git/commits", or "GET (unmatched)". */
+  route: string;
+  path: string;
+  status: number;
+  fault?: Fault['kind'];
+}
+
+export interface ServerCore {
+  hub: Hub;
+  tokens(): Map<string, TokenAccess> | undefined;
+  faults: FaultBook;
+  calls: Map<string, number>;
+  log: RequestRecord[];
+  /** Answers /_local/... requests (not counted, no token needed). */
+  local(method: string, path: string, body: unknown): Promise<Reply>;
+}
+
+const RATE_LIMIT = 5000;
+const DEFAULT_LOGIN = 'local-user';
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function parseJson(raw: Buffer): unknown {
+  if (raw.length === 0) return undefined;
+  try {
+    return JSON.parse(raw.toString('utf8')) as unknown;
+  } catch {
+    throw new ApiError(400, 'Problems parsing JSON');
+  }
+}
+
+function tokenOf(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization ?? '';
+  const match = /^(?:token|bearer)\s+(\S+)$/i.exec(header);
+  if (match) return match[1];
+  const basic = /^basic\s+(\S+)$/i.exec(header);
+  if (basic)
+    return Buffer.from(basic[1] ?? '', 'base64')
+      .toString('utf8')
+      .split(':')
+      .pop();
+  return undefined;
+}
+
+interface Caller {
+  login: string;
+  access: TokenAccess;
+  key: string;
+}
+
+function identify(core: ServerCore, req: IncomingMessage): Caller {
+  const token = tokenOf(req);
+  const tokens = core.tokens();
+  if (!tokens) return { login: DEFAULT_LOGIN, access: {}, key: token ?? '' };
+  if (token === undefined) throw new ApiError(401, 'Requires authentication');
+  const access = tokens.get(token);
+  if (!access) throw new ApiError(401, 'Bad credentials');
+  return { login: access.login ?? DEFAULT_LOGIN, access, key: token };
+}
+
+function allows(caller: Caller, repo: Repository, write: boolean): boolean {
+  const repos = caller.access.repos ?? '*';
+  const fullName = `${repo.owner}/${repo.name}`.toLowerCase();
+  const visible = repos === '*' || repos.some((name) => name.toLowerCase() === fullName);
+  return visible && (!write || (caller.access.permission ?? 'write') === 'write');
+}
+
+const used = new Map<string, number>();
+const resetAt = Math.floor(Date.now() / 1000) + 3600;
+
+function rateLimitHeaders(key: string, resource: string): Record<string, string> {
+  const count = (used.get(key) ?? 0) + 1;
+  used.set(key, count);
+  return {
+    'x-ratelimit-limit': String(RATE_LIMIT),
+    'x-ratelimit-remaining': String(Math.max(0, RATE_LIMIT - count)),
+    'x-ratelimit-used': String(count),
+    'x-ratelimit-reset': String(resetAt),
+    'x-ratelimit-resource': resource,
+  };
+}
+
+function faultReply(fault: Fault, requestId: string): Reply {
+  switch (fault.kind) {
+    case '502':
+      return { status: 502, body: { message: 'Server Error' } };
+    case '503':
+      return { status: 503, body: { message: 'Service Unavailable' } };
+    case 'rate-limit':
+      return {
+        status: 403,
+        body: {
+          message: 'API rate limit exceeded for user ID 1.',
+          documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api`,
+        },
+        headers: {
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + fault.retryAfter),
+        },
+      };
+    default:
+      return {
+        status: 403,
+        body: {
+          message: `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID ${requestId}.`,
+          documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits`,
+        },
+        headers: { 'retry-after': String(fault.retryAfter) },
+      };
+  }
+}
+
+function send(res: ServerResponse, reply: Reply, headers: Record<string, string>): void {
+  const all = { ...headers, ...reply.headers };
+  if (reply.body === undefined || reply.status === 204) {
+    res.writeHead(reply.status, all).end();
+    return;
+  }
+  const raw = Buffer.isBuffer(reply.body);
+  const payload = raw ? (reply.body as Buffer) : Buffer.from(JSON.stringify(reply.body), 'utf8');
+  res
+    .writeHead(reply.status, {
+      'content-type': raw ? 'application/octet-stream' : 'application/json; charset=utf-8',
+      'content-length': String(payload.length),
+      ...all,
+    })
+    .end(payload);
+}
+
+function errorReply(error: unknown): Reply {
+  if (error instanceof ApiError) return { status: error.status, body: error.body(), headers: error.headers };
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`local-github: internal error: ${message}\n`);
+  return { status: 500, body: { message: `Local GitHub internal error: ${message}`, documentation_url: DOCS } };
+}
+
+async function route(core: ServerCore, req: IncomingMessage, url: URL, raw: Buffer, caller: () => Caller) {
+  const method = req.method ?? 'GET';
+  const match = findRoute(method, url.pathname);
+  if (!match) throw new ApiError(404, 'Not Found');
+  const who = caller();
+  const body = parseJson(raw);
+  const base: BaseContext = {
+    method,
+    template: match.route.template,
+    params: match.params,
+    query: url.searchParams,
+    body,
+    login: who.login,
+    headers: req.headers,
+    hub: core.hub,
+    allows: (repo, write) => allows(who, repo, write),
+  };
+  if (match.route.global) return match.route.handler(base);
+  const repo = core.hub.repository(match.params.owner ?? '', match.params.repo ?? '');
+  if (!repo || !allows(who, repo, false)) throw new ApiError(404, 'Not Found');
+  const write = method !== 'GET' && method !== 'HEAD';
+  if (write && !allows(who, repo, true)) throw new ApiError(403, 'Resource not accessible by integration');
+  const rejection = checkRequest(method, match.route.template, { params: match.params, query: url.searchParams, body });
+  if (rejection) throw new ApiError(rejection.status, rejection.message);
+  const context: Context = { ...base, repo, canPush: allows(who, repo, true) };
+  return match.route.handler(context);
+}
+
+export function routeKey(method: string, pathname: string): string {
+  const match = findRoute(method, pathname);
+  return `${method} ${match ? match.route.template : '(unmatched)'}`;
+}
+
+export async function handle(core: ServerCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const method = req.method ?? 'GET';
+  const raw = await readBody(req);
+  if (url.pathname.startsWith('/_local/')) {
+    let reply: Reply;
+    try {
+      reply = await core.local(method, url.pathname, parseJson(raw));
+    } catch (error) {
+      reply = errorReply(error);
+    }
+    send(res, reply, {});
+    return;
+  }
+  const key = routeKey(method, url.pathname);
+  core.calls.set(key, (core.calls.get(key) ?? 0) + 1);
+  const requestId = randomUUID().toUpperCase();
+  const record: RequestRecord = { method, route: key, path: url.pathname + url.search, status: 0 };
+  core.log.push(record);
+  const fault = core.faults.take(method, key.slice(method.length + 1));
+  if (fault) record.fault = fault.kind;
+  const headers: Record<string, string> = {
+    'x-github-request-id': requestId,
+    'x-github-api-version-selected': '2022-11-28',
+  };
+  let reply: Reply | undefined;
+  if (fault?.when === 'before') {
+    if (fault.kind === 'drop') return drop(req, record);
+    reply = faultReply(fault, requestId);
+  } else {
+    let caller: Caller | undefined;
+    try {
+      reply = await route(core, req, url, raw, () => (caller = identify(core, req)));
+    } catch (error) {
+      reply = errorReply(error);
+    }
+    const resource = url.pathname === '/graphql' ? 'graphql' : 'core';
+    Object.assign(headers, rateLimitHeaders(caller?.key ?? tokenOf(req) ?? '', resource));
+    if (fault) {
+      if (fault.kind === 'drop') return drop(req, record);
+      reply = faultReply(fault, requestId);
+    }
+  }
+  record.status = reply.status;
+  send(res, reply, headers);
+}
+
+function drop(req: IncomingMessage, record: RequestRecord): void {
+  record.status = 0;
+  req.socket.destroy();
+}

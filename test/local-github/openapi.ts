@@ -205,3 +205,28 @@ function invalid(errors: ErrorObject[] | null | undefined, root: unknown): Rejec
   const details = (errors ?? []).slice(0, 1).map((error) => describe(error, root));
   return { status: 422, message: ['Invalid request.', ...details].join('\n\n') };
 }
+
+const responseAjv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+const responseValidators = new Map<string, ValidateFunction | null>();
+
+/**
+ * Checks a response body against the description's schema for that status (for tests of the server
+ * itself); returns the problems as "path: message" lines, empty when the body conforms.
+ */
+export function checkResponse(method: string, template: string, status: number, body: unknown): string[] {
+  const key = `${method} ${template} ${status}`;
+  if (!responseValidators.has(key)) {
+    const operation = loadDescription().paths[template]?.[method.toLowerCase()];
+    const responses = toJsonSchema((operation?.responses as Json | undefined) ?? null) as JsonObject | null;
+    const response = responses?.[String(status)] as JsonObject | undefined;
+    const content = response?.content as JsonObject | undefined;
+    const schema = (content?.['application/json'] as JsonObject | undefined)?.schema;
+    responseValidators.set(key, schema ? responseAjv.compile(schema as object) : null);
+  }
+  const validate = responseValidators.get(key);
+  if (!validate) return [`no ${status} response schema for ${key}`];
+  if (validate(body)) return [];
+  return (validate.errors ?? []).map(
+    (error) => `${error.instancePath || '/'}: ${error.message ?? error.keyword} ${JSON.stringify(error.params)}`,
+  );
+}

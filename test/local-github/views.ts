@@ -20,8 +20,62 @@ export function userView(hub: Hub, login: string) {
     html_url: `${hub.url}/${login}`,
     type: login.endsWith('[bot]') ? 'Bot' : 'User',
     site_admin: false,
+    gravatar_id: '',
+    ...Object.fromEntries(USER_LINKS.map((name) => [`${name}_url`, `${hub.url}/users/${login}/${name}`])),
   };
 }
+
+const USER_LINKS = [
+  'events',
+  'followers',
+  'following',
+  'gists',
+  'organizations',
+  'received_events',
+  'repos',
+  'starred',
+  'subscriptions',
+];
+
+// The hypermedia links every repository object carries; clients rarely read them but the schema requires them.
+const REPOSITORY_LINKS = [
+  'archive',
+  'assignees',
+  'blobs',
+  'branches',
+  'collaborators',
+  'comments',
+  'commits',
+  'compare',
+  'contents',
+  'contributors',
+  'deployments',
+  'downloads',
+  'events',
+  'forks',
+  'git_commits',
+  'git_refs',
+  'git_tags',
+  'hooks',
+  'issue_comment',
+  'issue_events',
+  'issues',
+  'keys',
+  'labels',
+  'languages',
+  'merges',
+  'milestones',
+  'notifications',
+  'pulls',
+  'releases',
+  'stargazers',
+  'statuses',
+  'subscribers',
+  'subscription',
+  'tags',
+  'teams',
+  'trees',
+];
 
 export const apiBase = (hub: Hub, repo: Repository) => `${hub.url}/repos/${repo.owner}/${repo.name}`;
 export const htmlBase = (hub: Hub, repo: Repository) => `${hub.url}/${repo.owner}/${repo.name}`;
@@ -29,6 +83,7 @@ export const htmlBase = (hub: Hub, repo: Repository) => `${hub.url}/${repo.owner
 export function repositoryView(hub: Hub, repo: Repository, canPush: boolean) {
   const api = apiBase(hub, repo);
   const s = repo.settings;
+  const openPulls = [...repo.pulls.values()].filter((pr) => pr.state === 'open').length;
   return {
     id: repo.id,
     node_id: repo.nodeId,
@@ -43,8 +98,31 @@ export function repositoryView(hub: Hub, repo: Repository, canPush: boolean) {
     disabled: false,
     html_url: htmlBase(hub, repo),
     url: api,
+    ...Object.fromEntries(REPOSITORY_LINKS.map((name) => [`${name}_url`, `${api}/${name.replace('git_', 'git/')}`])),
     git_url: `${htmlBase(hub, repo)}.git`,
     clone_url: `${htmlBase(hub, repo)}.git`,
+    ssh_url: `${htmlBase(hub, repo)}.git`,
+    svn_url: htmlBase(hub, repo),
+    mirror_url: null,
+    homepage: null,
+    language: null,
+    license: null,
+    size: 0,
+    forks: 0,
+    forks_count: 0,
+    stargazers_count: 0,
+    watchers: 0,
+    watchers_count: 0,
+    network_count: 0,
+    subscribers_count: 0,
+    open_issues: openPulls,
+    open_issues_count: openPulls,
+    has_issues: true,
+    has_projects: false,
+    has_wiki: false,
+    has_pages: false,
+    has_downloads: false,
+    has_discussions: false,
     default_branch: s.defaultBranch,
     allow_auto_merge: s.allowAutoMerge,
     allow_merge_commit: s.allowMergeCommit,
@@ -126,11 +204,26 @@ export function labelView(hub: Hub, repo: Repository, name: string) {
     name,
     color: 'ededed',
     default: false,
-    description: null,
+    description: '',
   };
 }
 
-export function pullRequestView(hub: Hub, repo: Repository, pr: PullRequestRecord, baseSha: string) {
+/** Counts GitHub adds to a single pull request (not to list items). */
+export interface PullRequestStats {
+  commits: number;
+  additions: number;
+  deletions: number;
+  changed_files: number;
+  comments: number;
+}
+
+export function pullRequestView(
+  hub: Hub,
+  repo: Repository,
+  pr: PullRequestRecord,
+  baseSha: string,
+  stats?: PullRequestStats,
+) {
   const api = apiBase(hub, repo);
   const html = `${htmlBase(hub, repo)}/pull/${pr.number}`;
   const branch = (ref: string, sha: string) => ({
@@ -181,5 +274,27 @@ export function pullRequestView(hub: Hub, repo: Repository, pr: PullRequestRecor
     head: branch(pr.headRef, pr.headSha),
     base: branch(pr.baseRef, baseSha),
     author_association: 'OWNER',
+    assignee: null,
+    milestone: null,
+    review_comments_url: `${api}/pulls/${pr.number}/comments`,
+    review_comment_url: `${api}/pulls/comments{/number}`,
+    _links: {
+      self: { href: `${api}/pulls/${pr.number}` },
+      html: { href: html },
+      issue: { href: `${api}/issues/${pr.number}` },
+      comments: { href: `${api}/issues/${pr.number}/comments` },
+      review_comments: { href: `${api}/pulls/${pr.number}/comments` },
+      review_comment: { href: `${api}/pulls/comments{/number}` },
+      commits: { href: `${api}/pulls/${pr.number}/commits` },
+      statuses: { href: `${api}/statuses/${pr.headSha}` },
+    },
+    ...(stats
+      ? {
+          ...stats,
+          review_comments: 0,
+          maintainer_can_modify: false,
+          mergeable_state: pr.state === 'open' ? 'clean' : 'unknown',
+        }
+      : {}),
   };
 }

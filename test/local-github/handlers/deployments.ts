@@ -9,7 +9,7 @@ import {
   type DeploymentRecord,
   type DeploymentStatusRecord,
 } from '../state.js';
-import { apiBase, userView } from '../views.js';
+import { apiBase, repositoryView, userView } from '../views.js';
 import { commitOr404 } from './common.js';
 
 function deploymentView(context: Context, deployment: DeploymentRecord) {
@@ -227,6 +227,7 @@ export const getCombinedStatus: Handler = async (context) => {
     statuses: latest.map((status) => commitStatusView(context, status)),
     sha,
     total_count: latest.length,
+    repository: repositoryView(context.hub, context.repo, context.canPush),
     commit_url: `${apiBase(context.hub, context.repo)}/commits/${sha}`,
     url: `${apiBase(context.hub, context.repo)}/commits/${sha}/status`,
   });

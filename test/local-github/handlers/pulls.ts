@@ -23,10 +23,29 @@ async function refreshHead(repo: Repository, pr: PullRequestRecord): Promise<voi
   if (sha) pr.headSha = sha;
 }
 
-export async function pullView(context: Context, pr: PullRequestRecord) {
-  await refreshHead(context.repo, pr);
-  const baseSha = (await context.repo.git.readRef(branchRef(pr.baseRef))) ?? '';
-  return pullRequestView(context.hub, context.repo, pr, baseSha);
+/** A pull request as GitHub shows it; `detailed` adds the counts of a single-PR answer (not list items). */
+export async function pullView(context: Context, pr: PullRequestRecord, detailed = true) {
+  const { repo } = context;
+  await refreshHead(repo, pr);
+  const baseSha = (await repo.git.readRef(branchRef(pr.baseRef))) ?? '';
+  if (!detailed) return pullRequestView(context.hub, repo, pr, baseSha);
+  const from = await diffBase(repo, pr, baseSha);
+  const numstat = await repo.git.text(['diff', '--numstat', '--no-renames', from, pr.headSha]);
+  const rows = numstat === '' ? [] : numstat.split('\n').map((line) => line.split('\t'));
+  const sum = (column: number) => rows.reduce((total, row) => total + (Number(row[column]) || 0), 0);
+  return pullRequestView(context.hub, repo, pr, baseSha, {
+    commits: Number(await repo.git.text(['rev-list', '--count', `${from}..${pr.headSha}`])),
+    additions: sum(0),
+    deletions: sum(1),
+    changed_files: rows.length,
+    comments: repo.comments.filter((comment) => comment.issueNumber === pr.number).length,
+  });
+}
+
+/** Where the PR's changes start: the merge base with its base branch, or the base side of its merge commit. */
+async function diffBase(repo: Repository, pr: PullRequestRecord, baseSha: string): Promise<string> {
+  if (pr.merged && pr.mergeCommitSha) return `${pr.mergeCommitSha}^1`;
+  return (baseSha && (await repo.git.mergeBase(baseSha, pr.headSha))) || baseSha || pr.headSha;
 }
 
 function pullOr404(context: Context): PullRequestRecord {
@@ -73,7 +92,7 @@ export const listPulls: Handler = async (context) => {
       return direction === 'asc' ? order : -order;
     });
   const page = paginate(context, selected);
-  return { ...page, body: await Promise.all(page.body.map((pr) => pullView(context, pr))) };
+  return { ...page, body: await Promise.all(page.body.map((pr) => pullView(context, pr, false))) };
 };
 
 export const createPull: Handler = async (context) => {
@@ -170,8 +189,7 @@ export const listPullFiles: Handler = async (context) => {
   const { repo } = context;
   const pr = pullOr404(context);
   await refreshHead(repo, pr);
-  const baseSha = pr.merged && pr.mergeCommitSha ? undefined : await repo.git.readRef(branchRef(pr.baseRef));
-  const from = baseSha ? ((await repo.git.mergeBase(baseSha, pr.headSha)) ?? baseSha) : `${pr.mergeCommitSha}^1`;
+  const from = await diffBase(repo, pr, (await repo.git.readRef(branchRef(pr.baseRef))) ?? '');
   return paginate(context, await diffFiles(context.hub, repo, from, pr.headSha));
 };
 

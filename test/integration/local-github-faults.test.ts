@@ -1,0 +1,261 @@
+// The local GitHub's guard rails: tokens, OpenAPI request checks, dispatch limits, injected faults, call
+// counters and the standalone entry point.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Octokit } from '@octokit/rest';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { startLocalGitHub, type FaultKind, type LocalGitHub } from '../local-github/index.js';
+
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+let hub: LocalGitHub;
+let octokit: Octokit;
+const owner = 'acme';
+const repo = 'env';
+
+async function failure(
+  promise: Promise<unknown>,
+): Promise<{ status: number; data: { message?: string }; headers: Record<string, string> }> {
+  try {
+    await promise;
+  } catch (error) {
+    const { status, response } = error as {
+      status: number;
+      response?: { data: { message?: string }; headers: Record<string, string> };
+    };
+    return { status, data: response?.data ?? {}, headers: response?.headers ?? {} };
+  }
+  throw new Error('expected the request to fail');
+}
+
+before(async () => {
+  hub = await startLocalGitHub({
+    tokens: {
+      'writer-token': { login: 'gitops-bot[bot]', repos: '*' },
+      'reader-token': { repos: ['acme/env'], permission: 'read' },
+      'other-token': { repos: ['acme/other'] },
+    },
+  });
+  await hub.createRepository(owner, repo, { 'README.md': 'hi\n' });
+  await hub.createRepository(owner, 'other', { 'README.md': 'other\n' });
+  octokit = new Octokit({ baseUrl: hub.url, auth: 'writer-token', log: quiet });
+});
+after(() => hub.stop());
+
+describe('tokens', () => {
+  test('a token that cannot see the repository gets 404, a bad one 401, a read-only one 403 on writes', async () => {
+    const as = (auth?: string) => new Octokit({ baseUrl: hub.url, log: quiet, ...(auth ? { auth } : {}) });
+    const hidden = await failure(as('other-token').rest.repos.get({ owner, repo }));
+    assert.deepEqual([hidden.status, hidden.data.message], [404, 'Not Found']);
+    assert.equal((await as('other-token').rest.repos.get({ owner, repo: 'other' })).status, 200);
+    assert.deepEqual((await failure(as('wrong').rest.repos.get({ owner, repo }))).status, 401);
+    assert.deepEqual((await failure(as().rest.repos.get({ owner, repo }))).status, 401);
+    const readOnly = as('reader-token');
+    assert.equal((await readOnly.rest.repos.get({ owner, repo })).data.permissions?.push, false);
+    const write = await failure(readOnly.rest.repos.createDispatchEvent({ owner, repo, event_type: 'x' }));
+    assert.deepEqual([write.status, write.data.message], [403, 'Resource not accessible by integration']);
+  });
+
+  test('responses carry x-ratelimit headers', async () => {
+    const response = await octokit.rest.repos.get({ owner, repo });
+    assert.equal(response.headers['x-ratelimit-limit'], '5000');
+    assert.match(String(response.headers['x-ratelimit-remaining']), /^\d+$/);
+    assert.equal(response.data.default_branch, 'main');
+  });
+});
+
+describe('requests GitHub would reject are rejected the same way (OpenAPI description)', () => {
+  const cases: Array<[string, () => Promise<unknown>, RegExp]> = [
+    [
+      'missing required field',
+      () => octokit.request('POST /repos/{owner}/{repo}/git/trees', { owner, repo, base_tree: 'abc' } as never),
+      /"tree" wasn't supplied/,
+    ],
+    [
+      'wrong type',
+      () =>
+        octokit.request('POST /repos/{owner}/{repo}/git/commits', {
+          owner,
+          repo,
+          message: 'm',
+          tree: 'abc',
+          parents: 'abc',
+        } as never),
+      /is not an array/,
+    ],
+    [
+      'unknown enum value',
+      () =>
+        octokit.request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', {
+          owner,
+          repo,
+          pull_number: 1,
+          state: 'merged',
+        } as never),
+      /"merged" is not a member of/,
+    ],
+    [
+      'query parameter outside its enum',
+      () => octokit.request('GET /repos/{owner}/{repo}/pulls', { owner, repo, state: 'everything' } as never),
+      /is not a member of/,
+    ],
+  ];
+  for (const [name, call, message] of cases) {
+    test(name, async () => {
+      const rejected = await failure(call());
+      assert.equal(rejected.status, 422);
+      assert.match(rejected.data.message ?? '', /^Invalid request\./);
+      assert.match(rejected.data.message ?? '', message);
+    });
+  }
+});
+
+describe('repository_dispatch limits', () => {
+  const keys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]));
+  const cases: Array<[string, string, Record<string, unknown>, number]> = [
+    ['10 keys are accepted', 'promote', keys(10), 204],
+    ['11 keys are refused', 'promote', keys(11), 422],
+    ['65,535 serialised characters are accepted', 'promote', { blob: 'x'.repeat(65_535 - '{"blob":""}'.length) }, 204],
+    ['65,536 serialised characters are refused', 'promote', { blob: 'x'.repeat(65_536 - '{"blob":""}'.length) }, 422],
+    ['event_type of 100 characters is accepted', 'e'.repeat(100), {}, 204],
+    ['event_type of 101 characters is refused', 'e'.repeat(101), {}, 422],
+    ['empty event_type is refused', '', {}, 422],
+  ];
+  for (const [name, eventType, payload, status] of cases) {
+    test(name, async () => {
+      const before = hub.dispatches(owner, repo).length;
+      const call = octokit.rest.repos.createDispatchEvent({
+        owner,
+        repo,
+        event_type: eventType,
+        client_payload: payload,
+      });
+      const actual = status === 204 ? (await call).status : (await failure(call)).status;
+      assert.equal(actual, status);
+      const received = hub.dispatches(owner, repo);
+      assert.equal(received.length, before + (status === 204 ? 1 : 0));
+      if (status === 204) assert.deepEqual(received.at(-1)?.client_payload, payload);
+    });
+  }
+});
+
+describe('fault injection', () => {
+  const route = 'GET /repos/{owner}/{repo}';
+  const statusCases: Array<[FaultKind, number]> = [
+    ['502', 502],
+    ['503', 503],
+    ['secondary-rate-limit', 403],
+    ['rate-limit', 403],
+  ];
+  for (const [kind, status] of statusCases) {
+    test(`${kind} fails the nth matching call only`, async () => {
+      hub.injectFault({ route, nth: 2, kind, retryAfter: 7 });
+      assert.equal((await octokit.rest.repos.get({ owner, repo })).status, 200);
+      const failed = await failure(octokit.rest.repos.get({ owner, repo }));
+      assert.equal(failed.status, status);
+      if (kind === 'secondary-rate-limit') {
+        assert.equal(failed.headers['retry-after'], '7');
+        assert.match(failed.data.message ?? '', /secondary rate limit/);
+      }
+      if (kind === 'rate-limit') assert.equal(failed.headers['x-ratelimit-remaining'], '0');
+      assert.equal((await octokit.rest.repos.get({ owner, repo })).status, 200);
+    });
+  }
+
+  test('a dropped connection surfaces as a network error', async () => {
+    hub.injectFault({ route, kind: 'drop' });
+    await assert.rejects(
+      octokit.rest.repos.get({ owner, repo }),
+      (error: Error) => !('response' in error) || (error as { response?: unknown }).response === undefined,
+    );
+    assert.equal(hub.requests().at(-1)?.status, 0);
+  });
+
+  test('"after" faults do the work, then fail the answer', async () => {
+    const main = await hub.git(owner, repo, ['rev-parse', 'main']);
+    hub.injectFault({ route: 'POST /repos/{owner}/{repo}/git/refs', kind: 'drop', when: 'after' });
+    await assert.rejects(octokit.rest.git.createRef({ owner, repo, ref: 'refs/heads/after-drop', sha: main }));
+    assert.equal(await hub.git(owner, repo, ['rev-parse', 'after-drop']), main);
+  });
+
+  test('octokit with the retry and throttling plugins gets through a 502 and a secondary rate limit', async () => {
+    const Resilient = Octokit.plugin(retry, throttling);
+    const client = new Resilient({
+      baseUrl: hub.url,
+      auth: 'writer-token',
+      log: quiet,
+      retry: { retryAfterBaseValue: 10 },
+      throttle: { onRateLimit: () => true, onSecondaryRateLimit: () => true },
+    });
+    hub.resetCalls();
+    hub.injectFault({ method: 'GET', route: '/repos/{owner}/{repo}', kind: '502' });
+    hub.injectFault({ route, nth: 2, kind: 'secondary-rate-limit', retryAfter: 1 });
+    assert.equal((await client.rest.repos.get({ owner, repo })).status, 200);
+    assert.deepEqual(
+      hub.requests().map((request) => request.status),
+      [502, 403, 200],
+    );
+  });
+});
+
+describe('call counters', () => {
+  test('count per route template, reset, and are served at GET /_local/calls', async () => {
+    hub.resetCalls();
+    await octokit.rest.repos.get({ owner, repo });
+    await octokit.rest.git.getRef({ owner, repo, ref: 'heads/main' });
+    await octokit.rest.git.getRef({ owner, repo, ref: 'heads/main' });
+    await failure(octokit.request('GET /not/a/github/path'));
+    const expected = {
+      'GET (unmatched)': 1,
+      'GET /repos/{owner}/{repo}': 1,
+      'GET /repos/{owner}/{repo}/git/ref/{ref}': 2,
+    };
+    assert.deepEqual(hub.calls(), expected);
+    const served = (await (await fetch(`${hub.url}/_local/calls`)).json()) as { total: number; calls: unknown };
+    assert.deepEqual(served, { total: 4, calls: expected });
+    hub.resetCalls();
+    assert.deepEqual(hub.calls(), {});
+  });
+});
+
+describe('standalone entry', () => {
+  let seeds: string;
+  before(async () => {
+    seeds = await mkdtemp(join(tmpdir(), 'local-github-seeds-'));
+    await mkdir(join(seeds, 'acme', 'environments', 'releases', 'dev'), { recursive: true });
+    await writeFile(join(seeds, 'acme', 'environments', 'releases', 'dev', 'app.yaml'), 'image: app:1\n');
+  });
+  after(() => rm(seeds, { recursive: true, force: true }));
+
+  test('npm run local-github seeds <owner>/<name> folders, prints the URL first and stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/local-github/main.ts', '--repos', seeds], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const lines = createInterface({ input: child.stdout });
+      const first = await new Promise<string>((resolve) => lines.once('line', resolve));
+      assert.match(first, /^http:\/\/127\.0\.0\.1:\d+$/);
+      const client = new Octokit({ baseUrl: first, auth: 'whatever', log: quiet });
+      const content = await client.rest.repos.getContent({
+        owner: 'acme',
+        repo: 'environments',
+        path: 'releases/dev/app.yaml',
+      });
+      assert.equal(
+        Buffer.from((content.data as { content: string }).content, 'base64').toString('utf8'),
+        'image: app:1\n',
+      );
+      const calls = (await (await fetch(`${first}/_local/calls`)).json()) as { calls: Record<string, number> };
+      assert.deepEqual(calls.calls, { 'GET /repos/{owner}/{repo}/contents/{path}': 1 });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0);
+  });
+});

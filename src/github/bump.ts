@@ -1,0 +1,335 @@
+// The bump, end to end against the GitHub API and without a clone: read the config and the few
+// files that can reference the app, decide (pure, src/core/promotion.ts), then write one commit
+// on `gitops-promote/<env>/<app>` and open or update that branch's single pull request.
+//
+// Concurrency: refs are never forced. The first commit of a branch has the base as its parent and
+// is published with "create ref", which fails if the branch exists. Later commits have two parents
+// (the base, and the branch head they replace) with the tree rebuilt from the base, so the update
+// is a fast-forward that GitHub refuses when another run moved the branch first; the loser re-reads
+// what the branch carries and decides again. The pull request's diff against the base is only the
+// new tag bytes, because the base is a parent of the head.
+import { DEFAULT_CONFIG_PATH, parsePromotionConfig } from '../core/config.js';
+import { UserError } from '../core/errors.js';
+import type { DispatchPayload } from '../core/payload.js';
+import {
+  buildRecord,
+  decideAgainstEnvironment,
+  decideAgainstPending,
+  parseBodyRecord,
+  parseCommitRecord,
+  planPromotion,
+  policyRefusal,
+  renderChangeTable,
+  renderCommitMessage,
+  renderPullRequestBody,
+  resolvePromotion,
+  selectCandidatePaths,
+  isNewerThan,
+  type Promotion,
+  type PromotionRecord,
+} from '../core/promotion.js';
+import { parseYamlStream } from '../core/yaml/parse.js';
+import type { GitHubClient } from './client.js';
+import { commitMessage, createBranch, fastForwardBranch, writeCommit, writeTree } from './promotion-branch.js';
+import { applyPullSettings, closePull, findOpenPull, openPull, updatePull, type PullSummary } from './pull-request.js';
+import {
+  branchHead,
+  defaultBranch as readDefaultBranch,
+  findBranchHead,
+  readBlobs,
+  readFileAt,
+  readTree,
+  type RepositoryName,
+} from './repository-files.js';
+
+export type BumpOperation = 'created' | 'updated' | 'unchanged' | 'skipped';
+
+export interface BumpOptions {
+  client: GitHubClient;
+  repository: RepositoryName;
+  payload: DispatchPayload;
+  configPath?: string;
+  /** The repository's default branch when known (the event says it), saving a call. */
+  defaultBranch?: string;
+  /** Where links to the source repository point (GITHUB_SERVER_URL). */
+  serverUrl?: string;
+  /** Plans on a fresh base when the base moved under us (default 3). */
+  maxAttempts?: number;
+  log?: (message: string) => void;
+}
+
+export interface BumpResult {
+  operation: BumpOperation;
+  reason: string;
+  app: string;
+  environment: string;
+  tag: string;
+  branch: string;
+  baseBranch: string;
+  pullRequest?: { number: number; url: string };
+  previousTags: string[];
+  changedFiles: string[];
+  commitSha?: string;
+  record?: PromotionRecord;
+  /** The table of the PR body, for the job summary. */
+  table?: string;
+  warnings: string[];
+}
+
+const MAX_BRANCH_ROUNDS = 8;
+const MAX_BODY_ROUNDS = 4;
+
+interface Context {
+  client: GitHubClient;
+  repository: RepositoryName;
+  promotion: Promotion;
+  baseBranch: string;
+  serverUrl: string;
+  warnings: string[];
+  log: (message: string) => void;
+}
+
+export async function bumpEnvironment(options: BumpOptions): Promise<BumpResult> {
+  const { client, repository, payload } = options;
+  const configPath = options.configPath ?? DEFAULT_CONFIG_PATH;
+  const warnings: string[] = [];
+  const log = options.log ?? (() => undefined);
+  const configBranch = options.defaultBranch ?? (await readDefaultBranch(client, repository));
+  const configCommit = await branchHead(client, repository, configBranch);
+  const configText = await readFileAt(client, repository, configPath, configCommit);
+  if (configText === undefined) {
+    throw new UserError(
+      `${configPath}: not found on ${configBranch} of ${repository.owner}/${repository.repo}; bump needs the promotion config there`,
+    );
+  }
+  const promotion = resolvePromotion(parsePromotionConfig(configText, configPath), payload);
+  const baseBranch = promotion.environment.branch ?? configBranch;
+  const context: Context = {
+    client,
+    repository,
+    promotion,
+    baseBranch,
+    serverUrl: options.serverUrl ?? 'https://github.com',
+    warnings,
+    log,
+  };
+  const result = (operation: BumpOperation, reason: string, extra: Partial<BumpResult> = {}): BumpResult => ({
+    operation,
+    reason,
+    app: promotion.app.name,
+    environment: promotion.environment.name,
+    tag: promotion.tag,
+    branch: promotion.branch,
+    baseBranch,
+    previousTags: [],
+    changedFiles: [],
+    warnings,
+    ...extra,
+  });
+
+  const refusal = policyRefusal(promotion);
+  if (refusal !== undefined) return result('skipped', refusal);
+
+  let base = baseBranch === configBranch ? configCommit : await branchHead(client, repository, baseBranch);
+  const maxAttempts = options.maxAttempts ?? 3;
+  for (let attempt = 1; ; attempt++) {
+    const planned = await planOnBase(context, base);
+    const { decision } = planned;
+    if (decision.kind === 'skipped') return result('skipped', decision.reason, { previousTags: decision.previousTags });
+    if (decision.kind === 'unchanged') {
+      await closeObsoletePull(context, base);
+      return result('unchanged', decision.reason, { previousTags: decision.previousTags });
+    }
+    const record = buildRecord(promotion, decision, base);
+    const tree = await writeTree(
+      client,
+      repository,
+      planned.treeSha,
+      decision.files.map((file) => ({
+        path: file.path,
+        mode: planned.modes.get(file.path) ?? '100644',
+        content: file.newText,
+      })),
+    );
+    const published = await publish(context, { base, tree, record, rebuild: attempt > 1 });
+    const extra: Partial<BumpResult> = {
+      previousTags: decision.previousTags,
+      changedFiles: decision.files.map((file) => file.path),
+      record,
+      table: renderChangeTable(record.changes),
+    };
+    if (published.kind !== 'written') {
+      return result(published.kind, published.reason, {
+        ...extra,
+        pullRequest: { number: published.pull.number, url: published.pull.url },
+      });
+    }
+    const { pull } = published;
+    // The base moved between our read and the pull request: plan again on the new base, so the
+    // PR is built on what it will merge into.
+    if (pull.baseSha !== base && attempt < maxAttempts) {
+      log(
+        `${baseBranch} moved from ${base.slice(0, 12)} to ${pull.baseSha.slice(0, 12)} while bumping; planning again`,
+      );
+      base = pull.baseSha;
+      continue;
+    }
+    warnings.push(...(await applyPullSettings(client, repository, pull, promotion.environment)));
+    return result(published.operation, `${published.operation} pull request #${pull.number}`, {
+      ...extra,
+      pullRequest: { number: pull.number, url: pull.url },
+      commitSha: published.commit,
+    });
+  }
+}
+
+async function planOnBase(context: Context, base: string) {
+  const { client, repository, promotion, warnings } = context;
+  const tree = await readTree(client, repository, base);
+  const selection = selectCandidatePaths(
+    tree.blobs.map((blob) => blob.path),
+    promotion,
+  );
+  if (selection.broad) {
+    warnings.push(
+      `no file under ${promotion.environment.path || 'the repository root'} is named after ${promotion.app.name}; read all ${selection.paths.length} YAML files. Set apps.${promotion.app.name}.paths to read fewer.`,
+    );
+  }
+  const wanted = new Set(selection.paths);
+  const blobs = tree.blobs.filter((blob) => wanted.has(blob.path));
+  const files = await readBlobs(client, repository, blobs, (message) => warnings.push(message));
+  const plan = planPromotion(promotion, files);
+  warnings.push(...plan.plan.warnings);
+  for (const file of plan.plan.files) parseYamlStream(file.path, file.newText);
+  return {
+    decision: decideAgainstEnvironment(promotion, plan),
+    treeSha: tree.sha,
+    modes: new Map(blobs.map((blob) => [blob.path, blob.mode])),
+  };
+}
+
+type Published =
+  | { kind: 'written'; operation: 'created' | 'updated'; pull: PullSummary; commit: string }
+  | { kind: 'unchanged' | 'skipped'; reason: string; pull: PullSummary };
+
+async function publish(
+  context: Context,
+  change: { base: string; tree: string; record: PromotionRecord; rebuild: boolean },
+): Promise<Published> {
+  const { client, repository, promotion } = context;
+  const { branch, title } = promotion;
+  const message = renderCommitMessage(title, change.record);
+  const first = await writeCommit(client, repository, message, change.tree, [change.base]);
+  if ((await createBranch(client, repository, branch, first)) === 'created') {
+    return { kind: 'written', ...(await showPull(context, undefined, first, change.record)), commit: first };
+  }
+  for (let round = 1; round <= MAX_BRANCH_ROUNDS; round++) {
+    const pull = await findOpenPull(client, repository, branch, context.baseBranch);
+    const head = pull?.headSha ?? (await findBranchHead(client, repository, branch));
+    if (head === undefined) {
+      // Deleted since we looked (a merged PR's branch): start it afresh.
+      if ((await createBranch(client, repository, branch, first)) === 'created') {
+        return { kind: 'written', ...(await showPull(context, pull, first, change.record)), commit: first };
+      }
+      continue;
+    }
+    if (head === first)
+      return { kind: 'written', ...(await showPull(context, pull, first, change.record)), commit: first };
+    const pending = await recordOf(context, pull, head);
+    if (pending === undefined) {
+      throw new Error(
+        `branch ${branch} has commit ${head.slice(0, 12)}, not made by gitops-promote; it is not overwritten. ` +
+          `Merge or close its pull request and delete the branch, and the next dispatch opens a new one.`,
+      );
+    }
+    if (pull) {
+      const verdict = decideAgainstPending(promotion, pending);
+      if (verdict === 'same' && !change.rebuild) {
+        return {
+          kind: 'unchanged',
+          reason: `pull request #${pull.number} already promotes ${promotion.app.name} to ${promotion.tag}`,
+          pull,
+        };
+      }
+      if (verdict === 'pending-is-newer') {
+        return {
+          kind: 'skipped',
+          reason: `pull request #${pull.number} already promotes ${promotion.app.name} to ${pending.tag}, which is not older than ${promotion.tag}`,
+          pull,
+        };
+      }
+    }
+    const commit = await writeCommit(client, repository, message, change.tree, [change.base, head]);
+    const outcome = await fastForwardBranch(client, repository, branch, commit);
+    if (outcome === 'updated')
+      return { kind: 'written', ...(await showPull(context, pull, commit, change.record)), commit };
+    context.log(`branch ${branch} moved while bumping (${outcome}); reading it again`);
+  }
+  throw new Error(
+    `branch ${branch} kept moving under concurrent bumps; gave up after ${MAX_BRANCH_ROUNDS} rounds, dispatch again`,
+  );
+}
+
+/** What an existing branch head carries: from the PR body when it describes that head, else from the commit. */
+async function recordOf(
+  context: Context,
+  pull: PullSummary | undefined,
+  head: string,
+): Promise<PromotionRecord | undefined> {
+  const fromBody = parseBodyRecord(pull?.body);
+  if (fromBody && fromBody.commit === head) return fromBody.record;
+  return parseCommitRecord(await commitMessage(context.client, context.repository, head));
+}
+
+/** Opens the branch's pull request, or updates it to describe `commit`, and makes sure its body stays current under races. */
+async function showPull(
+  context: Context,
+  known: PullSummary | undefined,
+  commit: string,
+  record: PromotionRecord,
+): Promise<{ operation: 'created' | 'updated'; pull: PullSummary }> {
+  const { client, repository, promotion, baseBranch } = context;
+  const links = { serverUrl: context.serverUrl };
+  const text = { title: promotion.title, body: renderPullRequestBody(record, commit, links) };
+  if (known === undefined) {
+    const opened = await openPull(client, repository, promotion.branch, baseBranch, text);
+    // A PR we opened carries our body; any later writer of the branch updates the body after us.
+    if (opened) return { operation: 'created', pull: opened };
+  }
+  const existing = known ?? (await findOpenPull(client, repository, promotion.branch, baseBranch));
+  if (existing === undefined)
+    throw new Error(`pull request for ${promotion.branch} vanished while bumping; dispatch again`);
+  let pull = await updatePull(client, repository, existing.number, text);
+  // Another run may have moved the branch and written its body before our write landed: the
+  // body must describe the branch head, so re-render it from the head's own record.
+  for (let round = 1; round <= MAX_BODY_ROUNDS; round++) {
+    const head = await findBranchHead(client, repository, promotion.branch);
+    if (head === undefined || head === parseBodyRecord(pull.body)?.commit) break;
+    const headRecord = parseCommitRecord(await commitMessage(client, repository, head));
+    if (headRecord === undefined) break;
+    const title = `Promote ${headRecord.app} to ${headRecord.tag} in ${headRecord.environment}`;
+    pull = await updatePull(client, repository, existing.number, {
+      title,
+      body: renderPullRequestBody(headRecord, head, links),
+    });
+  }
+  return { operation: 'updated', pull };
+}
+
+/** The environment already runs the tag: an open PR promoting an older (or the same) tag has no purpose left. */
+async function closeObsoletePull(context: Context, base: string): Promise<void> {
+  const { client, repository, promotion } = context;
+  const pull = await findOpenPull(client, repository, promotion.branch, context.baseBranch);
+  if (!pull) return;
+  const pending = parseBodyRecord(pull.body)?.record;
+  if (pending === undefined) return;
+  if (pending.tag !== promotion.tag && isNewerThan(promotion, pending.tag, pending.buildTimestamp) === false) return;
+  await closePull(
+    client,
+    repository,
+    pull.number,
+    `${promotion.environment.name} already runs ${promotion.app.image}:${promotion.tag} (${context.baseBranch} at ${base.slice(0, 12)}), ` +
+      `so promoting ${pending.tag} is no longer needed. Closed by gitops-promote.`,
+  );
+  context.warnings.push(`closed pull request #${pull.number}: ${context.baseBranch} already runs ${promotion.tag}`);
+}

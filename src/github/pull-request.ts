@@ -1,0 +1,162 @@
+// Pull requests of promotion branches: find the open one, open or update it, and apply the
+// environment's labels, reviewers and auto-merge idempotently (nothing is sent that is already so).
+import type { EnvironmentConfig } from '../core/config.js';
+import type { GitHubClient } from './client.js';
+import { requestFailure } from './errors.js';
+import type { RepositoryName } from './repository-files.js';
+
+export interface PullSummary {
+  number: number;
+  url: string;
+  nodeId: string;
+  headSha: string;
+  baseSha: string;
+  body: string;
+  labels: string[];
+  reviewers: string[];
+  teams: string[];
+  autoMerge: boolean;
+}
+
+interface PullData {
+  number: number;
+  html_url: string;
+  node_id: string;
+  head: { sha: string };
+  base: { sha: string };
+  body: string | null;
+  labels: { name?: string }[];
+  requested_reviewers?: { login: string }[] | null;
+  requested_teams?: { slug: string }[] | null;
+  auto_merge?: unknown;
+}
+
+function summary(data: PullData): PullSummary {
+  return {
+    number: data.number,
+    url: data.html_url,
+    nodeId: data.node_id,
+    headSha: data.head.sha,
+    baseSha: data.base.sha,
+    body: data.body ?? '',
+    labels: data.labels.map((label) => label.name ?? ''),
+    reviewers: (data.requested_reviewers ?? []).map((user) => user.login.toLowerCase()),
+    teams: (data.requested_teams ?? []).map((team) => team.slug.toLowerCase()),
+    autoMerge: data.auto_merge !== null && data.auto_merge !== undefined,
+  };
+}
+
+export async function findOpenPull(
+  client: GitHubClient,
+  repository: RepositoryName,
+  branch: string,
+  base: string,
+): Promise<PullSummary | undefined> {
+  const { data } = await client.rest.pulls.list({
+    ...repository,
+    head: `${repository.owner}:${branch}`,
+    base,
+    state: 'open',
+    per_page: 10,
+  });
+  const first = data[0];
+  return first ? summary(first as PullData) : undefined;
+}
+
+export interface PullText {
+  title: string;
+  body: string;
+}
+
+/** Opens the PR; undefined when GitHub says one is already open for this head (a concurrent run won). */
+export async function openPull(
+  client: GitHubClient,
+  repository: RepositoryName,
+  branch: string,
+  base: string,
+  text: PullText,
+): Promise<PullSummary | undefined> {
+  try {
+    const { data } = await client.rest.pulls.create({
+      ...repository,
+      head: branch,
+      base,
+      ...text,
+      maintainer_can_modify: false,
+    });
+    return summary(data as PullData);
+  } catch (error) {
+    const failure = requestFailure(error);
+    if (failure?.status === 422 && /already exists/i.test(failure.message)) return undefined;
+    throw error;
+  }
+}
+
+export async function updatePull(
+  client: GitHubClient,
+  repository: RepositoryName,
+  number: number,
+  text: PullText,
+): Promise<PullSummary> {
+  const { data } = await client.rest.pulls.update({ ...repository, pull_number: number, ...text });
+  return summary(data as PullData);
+}
+
+export async function closePull(
+  client: GitHubClient,
+  repository: RepositoryName,
+  number: number,
+  comment: string,
+): Promise<void> {
+  await client.rest.issues.createComment({ ...repository, issue_number: number, body: comment });
+  await client.rest.pulls.update({ ...repository, pull_number: number, state: 'closed' });
+}
+
+/** Labels, reviewers and auto-merge as the environment asks; returns warnings for what GitHub refused. */
+export async function applyPullSettings(
+  client: GitHubClient,
+  repository: RepositoryName,
+  pull: PullSummary,
+  environment: EnvironmentConfig,
+): Promise<string[]> {
+  const warnings: string[] = [];
+  const attempt = async (what: string, work: () => Promise<unknown>) => {
+    try {
+      await work();
+    } catch (error) {
+      const failure = requestFailure(error);
+      if (failure === undefined && !(error instanceof Error && error.name === 'GraphqlResponseError')) throw error;
+      warnings.push(`could not ${what} on pull request #${pull.number}: ${(error as Error).message}`);
+    }
+  };
+  const missingLabels = environment.labels.filter((label) => !pull.labels.includes(label));
+  if (missingLabels.length > 0) {
+    await attempt(`add labels ${missingLabels.join(', ')}`, () =>
+      client.rest.issues.addLabels({ ...repository, issue_number: pull.number, labels: missingLabels }),
+    );
+  }
+  const users = environment.reviewers.users.filter((user) => !pull.reviewers.includes(user.toLowerCase()));
+  const teams = environment.reviewers.teams.filter((team) => !pull.teams.includes(team.toLowerCase()));
+  if (users.length > 0 || teams.length > 0) {
+    await attempt(`request reviews from ${[...users, ...teams].join(', ')}`, () =>
+      client.rest.pulls.requestReviewers({
+        ...repository,
+        pull_number: pull.number,
+        reviewers: users,
+        team_reviewers: teams,
+      }),
+    );
+  }
+  if (environment.autoMerge !== false && !pull.autoMerge) {
+    const mergeMethod = environment.autoMerge.toUpperCase();
+    await attempt('enable auto-merge', () =>
+      client.graphql(
+        `mutation($pull: ID!, $how: PullRequestMergeMethod!) {
+          enablePullRequestAutoMerge(input: {pullRequestId: $pull, mergeMethod: $how}) { clientMutationId }
+        }`,
+        { pull: pull.nodeId, how: mergeMethod },
+      ),
+    );
+  }
+  return warnings;
+}

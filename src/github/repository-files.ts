@@ -1,0 +1,135 @@
+// Reading an environment repository through the API, without a clone: a branch's head, one file
+// by path (the config), the recursive tree, and the blobs a bump needs.
+import { UserError } from '../core/errors.js';
+import type { GitHubClient } from './client.js';
+import { requestFailure } from './errors.js';
+
+export interface RepositoryName {
+  owner: string;
+  repo: string;
+}
+
+export interface TreeBlob {
+  path: string;
+  sha: string;
+  mode: string;
+}
+
+export interface RepositoryTree {
+  /** Root tree sha: the base of the tree a bump writes. */
+  sha: string;
+  blobs: TreeBlob[];
+}
+
+const MAX_BLOB_BYTES = 1024 * 1024;
+const BLOB_READS_IN_FLIGHT = 8;
+
+export async function defaultBranch(client: GitHubClient, repository: RepositoryName): Promise<string> {
+  const { data } = await client.rest.repos.get({ owner: repository.owner, repo: repository.repo });
+  return data.default_branch;
+}
+
+/** The commit a branch points at; a missing branch is a user error naming it. */
+export async function branchHead(client: GitHubClient, repository: RepositoryName, branch: string): Promise<string> {
+  const head = await findBranchHead(client, repository, branch);
+  if (head === undefined)
+    throw new UserError(`branch ${branch} does not exist in ${repository.owner}/${repository.repo}`);
+  return head;
+}
+
+export async function findBranchHead(
+  client: GitHubClient,
+  repository: RepositoryName,
+  branch: string,
+): Promise<string | undefined> {
+  try {
+    const { data } = await client.rest.git.getRef({ ...repository, ref: `heads/${branch}` });
+    return data.object.sha;
+  } catch (error) {
+    if (requestFailure(error)?.status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** A file's text at a commit, or undefined when there is no such file. */
+export async function readFileAt(
+  client: GitHubClient,
+  repository: RepositoryName,
+  path: string,
+  ref: string,
+): Promise<string | undefined> {
+  let data;
+  try {
+    ({ data } = await client.rest.repos.getContent({ ...repository, path, ref }));
+  } catch (error) {
+    if (requestFailure(error)?.status === 404) return undefined;
+    throw error;
+  }
+  if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) {
+    throw new UserError(
+      `${path}: expected a file in ${repository.owner}/${repository.repo}, found a ${Array.isArray(data) ? 'folder' : data.type}`,
+    );
+  }
+  return decodeText(path, Buffer.from(data.content, 'base64'));
+}
+
+export async function readTree(
+  client: GitHubClient,
+  repository: RepositoryName,
+  commit: string,
+): Promise<RepositoryTree> {
+  const { data } = await client.rest.git.getTree({ ...repository, tree_sha: commit, recursive: 'true' });
+  if (data.truncated) {
+    throw new UserError(
+      `the tree of ${repository.owner}/${repository.repo} at ${commit} is too large for one read (GitHub truncated it); split the environments into smaller repositories`,
+    );
+  }
+  const blobs = data.tree
+    .filter((entry) => entry.type === 'blob' && (entry.mode === '100644' || entry.mode === '100755'))
+    .map((entry) => ({ path: entry.path ?? '', sha: entry.sha ?? '', mode: entry.mode ?? '100644' }));
+  return { sha: data.sha, blobs };
+}
+
+export interface BlobText {
+  path: string;
+  text: string;
+}
+
+/** Reads blobs as UTF-8 text, a few at a time; a blob that is not text (or too large) is reported, not read. */
+export async function readBlobs(
+  client: GitHubClient,
+  repository: RepositoryName,
+  blobs: readonly TreeBlob[],
+  warn: (message: string) => void,
+): Promise<BlobText[]> {
+  const results: (BlobText | undefined)[] = new Array(blobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < blobs.length) {
+      const index = next++;
+      const blob = blobs[index]!;
+      const { data } = await client.rest.git.getBlob({ ...repository, file_sha: blob.sha });
+      if ((data.size ?? 0) > MAX_BLOB_BYTES) {
+        warn(`${blob.path}: ${data.size} bytes, larger than ${MAX_BLOB_BYTES}; skipped`);
+        continue;
+      }
+      const bytes = Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8');
+      try {
+        results[index] = { path: blob.path, text: decodeText(blob.path, bytes) };
+      } catch (error) {
+        warn(`${(error as Error).message}; skipped`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BLOB_READS_IN_FLIGHT, blobs.length) }, worker));
+  return results.filter((result): result is BlobText => result !== undefined);
+}
+
+// A BOM is kept (ignoreBOM) so that the edited text writes it back byte for byte.
+function decodeText(path: string, bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new UserError(`${path}: not valid UTF-8 text`);
+  }
+}

@@ -1,0 +1,151 @@
+// Shared by the bump tests: the example environment repository with a promotion config, payloads,
+// a fast client for the local GitHub, and ways to look at what a bump left behind.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { buildDispatchPayload, type DispatchPayload } from '../../src/core/payload.js';
+import { bumpEnvironment, type BumpOptions, type BumpResult } from '../../src/github/bump.js';
+import Bottleneck from 'bottleneck/light.js';
+import { createGitHubClient, GitHubOctokit, type GitHubClient } from '../../src/github/client.js';
+import type { LocalGitHub } from '../local-github/index.js';
+
+export const OWNER = 'acme';
+export const EXAMPLE_DIR = new URL('../../examples/environment-repo/', import.meta.url).pathname;
+
+export const CONFIG = `# environments in promotion order
+environments:
+  - name: dev
+    path: releases/dev
+    tags: glob:dev-*
+    labels: [promotion, env/dev]
+    reviewers: [alice]
+  - name: stg
+    path: releases/stg
+    tags: glob:stg-*
+  - name: prod
+    path: releases/prod
+    tags: semver:~0.4
+    auto-merge: squash
+apps:
+  podinfo:
+    image: ghcr.io/acme/podinfo
+  worker:
+    image: ghcr.io/acme/worker
+  web:
+    image: ghcr.io/acme/web
+  api:
+    image: ghcr.io/acme/api
+`;
+
+/** The example environment repository's files plus the promotion config. */
+export function exampleFiles(config = CONFIG): Record<string, string> {
+  const files: Record<string, string> = { '.github/promotion.yml': config };
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files[relative(EXAMPLE_DIR, path)] = readFileSync(path, 'utf8');
+    }
+  };
+  walk(EXAMPLE_DIR);
+  return files;
+}
+
+/**
+ * The production client's plugins (retry, throttling) with short waits. createGitHubClient does not
+ * yet let a caller shorten the throttling plugin's 3 s spacing of "content-creating" requests
+ * (POST pulls, labels, comments; a process-wide group), which would make 50 concurrent bumps take
+ * minutes; this client gives that group a spacing of 0. Everything else is the real stack.
+ */
+export function fastClient(github: LocalGitHub, token = 'ghs_bump'): GitHubClient {
+  if (createGitHubClientSpacesNotifications) {
+    return createGitHubClient({
+      token,
+      baseUrl: github.url,
+      retryDelayMs: 2,
+      retryAfterUnitMs: 5,
+      writeIntervalMs: 0,
+      fallbackSecondaryRetryAfterSeconds: 0,
+      log: QUIET,
+    });
+  }
+  const group = () => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
+  return new GitHubOctokit({
+    auth: token,
+    baseUrl: github.url,
+    log: { debug: () => undefined, info: () => undefined, ...QUIET },
+    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retries: 3, retryAfterBaseValue: 2 },
+    throttle: {
+      retryAfterBaseValue: 5,
+      fallbackSecondaryRateRetryAfter: 0,
+      write: group(),
+      notifications: group(),
+      onSecondaryRateLimit: (_after: number, _request: unknown, _octokit: unknown, count: number) => count < 3,
+      onRateLimit: (_after: number, _request: unknown, _octokit: unknown, count: number) => count < 3,
+    },
+  });
+}
+
+const QUIET = { warn: () => undefined, error: () => undefined };
+/** Flip when createGitHubClient's writeIntervalMs also covers the notifications group. */
+const createGitHubClientSpacesNotifications = false;
+
+let counter = 0;
+export function payload(fields: {
+  app: string;
+  tag: string;
+  environment?: string;
+  buildTimestamp?: number;
+  digest?: string;
+  sha?: string;
+}): DispatchPayload {
+  counter += 1;
+  return buildDispatchPayload({
+    app: fields.app,
+    image: `ghcr.io/acme/${fields.app}`,
+    tag: fields.tag,
+    ...(fields.digest !== undefined && { digest: fields.digest }),
+    environment: fields.environment ?? 'dev',
+    source: {
+      repository: `acme/${fields.app}`,
+      sha: fields.sha ?? 'a1b2c3d4'.padEnd(40, '5'),
+      ref: 'refs/heads/dev',
+      runUrl: `https://github.com/acme/${fields.app}/actions/runs/${counter}`,
+    },
+    buildTimestamp: fields.buildTimestamp ?? 1_763_700_000 + counter,
+    dispatchId: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+  });
+}
+
+/** A dev tag ID as the tag action makes them: `dev-<sha8>-<unix ts>`. */
+export function devTag(timestamp: number, sha = 'abcdef12'): string {
+  return `dev-${sha}-${timestamp}`;
+}
+
+export function bump(
+  github: LocalGitHub,
+  repo: string,
+  payloadValue: DispatchPayload,
+  extra: Partial<BumpOptions> = {},
+): Promise<BumpResult> {
+  return bumpEnvironment({
+    client: fastClient(github),
+    repository: { owner: OWNER, repo },
+    payload: payloadValue,
+    defaultBranch: 'main',
+    ...extra,
+  });
+}
+
+/** Every ref and every object of the repository: equal before and after means nothing was written. */
+export async function repositorySnapshot(github: LocalGitHub, repo: string): Promise<string> {
+  const refs = await github.git(OWNER, repo, ['for-each-ref', '--format=%(refname) %(objectname)']);
+  const objects = await github.git(OWNER, repo, ['cat-file', '--batch-all-objects', '--batch-check']);
+  const pulls = JSON.stringify(github.pullRequests(OWNER, repo));
+  return `${refs}\n${objects}\n${pulls}`;
+}
+
+/** Lines a diff adds and removes between the base and a branch (`+`/`-` lines, headers left out). */
+export async function branchDiff(github: LocalGitHub, repo: string, base: string, branch: string): Promise<string[]> {
+  const diff = await github.git(OWNER, repo, ['diff', '--unified=0', `${base}...refs/heads/${branch}`]);
+  return diff.split('\n').filter((line) => /^[+-]/.test(line) && !/^(\+\+\+|---) /.test(line));
+}

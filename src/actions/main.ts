@@ -2,6 +2,7 @@
 // `uses: owner/repo/actions/<command>@v1`.
 import * as core from '@actions/core';
 import { invalid } from '../core/errors.js';
+import { ActionInputs } from './shared/inputs.js';
 import { runAction } from './shared/run.js';
 import { runTag } from './tag/run.js';
 
@@ -11,7 +12,7 @@ const actionsByCommand: Readonly<Record<string, () => Promise<void>>> = {
 };
 
 void runAction(async () => {
-  const command = core.getInput('command').trim();
+  const command = new ActionInputs().string('command', '');
   const run = Object.hasOwn(actionsByCommand, command) ? actionsByCommand[command] : undefined;
   if (!run) throw invalid('command', command, `one of ${Object.keys(actionsByCommand).join(', ')}`);
   core.info(`command ${command}`);

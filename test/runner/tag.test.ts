@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { bundleNode, repoRoot, runAction, type ActionRun, type RunActionOptions } from './harness.js';
@@ -236,6 +237,29 @@ describe('root action: the command input', () => {
       );
       assert.match(run.annotations[0]?.message ?? '', message);
       assert.deepEqual(run.outputs, {});
+    });
+  }
+});
+
+describe('an unexpected failure is reported as one line, marked unexpected', () => {
+  for (const target of targets) {
+    test(`${target.name}: unreadable event payload`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'broken-event-'));
+      try {
+        writeFileSync(join(dir, 'event.json'), '{ not json');
+        const run = await target.run({
+          ref: 'refs/heads/dev',
+          sha: HEAD_SHA,
+          env: { GITHUB_EVENT_PATH: join(dir, 'event.json') },
+        });
+        assert.equal(run.exitCode, 1);
+        assert.equal(run.annotations.length, 1, run.stdout);
+        assert.match(run.annotations[0]?.message ?? '', /^unexpected error: [^\n]*JSON/);
+        assert.doesNotMatch(run.stdout + run.stderr, /^\s+at /m, 'no stack trace outside debug logs');
+        assert.deepEqual(run.outputs, {});
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   }
 });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { tagIdCommand } from '../../src/cli/commands/tag-id.js';
+import { runCli } from '../../src/cli/main.js';
 import { isUserError } from '../../src/core/errors.js';
 import {
   computeTagId,
@@ -299,4 +301,87 @@ describe('text parsers for inputs and options', () => {
   for (const [name, parse, pattern] of invalidValues) {
     test(name, () => assert.throws(parse, userErrorMatching(pattern)));
   }
+});
+
+describe('tag-id command', () => {
+  async function cli(args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['tag-id', ...args], [tagIdCommand], {
+      stdout: (text) => out.push(text),
+      stderr: (text) => err.push(text),
+      cwd: '.',
+    });
+    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  }
+  const base = ['--sha', SHA, '--timestamp', String(TS)];
+
+  const printed: [string, string[], string][] = [
+    ['branch', ['--ref', 'refs/heads/feature/Foo_bar', ...base], 'feature-Foo_bar-a1b2c3d4-1700000000'],
+    [
+      'format and sha length',
+      ['--ref', 'refs/heads/dev', ...base, '--format', '{sha}.{ts}', '--sha-length', '7'],
+      'a1b2c3d.1700000000',
+    ],
+    ['release', ['--ref', 'refs/tags/v0.4.10', ...base], '0.4.10'],
+    ['pull request number', ['--ref', 'refs/heads/main', ...base, '--pr-number', '12'], 'pr-12-a1b2c3d4'],
+  ];
+  for (const [name, args, tag] of printed) {
+    test(`prints the tag: ${name}`, async () =>
+      assert.deepEqual(await cli(args), { code: 0, stdout: tag, stderr: '' }));
+  }
+
+  test('--json prints the whole result', async () => {
+    const result = await cli(['--ref', 'refs/tags/v1.2.3+b.1', ...base, '--json']);
+    assert.equal(result.code, 0);
+    assert.deepEqual(JSON.parse(result.stdout), {
+      tag: '1.2.3_b.1',
+      version: '1.2.3+b.1',
+      environment: 'prod',
+      sha: SHA,
+      timestamp: TS,
+      isRelease: true,
+      kind: 'release',
+    });
+  });
+
+  test('--environment-map takes comma-separated pairs', async () => {
+    const result = await cli(['--ref', 'refs/heads/qa', ...base, '--environment-map', 'qa=test,main=prod', '--json']);
+    assert.equal(JSON.parse(result.stdout).environment, 'test');
+  });
+
+  const failures: [string, string[], number, RegExp][] = [
+    ['missing --ref is a usage error', ['--sha', SHA], 2, /--ref is required/],
+    ['unknown option is a usage error', ['--ref', 'refs/heads/dev', ...base, '--branch', 'x'], 2, /--branch/],
+    [
+      'bad sha fails with one line',
+      ['--ref', 'refs/heads/dev', '--sha', 'xyz'],
+      1,
+      /^gitops-promote tag-id: sha: got "xyz"[^\n]*$/,
+    ],
+    ['bad timestamp', ['--ref', 'refs/heads/dev', '--sha', SHA, '--timestamp', 'now'], 1, /timestamp: got "now"/],
+    ['bad pr number', ['--ref', 'refs/heads/dev', ...base, '--pr-number', '0'], 1, /pr-number: got "0"/],
+    [
+      'require mapping',
+      ['--ref', 'refs/heads/x', ...base, '--require-mapping'],
+      1,
+      /ref: "refs\/heads\/x" is not in the environment map/,
+    ],
+  ];
+  for (const [name, args, code, pattern] of failures) {
+    test(name, async () => {
+      const result = await cli(args);
+      assert.equal(result.code, code);
+      assert.match(result.stderr, pattern);
+      assert.equal(result.stdout, '');
+    });
+  }
+
+  test('--help documents the JSON fields and the rules', async () => {
+    const result = await cli(['--help']);
+    assert.equal(result.code, 0);
+    for (const text of ['--json', '"isRelease"', '{branch}', '"+" becomes "_"', 'pr-<n>-<sha>']) {
+      assert.ok(result.stdout.includes(text), text);
+    }
+  });
 });

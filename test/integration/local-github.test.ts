@@ -111,6 +111,21 @@ describe('git data API writes real git objects', () => {
       pruned.data.tree.map((entry) => entry.path),
       ['README.md'],
     );
+    const folderGone = await octokit.rest.git.createTree({
+      owner,
+      repo,
+      base_tree: base.data.tree.sha,
+      tree: [
+        { path: 'releases', mode: '040000', type: 'tree', sha: null },
+        // A file where a folder was, and a folder where a file was, replace each other as in git.
+        { path: 'README.md/inner.txt', mode: '100644', type: 'blob', content: 'inner' },
+      ],
+    });
+    const listed = await octokit.rest.git.getTree({ owner, repo, tree_sha: folderGone.data.sha, recursive: '1' });
+    assert.deepEqual(
+      listed.data.tree.map((entry) => `${entry.type} ${entry.path}`),
+      ['tree README.md', 'blob README.md/inner.txt'],
+    );
     const only = await octokit.rest.git.createTree({
       owner,
       repo,

@@ -112,6 +112,9 @@ function parseIdentity(line: string): Required<Identity> {
 
 /** One bare repository and the plumbing the API handlers need. */
 export class GitRepo {
+  // Once a repository has a ref it stays non-empty until a ref is deleted; saves a spawn per write.
+  private knownNotEmpty = false;
+
   constructor(readonly gitDir: string) {}
 
   static async init(gitDir: string, defaultBranch: string): Promise<GitRepo> {
@@ -145,7 +148,9 @@ export class GitRepo {
   }
 
   async isEmpty(): Promise<boolean> {
+    if (this.knownNotEmpty) return false;
     const refs = await this.text(['for-each-ref', '--count=1', '--format=%(refname)']);
+    this.knownNotEmpty = refs !== '';
     return refs === '';
   }
 
@@ -171,6 +176,7 @@ export class GitRepo {
   }
 
   async deleteRef(ref: string, expectedOld: string): Promise<boolean> {
+    this.knownNotEmpty = false;
     const result = await this.git(['update-ref', '-d', ref, expectedOld], { okCodes: [1, 128] });
     return result.code === 0;
   }
@@ -267,7 +273,9 @@ export class GitRepo {
     try {
       if (base) await this.git(['read-tree', base], { env });
       else await this.git(['read-tree', '--empty'], { env });
-      const current = await this.indexPaths(env);
+      // Listing the index is only needed to delete or replace whole folders; plain file writes skip it.
+      const needsListing = changes.some((change) => change.sha === null || change.mode === '040000');
+      const current = needsListing ? await this.indexPaths(env) : new Set<string>();
       const lines: string[] = [];
       const remove = (path: string) => {
         for (const existing of current) {
@@ -292,7 +300,8 @@ export class GitRepo {
           current.add(change.path);
         }
       }
-      if (lines.length > 0) await this.git(['update-index', '--index-info'], { env, input: lines.join('\n') + '\n' });
+      if (lines.length > 0)
+        await this.git(['update-index', '--replace', '--index-info'], { env, input: lines.join('\n') + '\n' });
       return await this.text(['write-tree'], { env });
     } finally {
       await rm(scratch, { recursive: true, force: true });

@@ -65,6 +65,7 @@ export class LocalGitHub implements Hub {
   private readonly faultBook = new FaultBook();
   private readonly callCounts = new Map<string, number>();
   private readonly requestLog: RequestRecord[] = [];
+  private readonly rateLimitUsed = new Map<string, number>();
   private tokenTable: Map<string, TokenAccess> | undefined;
   private baseUrl = '';
 
@@ -251,6 +252,7 @@ export class LocalGitHub implements Hub {
       faults: this.faultBook,
       calls: this.callCounts,
       log: this.requestLog,
+      rateLimitUsed: this.rateLimitUsed,
       local: (method, path, body) => this.local(method, path, body),
     };
   }

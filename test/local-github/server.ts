@@ -33,6 +33,8 @@ export interface ServerCore {
   faults: FaultBook;
   calls: Map<string, number>;
   log: RequestRecord[];
+  /** Requests per token, for the x-ratelimit-* headers. */
+  rateLimitUsed: Map<string, number>;
   /** Answers /_local/... requests (not counted, no token needed). */
   local(method: string, path: string, body: unknown): Promise<Reply>;
 }
@@ -94,10 +96,9 @@ function allows(caller: Caller, repo: Repository, write: boolean): boolean {
   return visible && (!write || (caller.access.permission ?? 'write') === 'write');
 }
 
-const used = new Map<string, number>();
 const resetAt = Math.floor(Date.now() / 1000) + 3600;
 
-function rateLimitHeaders(key: string, resource: string): Record<string, string> {
+function rateLimitHeaders(used: Map<string, number>, key: string, resource: string): Record<string, string> {
   const count = (used.get(key) ?? 0) + 1;
   used.set(key, count);
   return {
@@ -233,7 +234,7 @@ export async function handle(core: ServerCore, req: IncomingMessage, res: Server
       reply = errorReply(error);
     }
     const resource = url.pathname === '/graphql' ? 'graphql' : 'core';
-    Object.assign(headers, rateLimitHeaders(caller?.key ?? tokenOf(req) ?? '', resource));
+    Object.assign(headers, rateLimitHeaders(core.rateLimitUsed, caller?.key ?? tokenOf(req) ?? '', resource));
     if (fault) {
       if (fault.kind === 'drop') return drop(req, record);
       reply = faultReply(fault, requestId);

@@ -1,0 +1,110 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { invalid } from '../../core/errors.js';
+import { applyPlan, isKustomizationPath, planBump, type BumpPlan } from '../../core/manifest/index.js';
+import { isYamlPath, readTree, writeTreeFiles } from '../../fs/tree.js';
+import { optionalString, requireString, type Command } from '../command.js';
+
+const USAGE = `usage: gitops-promote bump --dir <dir> --image <name> --tag <tag> [--digest sha256:..] [--container <name>] [--dry-run] [--json]
+
+Sets an image's tag (and digest) everywhere a tree of manifests references it, editing only the
+bytes of the values it replaces (comments, quoting, indentation, CRLF and a BOM are kept):
+  - containers, initContainers and ephemeralContainers of Pod, Deployment, StatefulSet, DaemonSet,
+    ReplicaSet, Job and CronJob (any apiVersion), in multi-document files;
+  - kustomize images: entries (kustomization.yaml, kustomization.yml, Kustomization) named by
+    name or newName: newTag is set (added when missing), digest as "kustomize edit set image" does;
+  - HelmRelease spec.values and Helm values*.yaml at any depth: image: repo:tag strings and
+    image: {registry, repository, tag, digest} maps; Flux v1 tag-policy annotations
+    (fluxcd.io/tag.<container>, flux.weave.works/tag.<container>, filter.fluxcd.io/<container>)
+    that refuse the tag leave that image alone with a warning;
+  - Flux setter markers (# {"$imagepolicy": "ns:name:tag"}) of a policy whose image is this one.
+Images match by normalised repository: nginx is docker.io/library/nginx; acme/app is not acme/app-worker.
+A reference pinned to a digest and moved to a new tag without --digest loses the stale digest.
+
+options:
+  --dir <dir>          tree to update in place (required); files are reported relative to it
+  --image <name>       repository without tag: nginx, acme/app, ghcr.io/acme/app, localhost:5000/app
+  --tag <tag>          the new tag
+  --digest <digest>    also pin sha256:<64 hex>
+  --container <name>   only containers (and chart images) of this name; kustomize entries are then left alone
+  --dry-run            print the changes, write nothing
+  --json               print {"changes":[{"file","line","path","old","new","kind","note"}],"references","files","warnings"}
+
+Nothing is written when any file that mentions the image cannot be read as YAML: the error names
+the file and line. Warnings go to stderr.
+exit status: 0 done (also when nothing changed or no file references the image: the message says
+so); 1 an invalid --image, --tag or --digest, an unparseable referencing file, an unreadable tree;
+2 a missing option.`;
+
+/** Files bump reads: YAML by extension, and kustomize's extension-less `Kustomization`. */
+const isManifestPath = (path: string) => isYamlPath(path) || isKustomizationPath(path);
+
+function summary(plan: BumpPlan, image: string, tag: string, dryRun: boolean): string {
+  if (plan.references === 0) return `no references to ${image} found`;
+  if (plan.changes.length === 0)
+    return `${image}: all ${plan.references} reference(s) already at ${tag} (or left alone), nothing to change`;
+  const verb = dryRun ? 'would change (dry run, nothing written)' : 'changed';
+  return `${plan.changes.length} value(s) in ${plan.files.length} file(s) ${verb}`;
+}
+
+export const bumpCommand: Command = {
+  name: 'bump',
+  summary: 'set an image tag (and digest) everywhere a tree of manifests references the image',
+  usage: USAGE,
+  options: {
+    dir: { type: 'string' },
+    image: { type: 'string' },
+    tag: { type: 'string' },
+    digest: { type: 'string' },
+    container: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+  },
+  async run(values, _positionals, context) {
+    const dirOption = requireString(values, 'dir');
+    const image = requireString(values, 'image');
+    const tag = requireString(values, 'tag');
+    const digest = optionalString(values, 'digest');
+    const container = optionalString(values, 'container');
+    const dir = resolve(context.cwd, dirOption);
+    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+      throw invalid('--dir', dirOption, 'an existing directory');
+    const dryRun = values['dry-run'] === true;
+    const warn = (message: string) => context.stderr(`warning: ${message}`);
+
+    const target = {
+      image,
+      tag,
+      ...(digest !== undefined && { digest }),
+      ...(container !== undefined && { container }),
+    };
+    const files = await readTree(dir, { include: isManifestPath, warn });
+    const plan = planBump(files, target);
+    plan.warnings.forEach(warn);
+    if (!dryRun) await writeTreeFiles(dir, applyPlan(plan));
+
+    const changes = plan.changes.map(({ file, line, path, old, new: value, kind, note }) => ({
+      file,
+      line,
+      path,
+      old,
+      new: value,
+      kind,
+      ...(note !== undefined && { note }),
+    }));
+    const lines = plan.changes.map((change) => {
+      const old = change.old === '' ? (change.note === 'added' ? '(added)' : '""') : change.old;
+      const note = change.note && change.note !== 'added' ? ` (${change.note})` : '';
+      return `${change.file}:${change.line} ${change.path}: ${old} -> ${change.new === '' ? '""' : change.new}${note}`;
+    });
+    return {
+      json: {
+        changes,
+        references: plan.references,
+        files: plan.files.map((file) => file.path),
+        warnings: plan.warnings,
+        dryRun,
+      },
+      text: [...lines, summary(plan, image, tag, dryRun)].join('\n'),
+    };
+  },
+};

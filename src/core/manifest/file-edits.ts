@@ -1,0 +1,63 @@
+import type { Scalar } from 'yaml';
+import { lineAt, scalarEdit, type TextEdit } from '../yaml/edit.js';
+import type { LocationKind, ManifestChange } from './types.js';
+
+export interface ChangeDetails {
+  path: string;
+  old: string;
+  new: string;
+  kind: LocationKind;
+  note?: string;
+}
+
+/**
+ * The edits planned for one file. A value reached twice (directly and through an alias, or by two
+ * locators) is edited and reported once.
+ */
+export class FileEdits {
+  readonly edits: TextEdit[] = [];
+  readonly changes: ManifestChange[] = [];
+  /** Places found that reference the target, whether they change or not. */
+  references = 0;
+  private readonly spans = new Set<string>();
+  private readonly visited = new Set<object>();
+  private readonly claimed = new Set<number>();
+
+  constructor(
+    readonly file: string,
+    readonly source: string,
+  ) {}
+
+  /** Replaces a scalar's value, keeping its quote style (scalarEdit). */
+  replace(node: Scalar, newValue: string, details: ChangeDetails): void {
+    const edit = scalarEdit(this.source, node, newValue, `${this.file}: ${details.path}`);
+    this.claim(node);
+    this.add(edit, details);
+  }
+
+  /** `reportedAt` is the offset whose line the change reports (for a removed line, the line itself). */
+  add(edit: TextEdit, details: ChangeDetails, reportedAt = edit.start): void {
+    const span = `${edit.start}:${edit.end}`;
+    if (edit.start !== edit.end && this.spans.has(span)) return;
+    this.spans.add(span);
+    this.edits.push(edit);
+    this.changes.push({ file: this.file, line: lineAt(this.source, reportedAt), ...details });
+  }
+
+  /** Marks a value as decided by a locator (edited, already current, or refused) so no later pass edits it. */
+  claim(node: unknown): void {
+    const start = (node as { range?: [number, number, number] } | null)?.range?.[0];
+    if (start !== undefined) this.claimed.add(start);
+  }
+
+  isClaimed(node: Scalar): boolean {
+    return node.range != null && this.claimed.has(node.range[0]);
+  }
+
+  /** True the first time a node is seen: a map reached again through an alias is not edited twice. */
+  firstVisit(node: object): boolean {
+    if (this.visited.has(node)) return false;
+    this.visited.add(node);
+    return true;
+  }
+}

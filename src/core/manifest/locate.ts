@@ -1,0 +1,190 @@
+import { isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { YamlDocument } from '../yaml/parse.js';
+import type { FileEdits } from './file-edits.js';
+import {
+  formatPath,
+  insertAfterPair,
+  pairOf,
+  removePairLine,
+  resolveNode,
+  scalarText,
+  type PathSegment,
+} from './nodes.js';
+import { bumpReferenceText, referenceOfTarget, splitTagAndDigest, type ResolvedTarget } from './target.js';
+import type { LocationKind } from './types.js';
+import { policyRefusal } from './policy-gate.js';
+
+/** What every locator needs for one document. */
+export interface LocateContext {
+  file: string;
+  source: string;
+  document: YamlDocument;
+  target: ResolvedTarget;
+  edits: FileEdits;
+  warn: (message: string) => void;
+}
+
+/** The container a place belongs to, for `--container` and for Flux tag-policy annotations. */
+export interface ContainerScope {
+  name: string | undefined;
+  annotations: Record<string, string>;
+}
+
+/**
+ * Whether a place that references the target may be edited: it must belong to the requested
+ * container, and the new tag must pass the container's tag policy when the resource declares one.
+ */
+export function mayEdit(context: LocateContext, scope: ContainerScope, path: readonly PathSegment[]): boolean {
+  const { target } = context;
+  context.edits.references++;
+  if (target.container !== undefined && scope.name !== target.container) return false;
+  if (scope.name === undefined) return true;
+  const refusal = policyRefusal(scope.annotations, scope.name, target.tag);
+  if (refusal === undefined) return true;
+  context.warn(
+    `${context.file}: ${formatPath(path)}: tag ${target.tag} not allowed for container ${scope.name} (${refusal}), left alone`,
+  );
+  return false;
+}
+
+/** An `image: repo[:tag][@digest]` string. Returns true when it references the target (edited or already there). */
+export function bumpImageString(
+  context: LocateContext,
+  node: Node | undefined,
+  path: readonly PathSegment[],
+  kind: LocationKind,
+  scope: ContainerScope,
+): boolean {
+  if (!isScalar(node) || typeof node.value !== 'string') return false;
+  const reference = referenceOfTarget(node.value, context.target);
+  if (reference) context.edits.claim(node);
+  if (!reference || !mayEdit(context, scope, path)) return reference !== undefined;
+  const bump = bumpReferenceText(node.value, reference, context.target);
+  if (bump) {
+    context.edits.replace(node, bump.value, {
+      path: formatPath(path),
+      old: node.value,
+      new: bump.value,
+      kind,
+      ...(bump.note !== undefined && { note: bump.note }),
+    });
+  }
+  return true;
+}
+
+export interface TagFields {
+  /** `newTag` (kustomize) or `tag` (Helm values). */
+  tagKey: string;
+  /** The pair a missing tag key is added after: `newName`/`name`, or `repository`. */
+  addAfter: Pair<Node, Node | null> | undefined;
+  /** A stale `digest:` key: kustomize drops the line (as `kustomize edit set image` does), charts keep `digest: ""`. */
+  staleDigest: 'remove' | 'empty';
+}
+
+/**
+ * A map that holds the tag (and maybe the digest) in keys of its own: kustomize `images:` entries
+ * and Helm `image: {repository, tag, digest}`. Missing keys are added after their sibling.
+ */
+export function bumpTagFields(
+  context: LocateContext,
+  map: YAMLMap,
+  path: readonly PathSegment[],
+  kind: LocationKind,
+  fields: TagFields,
+): void {
+  const { document, source, target, edits } = context;
+  if (!edits.firstVisit(map)) return;
+  const tagPair = pairOf(map, fields.tagKey);
+  const tagNode = resolveNode(document, tagPair?.value);
+  const digestPair = pairOf(map, 'digest');
+  const digestNode = resolveNode(document, digestPair?.value);
+  edits.claim(tagNode);
+  edits.claim(digestNode);
+  if ((tagPair && !isScalar(tagNode)) || (digestPair && !isScalar(digestNode))) {
+    context.warn(`${context.file}: ${formatPath(path)}: tag or digest is not a plain value, left alone`);
+    return;
+  }
+  const tagText = isScalar(tagNode) && tagNode.value !== null ? scalarText(source, tagNode) : undefined;
+  const inTag = tagText === undefined ? undefined : splitTagAndDigest(tagText);
+  const keyDigest =
+    isScalar(digestNode) && typeof digestNode.value === 'string' && digestNode.value !== ''
+      ? digestNode.value
+      : undefined;
+  const tagIsString = isScalar(tagNode) && typeof tagNode.value === 'string';
+  const atTag = tagIsString && inTag?.tag === target.tag;
+  const digestInTag = inTag?.digest !== undefined;
+  const currentDigest = inTag?.digest ?? keyDigest;
+  const newDigest = target.digest ?? (atTag ? currentDigest : undefined);
+  const staleNote =
+    currentDigest !== undefined && newDigest === undefined ? `stale digest ${currentDigest} removed` : undefined;
+
+  const tagPath = formatPath([...path, fields.tagKey]);
+  const digestPath = formatPath([...path, 'digest']);
+  const newTagText = digestInTag && newDigest !== undefined ? `${target.tag}@${newDigest}` : target.tag;
+  const added: [string, string][] = [];
+  if (!isScalar(tagNode) || tagPair === undefined) {
+    added.push([fields.tagKey, newTagText]);
+  } else if (!(tagIsString && tagNode.value === newTagText)) {
+    const note = digestInTag ? staleNote : undefined;
+    edits.replace(tagNode, newTagText, {
+      path: tagPath,
+      old: tagText ?? '',
+      new: newTagText,
+      kind,
+      ...(note && { note }),
+    });
+  }
+
+  if (!digestInTag && newDigest !== keyDigest) {
+    if (newDigest !== undefined && !isScalar(digestNode)) {
+      added.push(['digest', newDigest]);
+    } else if (newDigest !== undefined && isScalar(digestNode)) {
+      edits.replace(digestNode, newDigest, { path: digestPath, old: keyDigest ?? '', new: newDigest, kind });
+    } else if (isScalar(digestNode) && digestPair) {
+      const removal = fields.staleDigest === 'remove' ? removePairLine(source, map, digestPair) : undefined;
+      const details = {
+        path: digestPath,
+        old: keyDigest ?? '',
+        new: '',
+        kind,
+        note: staleNote ?? 'stale digest removed',
+      };
+      if (removal) edits.add(removal, details, digestPair.key.range?.[0]);
+      else edits.replace(digestNode, '', details);
+    }
+  }
+
+  if (added.length > 0)
+    addKeys(context, map, added, tagPair && added[0]?.[0] === 'digest' ? tagPair : fields.addAfter, path, kind);
+}
+
+function addKeys(
+  context: LocateContext,
+  map: YAMLMap,
+  entries: [string, string][],
+  after: Pair<Node, Node | null> | undefined,
+  path: readonly PathSegment[],
+  kind: LocationKind,
+): void {
+  const insertion = after && insertAfterPair(context.source, map, after, entries);
+  if (!insertion) {
+    const keys = entries.map(([key]) => key).join(' and ');
+    context.warn(`${context.file}: ${formatPath(path)}: cannot add ${keys} here (unusual layout), left alone`);
+    return;
+  }
+  const [first, ...rest] = entries;
+  if (!first) return;
+  context.edits.add(insertion, { path: formatPath([...path, first[0]]), old: '', new: first[1], kind, note: 'added' });
+  // The same insertion carries the other keys; report them without a second edit.
+  for (const [key, value] of rest) {
+    context.edits.changes.push({
+      file: context.file,
+      line: (context.edits.changes.at(-1)?.line ?? 0) + 1,
+      path: formatPath([...path, key]),
+      old: '',
+      new: value,
+      kind,
+      note: 'added',
+    });
+  }
+}

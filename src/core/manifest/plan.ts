@@ -1,0 +1,87 @@
+import { isMap } from 'yaml';
+import { isUserError } from '../errors.js';
+import { SETTER_SCREEN } from '../setters/marker.js';
+import { applyTextEdits } from '../yaml/edit.js';
+import { documentValue, parseYamlStream } from '../yaml/parse.js';
+import { FileEdits } from './file-edits.js';
+import { isHelmValuesPath, locateHelmReleaseImages, locateValuesFileImages } from './helm.js';
+import { isKustomizationPath, locateKustomizeImages } from './kustomize.js';
+import type { LocateContext } from './locate.js';
+import { bumpMarkedValues, collectMarkedValues, type MarkedValue } from './setter-markers.js';
+import { resolveTarget, type ResolvedTarget } from './target.js';
+import type { BumpPlan, BumpTarget, ManifestFile } from './types.js';
+import { locateWorkloadImages } from './workloads.js';
+
+/**
+ * Plans a bump over a tree: every place that references the target's repository gets the new tag
+ * (and digest), edited in the original text. Nothing is written here; the plan carries the new
+ * texts. A file that mentions the image but does not parse is an error for the whole plan.
+ */
+export function planBump(files: readonly ManifestFile[], bumpTarget: BumpTarget): BumpPlan {
+  const target = resolveTarget(bumpTarget);
+  const warnings: string[] = [];
+  const warn = (message: string) => warnings.push(message);
+  const planned: FileEdits[] = [];
+  const marked: MarkedValue[] = [];
+
+  for (const file of files) {
+    const mentionsImage = target.mentions(file.text);
+    const hasMarkers = file.text.includes(SETTER_SCREEN);
+    if (!mentionsImage && !hasMarkers) continue;
+    const edits = planFile(file, target, mentionsImage, marked, warn);
+    if (edits) planned.push(edits);
+  }
+  bumpMarkedValues(marked, target, warn);
+
+  const plan: BumpPlan = { changes: [], files: [], references: 0, warnings };
+  for (const edits of planned) {
+    plan.references += edits.references;
+    if (edits.edits.length === 0) continue;
+    const newText = applyTextEdits(edits.source, edits.edits);
+    if (newText !== edits.source) plan.files.push({ path: edits.file, newText });
+    plan.changes.push(...edits.changes.sort((a, b) => a.line - b.line));
+  }
+  return plan;
+}
+
+function planFile(
+  file: ManifestFile,
+  target: ResolvedTarget,
+  mentionsImage: boolean,
+  marked: MarkedValue[],
+  warn: (message: string) => void,
+): FileEdits | undefined {
+  let documents;
+  try {
+    documents = parseYamlStream(file.path, file.text);
+  } catch (error) {
+    // Only a file that may reference the image blocks the bump; others are someone else's problem.
+    if (mentionsImage || !isUserError(error)) throw error;
+    warn(`${error.message}; skipped`);
+    return undefined;
+  }
+  const edits = new FileEdits(file.path, file.text);
+  const mayHaveAliases = file.text.includes('*');
+  for (const document of documents) {
+    // Expanding once with a bound turns a billion-laughs document into an error instead of a hang.
+    if (mayHaveAliases) documentValue(file.path, document);
+    const root = document.contents;
+    if (!isMap(root)) continue;
+    if (mentionsImage) {
+      const context: LocateContext = { file: file.path, source: file.text, document, target, edits, warn };
+      if (isKustomizationPath(file.path)) locateKustomizeImages(context, root);
+      else if (isHelmValuesPath(file.path)) locateValuesFileImages(context, root);
+      else {
+        locateWorkloadImages(context, root);
+        locateHelmReleaseImages(context, root);
+      }
+    }
+    if (file.text.includes(SETTER_SCREEN)) collectMarkedValues(edits, root, marked);
+  }
+  return edits;
+}
+
+/** The files a plan rewrites, with their new texts, ready to write. */
+export function applyPlan(plan: BumpPlan): { path: string; text: string }[] {
+  return plan.files.map((file) => ({ path: file.path, text: file.newText }));
+}

@@ -1,0 +1,94 @@
+import { isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
+import { headCommentAbove, lineCommentAfter, parseSetterMarker, type SetterMarker } from '../setters/marker.js';
+import type { FileEdits } from './file-edits.js';
+import { formatPath, scalarText, type PathSegment } from './nodes.js';
+import { bumpReferenceText, referenceOfTarget, type ResolvedTarget } from './target.js';
+
+/** A scalar carrying a Flux setter marker (`# {"$imagepolicy": "ns:name[:tag|:name|:digest]"}`). */
+export interface MarkedValue {
+  edits: FileEdits;
+  node: Scalar;
+  path: readonly PathSegment[];
+  marker: SetterMarker;
+}
+
+/** Every marked scalar value of a document, as Flux reads markers: the line comment first, then the head comment. */
+export function collectMarkedValues(edits: FileEdits, root: Node | null, found: MarkedValue[]): void {
+  const visit = (node: unknown, path: PathSegment[], entryStart: number | undefined): void => {
+    if (isScalar(node)) {
+      const marker = markerOf(edits.source, node, entryStart);
+      if (marker) found.push({ edits, node, path, marker });
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '?';
+        visit(pair.value, [...path, key], (pair.key as Node | null)?.range?.[0]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => visit(item, [...path, index], (item as Node | null)?.range?.[0]));
+    }
+  };
+  visit(root, [], undefined);
+}
+
+function markerOf(source: string, node: Scalar, entryStart: number | undefined): SetterMarker | undefined {
+  const [start, end] = node.range ?? [];
+  if (start === undefined || end === undefined) return undefined;
+  const isBlock = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
+  const line = lineCommentAfter(source, start, end, isBlock);
+  const fromLine = line === undefined ? undefined : parseSetterMarker(line);
+  if (fromLine) return fromLine;
+  const head = headCommentAbove(source, entryStart ?? start);
+  return head === undefined ? undefined : parseSetterMarker(head);
+}
+
+const policyOf = (marker: SetterMarker) => `${marker.namespace}:${marker.name}`;
+
+/**
+ * Marked values the bump must follow: a policy whose full (`ns:name`) or name (`ns:name:name`)
+ * marker holds the target image is the target's policy, so its `:tag` and `:digest` markers move
+ * with it, wherever they sit. Places a locator already decided about (edited, current, refused
+ * by a tag policy, another container) are left to that decision.
+ */
+export function bumpMarkedValues(
+  marked: readonly MarkedValue[],
+  target: ResolvedTarget,
+  warn: (message: string) => void,
+): void {
+  const policies = new Set<string>();
+  for (const { node, marker } of marked) {
+    if ((marker.field === 'full' || marker.field === 'name') && typeof node.value === 'string') {
+      if (referenceOfTarget(node.value, target)) policies.add(policyOf(marker));
+    }
+  }
+  for (const { edits, node, path, marker } of marked) {
+    if (!policies.has(policyOf(marker)) || edits.isClaimed(node)) continue;
+    edits.references++;
+    const where = formatPath(path);
+    const old = scalarText(edits.source, node);
+    const details = { path: where, old, kind: 'setter' as const, note: `setter ${policyOf(marker)}:${marker.field}` };
+    if (target.container !== undefined && marker.field !== 'name') {
+      warn(`${edits.file}: ${where}: setter ${policyOf(marker)} left alone because a container was named`);
+      continue;
+    }
+    switch (marker.field) {
+      case 'full': {
+        const reference = typeof node.value === 'string' ? referenceOfTarget(node.value, target) : undefined;
+        const bump = reference && bumpReferenceText(old, reference, target);
+        if (bump) edits.replace(node, bump.value, { ...details, new: bump.value });
+        break;
+      }
+      case 'tag':
+        if (node.value !== target.tag) edits.replace(node, target.tag, { ...details, new: target.tag });
+        break;
+      case 'digest':
+        if (target.digest !== undefined && node.value !== target.digest) {
+          edits.replace(node, target.digest, { ...details, new: target.digest });
+        } else if (target.digest === undefined && old !== '') {
+          warn(`${edits.file}: ${where}: setter ${policyOf(marker)}:digest kept; no digest was given for the new tag`);
+        }
+        break;
+      case 'name':
+        break;
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { invalid } from '../errors.js';
+import { isValidDigest, isValidTag, parseImageReference, type ImageReference } from '../image-ref.js';
+import type { BumpTarget } from './types.js';
+
+/** A validated bump target, with what the locators compare against. */
+export interface ResolvedTarget {
+  /** Normalised repository: `docker.io/library/nginx`. */
+  repository: string;
+  /** As the user wrote it, for messages. */
+  image: string;
+  tag: string;
+  digest: string | undefined;
+  container: string | undefined;
+  /**
+   * Whether a text may reference the image: its repository's last path component standing as a
+   * name (`app` in `acme/app:1`, not in `appPort`). A cheap test run on every file before parsing.
+   */
+  mentions: (text: string) => boolean;
+  /** The repository's last path component. */
+  screen: string;
+}
+
+export function resolveTarget(target: BumpTarget): ResolvedTarget {
+  let reference: ImageReference;
+  try {
+    reference = parseImageReference(target.image);
+  } catch {
+    throw invalid('image', target.image, 'an image repository such as nginx, acme/app or ghcr.io/acme/app');
+  }
+  if (reference.tag !== undefined || reference.digest !== undefined) {
+    throw invalid('image', target.image, 'a repository without tag or digest (give them with --tag and --digest)');
+  }
+  if (!isValidTag(target.tag)) {
+    throw invalid('tag', target.tag, 'an image tag: 1 to 128 of [A-Za-z0-9_.-], not starting with "." or "-"');
+  }
+  if (target.digest !== undefined && !isValidDigest(target.digest)) {
+    throw invalid('digest', target.digest, 'sha256: followed by 64 lowercase hex digits');
+  }
+  if (target.container === '') throw invalid('container', target.container, 'a container name');
+  const screen = reference.path.slice(reference.path.lastIndexOf('/') + 1);
+  const asName = new RegExp(`(?:^|[\\s"'/:,[{])${screen.replaceAll('.', '\\.')}(?:$|[\\s"'@:,\\]}#])`, 'm');
+  return {
+    repository: reference.repository,
+    image: target.image,
+    tag: target.tag,
+    digest: target.digest,
+    container: target.container,
+    screen,
+    mentions: (text) => text.includes(screen) && asName.test(text),
+  };
+}
+
+/** The parsed reference when `text` names the target's repository, else undefined (not an image, or another one). */
+export function referenceOfTarget(text: string, target: ResolvedTarget): ImageReference | undefined {
+  if (!text.includes(target.screen)) return undefined;
+  try {
+    const reference = parseImageReference(text);
+    return reference.repository === target.repository ? reference : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ReferenceBump {
+  value: string;
+  note?: string;
+}
+
+/**
+ * The new text of an image reference string, keeping the repository exactly as written
+ * (`nginx` stays `nginx`, a registry port stays). Undefined when it is already at the target.
+ * A tag moved without a new digest drops the old digest, which would otherwise win over the tag.
+ */
+export function bumpReferenceText(
+  text: string,
+  reference: ImageReference,
+  target: ResolvedTarget,
+): ReferenceBump | undefined {
+  const atTag = reference.tag === target.tag;
+  const atDigest =
+    target.digest === undefined ? atTag || reference.digest === undefined : reference.digest === target.digest;
+  if (atTag && atDigest) return undefined;
+  const beforeDigest = reference.digest === undefined ? text : text.slice(0, text.length - reference.digest.length - 1);
+  const name =
+    reference.tag === undefined ? beforeDigest : beforeDigest.slice(0, beforeDigest.length - reference.tag.length - 1);
+  const digest = target.digest ?? (atTag ? reference.digest : undefined);
+  const value = `${name}:${target.tag}${digest === undefined ? '' : `@${digest}`}`;
+  const dropped = reference.digest !== undefined && digest === undefined;
+  return dropped ? { value, note: `stale digest ${reference.digest} removed` } : { value };
+}
+
+/** Splits a tag value that carries a digest (`1.0@sha256:...`, as some tools pin kustomize newTag). */
+export function splitTagAndDigest(value: string): { tag: string; digest: string | undefined } {
+  const at = value.indexOf('@');
+  return at === -1 ? { tag: value, digest: undefined } : { tag: value.slice(0, at), digest: value.slice(at + 1) };
+}

@@ -1,0 +1,39 @@
+/** A file of the tree, as read: path relative to the tree root (forward slashes) and its text. */
+export interface ManifestFile {
+  path: string;
+  text: string;
+}
+
+/** What to bump: an image repository (any form users write) to a tag, optionally pinned to a digest. */
+export interface BumpTarget {
+  image: string;
+  tag: string;
+  digest?: string;
+  /** Only containers (and chart images) of this name; kustomize `images:` entries are then left alone. */
+  container?: string;
+}
+
+export type LocationKind = 'workload' | 'kustomize' | 'helm-release' | 'helm-values' | 'setter';
+
+/** One replaced (or added, or removed) value. `old` is '' for an added key, `new` is '' for a removed one. */
+export interface ManifestChange {
+  file: string;
+  /** 1-based line of the value in the original text (of the new line for an added key). */
+  line: number;
+  /** YAML path of the value: `spec.template.spec.containers[0].image`, `images[2].newTag`. */
+  path: string;
+  old: string;
+  new: string;
+  kind: LocationKind;
+  note?: string;
+}
+
+export interface BumpPlan {
+  changes: ManifestChange[];
+  /** Every file that changes, with its whole new text. */
+  files: { path: string; newText: string }[];
+  /** Places that reference the image, changed or not (0: the tree does not use it). */
+  references: number;
+  /** Things the user should know that are not errors: skipped places, policy refusals. */
+  warnings: string[];
+}

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { runCli } from '../../src/cli/main.js';
+import { commands } from '../../src/cli/registry.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'bump-cli-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+const DEPLOYMENT =
+  'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: ghcr.io/acme/app:1.0 # app\n';
+const KUSTOMIZATION = 'images:\n- name: ghcr.io/acme/app\n  newTag: "1.0"\n';
+
+let trees = 0;
+function tree(files: Record<string, string>): string {
+  const root = join(scratch, `tree-${trees++}`);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+async function bump(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(['bump', ...args], commands, {
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    cwd: scratch,
+  });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
+
+describe('bump command line', () => {
+  test('rewrites in place and prints one line per change', async () => {
+    const root = tree({ 'app/deploy.yaml': DEPLOYMENT, 'app/kustomization.yaml': KUSTOMIZATION });
+    const result = await bump(['--dir', root, '--image', 'ghcr.io/acme/app', '--tag', '1.1']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(read(root, 'app/deploy.yaml'), DEPLOYMENT.replace('app:1.0', 'app:1.1'));
+    assert.equal(read(root, 'app/kustomization.yaml'), KUSTOMIZATION.replace('"1.0"', '"1.1"'));
+    assert.deepEqual(result.stdout.split('\n'), [
+      'app/deploy.yaml:7 spec.template.spec.containers[0].image: ghcr.io/acme/app:1.0 -> ghcr.io/acme/app:1.1',
+      'app/kustomization.yaml:3 images[0].newTag: 1.0 -> 1.1',
+      '2 value(s) in 2 file(s) changed',
+    ]);
+  });
+
+  test('--json prints the changes; --dry-run writes nothing', async () => {
+    const root = tree({ 'deploy.yaml': DEPLOYMENT });
+    const result = await bump(['--dir', root, '--image', 'ghcr.io/acme/app', '--tag', '1.1', '--dry-run', '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    const output = JSON.parse(result.stdout) as { changes: Record<string, unknown>[]; dryRun: boolean };
+    assert.deepEqual(output.changes, [
+      {
+        file: 'deploy.yaml',
+        line: 7,
+        path: 'spec.template.spec.containers[0].image',
+        old: 'ghcr.io/acme/app:1.0',
+        new: 'ghcr.io/acme/app:1.1',
+        kind: 'workload',
+      },
+    ]);
+    assert.equal(output.dryRun, true);
+    assert.equal(read(root, 'deploy.yaml'), DEPLOYMENT);
+  });
+
+  test('a second run changes nothing', async () => {
+    const root = tree({ 'deploy.yaml': DEPLOYMENT });
+    await bump(['--dir', root, '--image', 'ghcr.io/acme/app', '--tag', '1.1']);
+    const again = await bump(['--dir', root, '--image', 'ghcr.io/acme/app', '--tag', '1.1', '--json']);
+    assert.equal(again.code, 0);
+    assert.deepEqual((JSON.parse(again.stdout) as { changes: unknown[] }).changes, []);
+  });
+
+  test('no reference to the image: exit 0 and says so', async () => {
+    const root = tree({ 'deploy.yaml': DEPLOYMENT });
+    const result = await bump(['--dir', root, '--image', 'ghcr.io/acme/other', '--tag', '1.1']);
+    assert.deepEqual([result.code, result.stdout], [0, 'no references to ghcr.io/acme/other found']);
+  });
+
+  test('an unparseable referencing file: exit 1 naming file and line, nothing written', async () => {
+    const root = tree({ 'a/deploy.yaml': DEPLOYMENT, 'b/broken.yaml': 'image: ghcr.io/acme/app:1.0\n  bad: [\n' });
+    const result = await bump(['--dir', root, '--image', 'ghcr.io/acme/app', '--tag', '1.1']);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /^gitops-promote bump: b\/broken\.yaml:\d+: not valid YAML/);
+    assert.equal(read(root, 'a/deploy.yaml'), DEPLOYMENT);
+  });
+
+  test('a symlink out of the tree is not followed; an oversized file is skipped with a warning', async () => {
+    const outside = tree({ 'outside.yaml': DEPLOYMENT });
+    const root = tree({ 'big.yaml': `${DEPLOYMENT}# ${'x'.repeat(5 * 1024 * 1024)}\n` });
+    symlinkSync(join(outside, 'outside.yaml'), join(root, 'link.yaml'));
+    const result = await bump(['--dir', root, '--image', 'ghcr.io/acme/app', '--tag', '1.1']);
+    assert.equal(result.code, 0);
+    assert.equal(read(outside, 'outside.yaml'), DEPLOYMENT);
+    assert.match(result.stderr, /link\.yaml: symlink to outside the tree, not followed/);
+    assert.match(result.stderr, /big\.yaml: \d+ bytes is over/);
+    assert.equal(result.stdout, 'no references to ghcr.io/acme/app found');
+  });
+
+  const failures: [string, string[], number, RegExp][] = [
+    ['invalid tag', ['--image', 'acme/app', '--tag', 'bad tag'], 1, /tag: got "bad tag", expected an image tag/],
+    ['invalid digest', ['--image', 'acme/app', '--tag', '1', '--digest', 'md5:00'], 1, /digest: got "md5:00"/],
+    ['invalid image', ['--image', 'acme/App', '--tag', '1'], 1, /image: got "acme\/App"/],
+    ['image with a tag', ['--image', 'acme/app:1', '--tag', '1'], 1, /without tag or digest/],
+    ['missing --tag', ['--image', 'acme/app'], 2, /--tag is required/],
+    [
+      'missing directory',
+      ['--image', 'acme/app', '--tag', '1', '--dir', 'does/not/exist'],
+      1,
+      /--dir: got "does\/not\/exist", expected an existing directory/,
+    ],
+  ];
+  for (const [name, args, code, message] of failures) {
+    test(`${name}: exit ${code}`, async () => {
+      const root = tree({ 'deploy.yaml': DEPLOYMENT });
+      const result = await bump(args.includes('--dir') ? args : ['--dir', root, ...args]);
+      assert.equal(result.code, code, result.stderr);
+      assert.match(result.stderr, message);
+      assert.equal(read(root, 'deploy.yaml'), DEPLOYMENT);
+    });
+  }
+});

@@ -56,7 +56,7 @@ export function explainDispatchFailure(
   }
   switch (failure.status) {
     case 401:
-      return new UserError(`${prefix} (${failure.message}): the token (${token}) is invalid, expired or revoked.`);
+      return new UserError(`${prefix} (${failure.message}): the token, ${token}, is invalid, expired or revoked.`);
     case 404:
       return new UserError(
         `${prefix} Not Found: the repository does not exist or ${token} cannot see it (GitHub answers 404 rather than 403 ` +

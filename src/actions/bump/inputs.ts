@@ -1,0 +1,109 @@
+import { invalid, UserError } from '../../core/errors.js';
+import {
+  buildDispatchPayload,
+  checkRepositoryName,
+  parseDispatchEvent,
+  parseDispatchPayload,
+  type DispatchPayload,
+} from '../../core/payload.js';
+import { DEFAULT_CONFIG_PATH } from '../../core/config.js';
+import { parseTimestamp } from '../../core/tag-id.js';
+import { pick, readRunnerContext } from '../shared/context.js';
+import { ActionInputs, type Environment } from '../shared/inputs.js';
+
+export interface BumpInputs {
+  token: string;
+  /** The run's own GITHUB_TOKEN (input default `${{ github.token }}`), to warn when `token` is it. */
+  workflowToken: string | undefined;
+  repository: { owner: string; repo: string };
+  configPath: string;
+  payload: DispatchPayload;
+  /** The environment repository's default branch when the event says it (saves a request). */
+  defaultBranch: string | undefined;
+  apiUrl: string;
+  serverUrl: string;
+}
+
+const CONFIG_PATH_PATTERN = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/-]{1,255}$/;
+
+/**
+ * Reads the inputs and the dispatch payload: from `payload` (JSON), from explicit `app`/`image`/`tag`
+ * inputs, or from the repository_dispatch event's client_payload. Everything is checked before any request.
+ */
+export function readBumpInputs(
+  env: Environment,
+  newDispatchId: () => string,
+  now: () => number = Date.now,
+): BumpInputs {
+  const inputs = new ActionInputs(env);
+  const context = readRunnerContext(env);
+  const token = inputs.required('token');
+  const repository = checkRepositoryName(inputs.string('repository', context.repository));
+  const configPath = inputs.string('config', DEFAULT_CONFIG_PATH);
+  if (!CONFIG_PATH_PATTERN.test(configPath)) {
+    throw invalid(
+      'config',
+      configPath,
+      'a path inside the repository such as .github/promotion.yml (no "..", no leading "/")',
+    );
+  }
+  const eventRepository = pick(context.payload, 'repository', 'full_name');
+  const eventDefaultBranch = pick(context.payload, 'repository', 'default_branch');
+  const sameRepository = eventRepository === `${repository.owner}/${repository.name}`;
+  return {
+    token,
+    workflowToken: inputs.optional('workflow-token'),
+    repository: { owner: repository.owner, repo: repository.name },
+    configPath,
+    payload: readPayload(inputs, context, newDispatchId, now),
+    defaultBranch: sameRepository && typeof eventDefaultBranch === 'string' ? eventDefaultBranch : undefined,
+    apiUrl: context.apiUrl,
+    serverUrl: context.serverUrl,
+  };
+}
+
+function readPayload(
+  inputs: ActionInputs,
+  context: ReturnType<typeof readRunnerContext>,
+  newDispatchId: () => string,
+  now: () => number,
+): DispatchPayload {
+  const json = inputs.optional('payload');
+  const app = inputs.optional('app');
+  if (json !== undefined && app !== undefined) {
+    throw invalid('payload', '(both payload and app)', 'either a payload or the app, image and tag inputs, not both');
+  }
+  if (json !== undefined) {
+    let value: unknown;
+    try {
+      value = JSON.parse(json) as unknown;
+    } catch (error) {
+      throw new UserError(
+        `payload: not valid JSON (${(error as Error).message}); expected the dispatch client_payload object`,
+      );
+    }
+    return parseDispatchPayload(value);
+  }
+  if (app !== undefined) {
+    const timestamp = inputs.optional('build-timestamp');
+    return buildDispatchPayload({
+      app,
+      image: inputs.required('image'),
+      tag: inputs.optional('tag'),
+      digest: inputs.optional('digest'),
+      environment: inputs.optional('environment'),
+      source: {
+        repository: context.repository,
+        sha: context.sha,
+        ref: context.ref,
+        runUrl: `${context.serverUrl.replace(/\/+$/, '')}/${context.repository}/actions/runs/${context.runId || '0'}`,
+      },
+      buildTimestamp: timestamp === undefined ? Math.floor(now() / 1000) : parseTimestamp(timestamp, 'build-timestamp'),
+      dispatchId: newDispatchId(),
+    });
+  }
+  if (context.eventName === 'repository_dispatch') return parseDispatchEvent(context.payload).payload;
+  throw new UserError(
+    `no dispatch to bump: the event is ${context.eventName || '(none)'}, not repository_dispatch; give the app, image and tag inputs (or payload) to bump by hand`,
+  );
+}

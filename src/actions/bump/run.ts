@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import * as core from '@actions/core';
+import { bumpEnvironment, type BumpResult } from '../../github/bump.js';
+import { createGitHubClient, type GitHubClientTiming } from '../../github/client.js';
+import { classifyToken, describeTokenKind } from '../../github/token.js';
+import type { Environment } from '../shared/inputs.js';
+import { setOutputs } from '../shared/run.js';
+import { readBumpInputs } from './inputs.js';
+
+export const WORKFLOW_TOKEN_WARNING =
+  "token is the workflow's GITHUB_TOKEN: pull requests it opens do not start pull_request workflows, so the " +
+  'validate workflow will not run on them until someone approves it. Fix: create a GitHub App with the ' +
+  'permissions "Contents: Read and write" and "Pull requests: Read and write", install it on this repository, ' +
+  'and pass a token from actions/create-github-app-token as the token input (see the README, "GitHub App token").';
+
+/** The bump action: one pull request per (app, environment), opened or updated in place. */
+export async function runBump(env: Environment = process.env, timing: GitHubClientTiming = {}): Promise<BumpResult> {
+  const rawToken = env.INPUT_TOKEN?.trim();
+  if (rawToken) core.setSecret(rawToken);
+  const inputs = readBumpInputs(env, randomUUID);
+  const tokenKind = classifyToken(inputs.token, inputs.workflowToken);
+  if (tokenKind === 'workflow') core.warning(WORKFLOW_TOKEN_WARNING);
+  const { payload } = inputs;
+  const repository = `${inputs.repository.owner}/${inputs.repository.repo}`;
+  core.info(
+    `bump ${payload.app} to ${payload.tag} in ${payload.environment ?? '(first environment)'} of ${repository} with ${describeTokenKind(tokenKind)}`,
+  );
+  const client = createGitHubClient({
+    token: inputs.token,
+    baseUrl: inputs.apiUrl,
+    log: { debug: core.debug, info: core.info, warn: core.warning, error: core.error },
+    ...timing,
+  });
+  const result = await bumpEnvironment({
+    client,
+    repository: inputs.repository,
+    payload,
+    configPath: inputs.configPath,
+    defaultBranch: inputs.defaultBranch,
+    serverUrl: inputs.serverUrl,
+    log: core.info,
+  });
+  for (const warning of result.warnings) core.warning(warning);
+  core.info(`${result.operation}: ${result.reason}`);
+  setOutputs({
+    operation: result.operation,
+    'pull-request-number': result.pullRequest ? String(result.pullRequest.number) : '',
+    'pull-request-url': result.pullRequest?.url ?? '',
+    'previous-tag': result.previousTags.join(' '),
+    'changed-files': JSON.stringify(result.changedFiles),
+    'commit-sha': result.commitSha ?? '',
+  });
+  await writeSummary(result, env);
+  return result;
+}
+
+async function writeSummary(result: BumpResult, env: Environment): Promise<void> {
+  if (!env.GITHUB_STEP_SUMMARY) return;
+  const pull = result.pullRequest ? ` ([#${result.pullRequest.number}](${result.pullRequest.url}))` : '';
+  const lines = [
+    `### Bump ${result.app} to \`${result.tag}\` in ${result.environment}: ${result.operation}${pull}`,
+    '',
+    escapeMarkdown(result.reason),
+    '',
+  ];
+  if (result.table) lines.push(result.table, '');
+  for (const warning of result.warnings) lines.push(`> ${escapeMarkdown(warning)}`, '');
+  await core.summary.addRaw(lines.join('\n'), true).write();
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[<>&]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[char] ?? char);
+}

@@ -3,12 +3,16 @@
 import * as core from '@actions/core';
 import { invalid } from '../core/errors.js';
 import { ActionInputs } from './shared/inputs.js';
+import { runBump } from './bump/run.js';
 import { runAction } from './shared/run.js';
 import { runTag } from './tag/run.js';
 
 /** Each action of the suite, by the name the `command` input uses; later actions join here. */
 const actionsByCommand: Readonly<Record<string, () => Promise<void>>> = {
   tag: () => runTag(),
+  bump: async () => {
+    await runBump();
+  },
 };
 
 void runAction(async () => {

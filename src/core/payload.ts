@@ -70,6 +70,8 @@ const SHA_PATTERN = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const REF_CHARACTERS = /^[A-Za-z0-9._/+@#-]+$/;
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const EXTRA_KEY_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+// A receiver that merges extra with Object.assign would change an object's prototype through these.
+const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // eslint-disable-next-line no-control-regex
 const NUL = /\u0000/;
@@ -331,7 +333,9 @@ function checkJsonValue(value: unknown, path: string, depth: number): void {
   }
   if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) {
-      if (!EXTRA_KEY_PATTERN.test(key)) throw invalid(`${path} key`, key, '1 to 64 of [A-Za-z0-9_.-]');
+      if (!EXTRA_KEY_PATTERN.test(key) || PROTOTYPE_KEYS.includes(key)) {
+        throw invalid(`${path} key`, key, '1 to 64 of [A-Za-z0-9_.-], not __proto__, constructor or prototype');
+      }
       checkJsonValue(item, `${path}.${key}`, depth + 1);
     }
     return;

@@ -98,6 +98,7 @@ describe('dispatch bundle', () => {
     }
     const lines = run.stdout.split('\n');
     assert.ok(lines.includes(`::add-mask::${APP_TOKEN}`), 'the token is masked');
+    assert.ok(lines.includes(`::add-mask::${WORKFLOW_TOKEN}`), 'the workflow token is masked too');
     assert.deepEqual(
       lines.filter((line) => line.includes(APP_TOKEN) && !line.startsWith('::add-mask::')),
       [],

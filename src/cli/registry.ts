@@ -1,0 +1,17 @@
+import type { Command } from './command.js';
+import { bumpCommand } from './commands/bump.js';
+import { parseImageCommand } from './commands/parse-image.js';
+import { planCommand } from './commands/plan.js';
+import { selectCommand } from './commands/select.js';
+import { settersCommand } from './commands/setters.js';
+import { tagIdCommand } from './commands/tag-id.js';
+
+/** Every command of the command line, in the order `--help` lists them. */
+export const commands: readonly Command[] = [
+  tagIdCommand,
+  bumpCommand,
+  settersCommand,
+  selectCommand,
+  parseImageCommand,
+  planCommand,
+];

@@ -132,6 +132,7 @@ export async function bumpEnvironment(options: BumpOptions): Promise<BumpResult>
 
   let base = baseBranch === configBranch ? configCommit : await branchHead(client, repository, baseBranch);
   const maxAttempts = options.maxAttempts ?? 3;
+  let createdHere = false;
   for (let attempt = 1; ; attempt++) {
     const planned = await planOnBase(context, base);
     const { decision } = planned;
@@ -165,6 +166,7 @@ export async function bumpEnvironment(options: BumpOptions): Promise<BumpResult>
       });
     }
     const { pull } = published;
+    createdHere ||= published.operation === 'created';
     // The base moved between our read and the pull request: plan again on the new base, so the
     // PR is built on what it will merge into.
     if (pull.baseSha !== base && attempt < maxAttempts) {
@@ -175,7 +177,8 @@ export async function bumpEnvironment(options: BumpOptions): Promise<BumpResult>
       continue;
     }
     warnings.push(...(await applyPullSettings(client, repository, pull, promotion.environment)));
-    return result(published.operation, `${published.operation} pull request #${pull.number}`, {
+    const operation = createdHere ? 'created' : published.operation;
+    return result(operation, `${operation} pull request #${pull.number}`, {
       ...extra,
       pullRequest: { number: pull.number, url: pull.url },
       commitSha: published.commit,

@@ -149,3 +149,52 @@ export async function branchDiff(github: LocalGitHub, repo: string, base: string
   const diff = await github.git(OWNER, repo, ['diff', '--unified=0', `${base}...refs/heads/${branch}`]);
   return diff.split('\n').filter((line) => /^[+-]/.test(line) && !/^(\+\+\+|---) /.test(line));
 }
+
+/** A small seeded generator (mulberry32), so a failing random order can be replayed from its seed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items];
+  for (let index = copy.length - 1; index > 0; index--) {
+    const other = Math.floor(random() * (index + 1));
+    [copy[index], copy[other]] = [copy[other]!, copy[index]!];
+  }
+  return copy;
+}
+
+/** The seed of this run: GITOPS_PROMOTE_SEED when replaying, else a fresh one. */
+export function testSeed(): number {
+  const given = Number(process.env.GITOPS_PROMOTE_SEED);
+  return Number.isInteger(given) && given > 0 ? given : Math.floor(Math.random() * 2 ** 31) + 1;
+}
+
+/**
+ * 20 bumps of one app with increasing tags, started together in a random order. Returns what a
+ * test asserts: the open PRs of the app, the tag the branch carries, and the highest tag sent.
+ */
+export async function raceOneApp(github: LocalGitHub, repo: string, app: string, seed: number, count = 20) {
+  const random = seededRandom(seed);
+  const base = 1_764_000_000 + (seed % 100_000) * 100;
+  const tags = Array.from({ length: count }, (_, index) => ({
+    tag: devTag(base + index),
+    buildTimestamp: base + index,
+  }));
+  const order = shuffled(tags, random);
+  const results = await Promise.all(
+    order.map(({ tag, buildTimestamp }) => bump(github, repo, payload({ app, tag, buildTimestamp }))),
+  );
+  const open = github
+    .pullRequests(OWNER, repo)
+    .filter((pull) => pull.state === 'open' && pull.headRef === `gitops-promote/dev/${app}`);
+  const highest = tags.at(-1)!.tag;
+  return { results, open, highest, order: order.map(({ tag }) => tag) };
+}

@@ -224,8 +224,12 @@ for (const target of targets) {
 
 describe('root action: the command input', () => {
   const cases: [string, Record<string, string>, RegExp][] = [
-    ['unknown command lists the available ones', { command: 'deploy' }, /^command: got "deploy", expected one of tag$/],
-    ['missing command', {}, /^command: got "", expected one of tag$/],
+    [
+      'unknown command lists the available ones',
+      { command: 'deploy' },
+      /^command: got "deploy", expected one of tag, dispatch, bump$/,
+    ],
+    ['missing command', {}, /^command: got "", expected one of tag, dispatch, bump$/],
   ];
   for (const [name, inputs, message] of cases) {
     test(name, async () => {

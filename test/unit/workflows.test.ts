@@ -1,0 +1,123 @@
+// The workflow and action metadata users copy: least-privilege permissions, third-party actions
+// pinned by full commit SHA, no event field expanded inside a shell script, and action.yml files
+// that declare what their code reads and writes.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { parse } from 'yaml';
+
+const root = new URL('../..', import.meta.url).pathname;
+const OWN_ACTIONS = /^gitops-promote\/gitops-promote(\/|@)/;
+
+function yamlFiles(dir: string): string[] {
+  const absolute = join(root, dir);
+  return existsSync(absolute)
+    ? readdirSync(absolute)
+        .filter((name) => /\.ya?ml$/.test(name))
+        .map((name) => join(dir, name))
+    : [];
+}
+
+const workflows = [...yamlFiles('.github/workflows'), ...yamlFiles('examples/workflows')];
+
+interface Step {
+  uses?: string;
+  run?: string;
+}
+interface Job {
+  permissions?: unknown;
+  steps?: Step[];
+  uses?: string;
+}
+
+describe('shipped workflows', () => {
+  test('there are workflows to check', () => assert.ok(workflows.length >= 4));
+  for (const file of workflows) {
+    const workflow = parse(readFileSync(join(root, file), 'utf8')) as {
+      permissions?: unknown;
+      jobs: Record<string, Job>;
+    };
+    test(`${file}: declares top-level permissions`, () => {
+      assert.ok(workflow.permissions !== undefined, 'a top-level permissions block (least privilege)');
+      if (typeof workflow.permissions === 'object' && workflow.permissions !== null) {
+        for (const [scope, level] of Object.entries(workflow.permissions)) {
+          assert.notEqual(level, 'write-all', `${scope}`);
+        }
+      }
+    });
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
+    const uses = [...steps.map((step) => step.uses), ...Object.values(workflow.jobs).map((job) => job.uses)].filter(
+      (value): value is string => typeof value === 'string',
+    );
+    test(`${file}: third-party actions are pinned by full commit SHA`, () => {
+      for (const reference of uses) {
+        if (reference.startsWith('./') || OWN_ACTIONS.test(reference)) continue;
+        assert.match(reference, /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/, reference);
+      }
+    });
+    test(`${file}: no expression is expanded inside a run script`, () => {
+      for (const step of steps) {
+        if (step.run) assert.doesNotMatch(step.run, /\$\{\{/, `pass values through env instead: ${step.run}`);
+      }
+    });
+  }
+});
+
+interface ActionMetadata {
+  name: string;
+  description: string;
+  inputs?: Record<string, { description?: string; required?: boolean; default?: string }>;
+  outputs?: Record<string, { description?: string }>;
+  runs: { using: string; main: string };
+  branding?: unknown;
+}
+
+const actionNames = readdirSync(join(root, 'actions')).filter((name) =>
+  existsSync(join(root, 'actions', name, 'action.yml')),
+);
+const readAction = (file: string) => parse(readFileSync(join(root, file), 'utf8')) as ActionMetadata;
+
+describe('action metadata', () => {
+  for (const name of actionNames) {
+    const file = `actions/${name}/action.yml`;
+    const action = readAction(file);
+    test(`${file}: runs the committed bundle under node24`, () => {
+      assert.equal(action.runs.using, 'node24');
+      assert.equal(action.runs.main, `../../dist/${name}/index.js`);
+      assert.ok(existsSync(join(root, 'dist', name, 'index.js')), `dist/${name}/index.js is committed`);
+      assert.ok(action.branding, 'branding for the marketplace');
+    });
+    test(`${file}: every input and output is described`, () => {
+      for (const [input, spec] of Object.entries(action.inputs ?? {})) assert.ok(spec.description, `input ${input}`);
+      for (const [output, spec] of Object.entries(action.outputs ?? {}))
+        assert.ok(spec.description, `output ${output}`);
+      assert.ok(Object.keys(action.outputs ?? {}).length > 0, 'declares its outputs');
+    });
+    test(`${file}: the code reads only declared inputs and sets only declared outputs`, () => {
+      const source = readdirSync(join(root, 'src/actions', name))
+        .map((entry) => readFileSync(join(root, 'src/actions', name, entry), 'utf8'))
+        .join('\n');
+      const read = [
+        ...source.matchAll(/inputs\.(?:optional|string|required|boolean|integer|multiline)\('([\w-]+)'/g),
+      ].map((match) => match[1]);
+      for (const input of read)
+        assert.ok(input && action.inputs?.[input], `reads input "${input}" that action.yml does not declare`);
+    });
+  }
+
+  test('the root action offers every action through its command input, with their inputs and outputs', () => {
+    const rootAction = readAction('action.yml');
+    assert.equal(rootAction.runs.using, 'node24');
+    assert.equal(rootAction.runs.main, 'dist/main/index.js');
+    const commandHelp = rootAction.inputs?.command?.description ?? '';
+    for (const name of actionNames) {
+      assert.match(commandHelp, new RegExp(`\\b${name}\\b`), `command input mentions ${name}`);
+      const action = readAction(`actions/${name}/action.yml`);
+      for (const input of Object.keys(action.inputs ?? {}))
+        assert.ok(rootAction.inputs?.[input], `root action lacks input ${input} of ${name}`);
+      for (const output of Object.keys(action.outputs ?? {}))
+        assert.ok(rootAction.outputs?.[output], `root action lacks output ${output} of ${name}`);
+    }
+  });
+});

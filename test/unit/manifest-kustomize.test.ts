@@ -56,6 +56,18 @@ const cases: Case[] = [
     expected: 'images:\n- name: acme/app\n  newTag: v2',
   },
   {
+    name: 'an empty newTag gets its value after the colon',
+    target: { image: 'acme/app', tag: 'v2' },
+    input: 'images:\n- name: acme/app\n  newTag:\n- name: b\n',
+    expected: 'images:\n- name: acme/app\n  newTag: v2\n- name: b\n',
+  },
+  {
+    name: 'an empty newTag before a comment keeps the comment apart',
+    target: { image: 'acme/app', tag: 'v2' },
+    input: 'images:\n- name: acme/app\n  newTag: # set by CI\n',
+    expected: 'images:\n- name: acme/app\n  newTag: v2 # set by CI\n',
+  },
+  {
     name: 'numeric-looking tags are quoted: 1.20',
     target: { image: 'nginx', tag: '1.20' },
     input: 'images:\n- name: nginx\n  newTag: 1.19.2\n',

@@ -361,6 +361,33 @@ spec:
     paths: ['spec.template.spec.containers[0].image'],
   },
   {
+    name: 'a merge key brings the image from a shared anchor, edited there',
+    target: { image: 'acme/app', tag: '2' },
+    input: `kind: Deployment
+spec:
+  template:
+    spec:
+      containers:
+      - &base
+        name: a
+        image: acme/app:1
+      - <<: *base
+        name: b
+`,
+    expected: `kind: Deployment
+spec:
+  template:
+    spec:
+      containers:
+      - &base
+        name: a
+        image: acme/app:2
+      - <<: *base
+        name: b
+`,
+    paths: ['spec.template.spec.containers[0].image'],
+  },
+  {
     name: 'block scalars keep their header',
     target: { image: 'acme/app', tag: '2' },
     input: `kind: Pod

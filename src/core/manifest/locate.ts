@@ -2,7 +2,9 @@ import { isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { YamlDocument } from '../yaml/parse.js';
 import type { FileEdits } from './file-edits.js';
 import {
+  emptyScalarEdit,
   formatPath,
+  isEmptyScalar,
   insertAfterPair,
   pairOf,
   removePairLine,
@@ -124,6 +126,13 @@ export function bumpTagFields(
   const added: [string, string][] = [];
   if (!isScalar(tagNode) || tagPair === undefined) {
     added.push([fields.tagKey, newTagText]);
+  } else if (isEmptyScalar(tagNode)) {
+    edits.add(emptyScalarEdit(source, tagNode, newTagText, map.flow === true), {
+      path: tagPath,
+      old: '',
+      new: newTagText,
+      kind,
+    });
   } else if (!(tagIsString && tagNode.value === newTagText)) {
     const note = digestInTag ? staleNote : undefined;
     edits.replace(tagNode, newTagText, {

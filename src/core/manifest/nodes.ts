@@ -1,4 +1,4 @@
-import { isAlias, isScalar, Scalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { isSafePlainScalar, type TextEdit } from '../yaml/edit.js';
 
 export type PathSegment = string | number;
@@ -26,8 +26,22 @@ export function pairOf(map: YAMLMap, key: string): Pair<Node, Node | null> | und
     Pair<Node, Node | null> | undefined;
 }
 
-export function valueOf(document: Document, map: YAMLMap, key: string): Node | undefined {
-  return resolveNode(document, pairOf(map, key)?.value);
+/**
+ * The value of a key, also through YAML merge keys (`<<: *defaults`), so that a container whose
+ * image comes from a shared anchor is found and the anchor's definition is edited.
+ */
+export function valueOf(document: Document, map: YAMLMap, key: string, depth = 0): Node | undefined {
+  const pair = pairOf(map, key);
+  if (pair) return resolveNode(document, pair.value);
+  const merge = pairOf(map, '<<');
+  if (!merge || depth > 8) return undefined;
+  const sources = resolveNode(document, merge.value);
+  for (const source of isSeq(sources) ? sources.items : [sources]) {
+    const resolved = resolveNode(document, source);
+    const found = isMap(resolved) ? valueOf(document, resolved, key, depth + 1) : undefined;
+    if (found) return found;
+  }
+  return undefined;
 }
 
 export function stringValue(node: unknown): string | undefined {
@@ -51,6 +65,20 @@ export function stringMap(document: Document, node: unknown): Record<string, str
     if (isScalar(pair.key) && typeof pair.key.value === 'string' && value !== undefined) result[pair.key.value] = value;
   }
   return result;
+}
+
+/** True for a key written with no value at all (`newTag:`), which YAML reads as null. */
+export function isEmptyScalar(node: Scalar): boolean {
+  return node.value === null && node.range != null && node.range[0] === node.range[1];
+}
+
+/** Fills an empty value, keeping a space after the colon and before a comment that follows. */
+export function emptyScalarEdit(source: string, node: Scalar, value: string, inFlow: boolean): TextEdit {
+  const at = node.range?.[0] ?? 0;
+  const before = /\s/.test(source[at - 1] ?? ' ') ? '' : ' ';
+  const after = at < source.length && !/\s/.test(source[at] ?? ' ') ? ' ' : '';
+  const text = isSafePlainScalar(value, inFlow) ? value : JSON.stringify(value);
+  return { start: at, end: at, text: `${before}${text}${after}` };
 }
 
 function lineEndingAt(source: string, newline: number): string {

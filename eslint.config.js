@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/fixtures/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.tmp/**', '**/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,12 +23,19 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:fs', 'node:fs/*', 'fs', 'node:child_process', 'node:http', 'node:https', 'node:net'], message: 'src/core is pure: no I/O.' },
+            {
+              group: ['node:fs', 'node:fs/*', 'fs', 'node:child_process', 'node:http', 'node:https', 'node:net'],
+              message: 'src/core is pure: no I/O.',
+            },
             { group: ['@actions/*', '@octokit/*'], message: 'src/core does not know about the runner or GitHub.' },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'src/core is pure: no process.env.' }, { name: 'fetch', message: 'src/core is pure: no network.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'src/core is pure: no process.env.' },
+        { name: 'fetch', message: 'src/core is pure: no network.' },
+      ],
     },
   },
 );

@@ -25,7 +25,20 @@ for (const { name, entry } of bundles) {
   const out = join('dist', name);
   const result = spawnSync(
     process.execPath,
-    [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', entry, '-o', out, '--minify', '--no-source-map-register', '--quiet', '--license', 'licenses.txt', '--target', 'es2022'],
+    [
+      join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+      'build',
+      entry,
+      '-o',
+      out,
+      '--minify',
+      '--no-source-map-register',
+      '--quiet',
+      '--license',
+      'licenses.txt',
+      '--target',
+      'es2022',
+    ],
     { cwd: root, stdio: 'inherit' },
   );
   if (result.status !== 0) process.exit(result.status ?? 1);

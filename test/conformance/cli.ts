@@ -15,7 +15,10 @@ const bundle = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url)
 
 export async function runCliForConformance(args: string[], cwd?: string): Promise<CliResult> {
   if (process.env.CONFORMANCE_CLI === 'source') {
-    const [{ runCli }, { commands }] = await Promise.all([import('../../src/cli/main.js'), import('../../src/cli/registry.js')]);
+    const [{ runCli }, { commands }] = await Promise.all([
+      import('../../src/cli/main.js'),
+      import('../../src/cli/registry.js'),
+    ]);
     let stdout = '';
     let stderr = '';
     const code = await runCli(args, commands, {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { visit, type Scalar } from 'yaml';
-import { applyTextEdits, isSafePlainScalar, lineAt, scalarEdit } from '../../src/core/yaml/edit.js';
+import { applyTextEdits, isSafePlainScalar, lineAt, scalarEdit, type TextEdit } from '../../src/core/yaml/edit.js';
 import { parseYamlStream, documentValue } from '../../src/core/yaml/parse.js';
 
 /** Replaces the scalar whose value is `from` with `to` and returns the new text. */
 function replaceScalar(source: string, from: string, to: string): string {
-  const edits = [];
+  const edits: TextEdit[] = [];
   for (const document of parseYamlStream('test.yaml', source)) {
     visit(document, {
       Scalar(_key, node: Scalar) {

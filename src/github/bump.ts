@@ -160,9 +160,10 @@ export async function bumpEnvironment(options: BumpOptions): Promise<BumpResult>
       table: renderChangeTable(record.changes),
     };
     if (published.kind !== 'written') {
+      const pullRequest = published.pull && { number: published.pull.number, url: published.pull.url };
       return result(published.kind, published.reason, {
-        ...extra,
-        pullRequest: { number: published.pull.number, url: published.pull.url },
+        previousTags: decision.previousTags,
+        ...(pullRequest && { pullRequest }),
       });
     }
     const { pull } = published;
@@ -213,7 +214,7 @@ async function planOnBase(context: Context, base: string) {
 
 type Published =
   | { kind: 'written'; operation: 'created' | 'updated'; pull: PullSummary; commit: string }
-  | { kind: 'unchanged' | 'skipped'; reason: string; pull: PullSummary };
+  | { kind: 'unchanged' | 'skipped'; reason: string; pull: PullSummary | undefined };
 
 async function publish(
   context: Context,
@@ -236,8 +237,11 @@ async function publish(
       }
       continue;
     }
-    if (head === first)
-      return { kind: 'written', ...(await showPull(context, pull, first, change.record)), commit: first };
+    // Our create went through but its answer was lost. (With an open PR, the same sha is an earlier
+    // run's identical commit, made in the same second: the comparison below says it is the same.)
+    if (head === first && pull === undefined) {
+      return { kind: 'written', ...(await showPull(context, undefined, first, change.record)), commit: first };
+    }
     const pending = await recordOf(context, pull, head);
     if (pending === undefined) {
       throw new Error(
@@ -245,22 +249,26 @@ async function publish(
           `Merge or close its pull request and delete the branch, and the next dispatch opens a new one.`,
       );
     }
-    if (pull) {
-      const verdict = decideAgainstPending(promotion, pending);
-      if (verdict === 'same' && !change.rebuild) {
+    // Compared even without an open PR: another run may have created the branch and not yet its PR.
+    const verdict = decideAgainstPending(promotion, pending);
+    const where = pull ? `pull request #${pull.number}` : `branch ${branch}`;
+    if (verdict === 'same' && !change.rebuild) {
+      if (pull) {
         return {
           kind: 'unchanged',
-          reason: `pull request #${pull.number} already promotes ${promotion.app.name} to ${promotion.tag}`,
+          reason: `${where} already promotes ${promotion.app.name} to ${promotion.tag}`,
           pull,
         };
       }
-      if (verdict === 'pending-is-newer') {
-        return {
-          kind: 'skipped',
-          reason: `pull request #${pull.number} already promotes ${promotion.app.name} to ${pending.tag}, which is not older than ${promotion.tag}`,
-          pull,
-        };
-      }
+      // The branch carries the change but has no open PR (closed, or another run is opening it): open it.
+      return { kind: 'written', ...(await showPull(context, undefined, head, pending)), commit: head };
+    }
+    if (verdict === 'pending-is-newer') {
+      return {
+        kind: 'skipped',
+        reason: `${where} already promotes ${promotion.app.name} to ${pending.tag}, which is not older than ${promotion.tag}`,
+        pull,
+      };
     }
     const commit = await writeCommit(client, repository, message, change.tree, [change.base, head]);
     const outcome = await fastForwardBranch(client, repository, branch, commit);
@@ -302,6 +310,10 @@ async function showPull(
   const existing = known ?? (await findOpenPull(client, repository, promotion.branch, baseBranch));
   if (existing === undefined)
     throw new Error(`pull request for ${promotion.branch} vanished while bumping; dispatch again`);
+  // Our own create went through but its answer was lost (a retried POST answered "already exists").
+  if (known === undefined && parseBodyRecord(existing.body)?.commit === commit) {
+    return { operation: 'created', pull: existing };
+  }
   let pull = await updatePull(client, repository, existing.number, text);
   // Another run may have moved the branch and written its body before our write landed: the
   // body must describe the branch head, so re-render it from the head's own record.

@@ -38,7 +38,7 @@ apps:
 
 /** The example environment repository's files plus the promotion config. */
 export function exampleFiles(config = CONFIG): Record<string, string> {
-  const files: Record<string, string> = { '.github/promotion.yml': config };
+  const files: Record<string, string> = {};
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
@@ -47,6 +47,8 @@ export function exampleFiles(config = CONFIG): Record<string, string> {
     }
   };
   walk(EXAMPLE_DIR);
+  // The tests' own config (the example's may change with the README): it wins over the example's.
+  files['.github/promotion.yml'] = config;
   return files;
 }
 

@@ -1,6 +1,15 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, sep } from 'node:path';
 
 /** Files larger than this are skipped with a warning rather than parsed (manifests are small). */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -14,8 +23,11 @@ export interface TreeFile {
 export interface ReadTreeOptions {
   /** Which files to read, by their relative path; default: `.yaml` and `.yml`. */
   include?: (path: string) => boolean;
-  /** Reads only files whose text contains this (a cheap screen before parsing). */
-  mustContain?: string;
+  /**
+   * Keeps only files whose bytes contain this text, or any one of these texts: a cheap screen run
+   * before a file is decoded, so the many files a command cannot care about cost a read and no more.
+   */
+  mustContain?: string | readonly string[];
   maxFileBytes?: number;
   warn?: (message: string) => void;
 }
@@ -24,71 +36,95 @@ const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
 
 export const isYamlPath = (path: string) => /\.ya?ml$/i.test(path);
 
+function screenOf(mustContain: string | readonly string[] | undefined): ((bytes: Buffer) => boolean) | undefined {
+  if (mustContain === undefined) return undefined;
+  const needles = (typeof mustContain === 'string' ? [mustContain] : mustContain).map((text) => Buffer.from(text));
+  return (bytes) => needles.some((needle) => bytes.includes(needle));
+}
+
 /**
  * Reads the text files of a tree. Symlinks are followed only when they resolve inside the tree
  * (a link out of the repository could leak or overwrite files elsewhere); dangling links are skipped.
  * Synchronous file calls on purpose: a CLI run over ten thousand small files is several times faster
- * without a promise per file, and nothing else runs meanwhile.
+ * without a promise per file, and nothing else runs meanwhile. For the same reason a regular file
+ * costs one open, fstat, read and close into a reused buffer, and only files that pass the screen
+ * are decoded.
  */
 export async function readTree(root: string, options: ReadTreeOptions = {}): Promise<TreeFile[]> {
   const include = options.include ?? isYamlPath;
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const warn = options.warn ?? (() => {});
-  const screen = options.mustContain === undefined ? undefined : Buffer.from(options.mustContain, 'utf8');
+  const passesScreen = screenOf(options.mustContain);
   const realRoot = realpathSync(root);
   const files: TreeFile[] = [];
+  let buffer = Buffer.allocUnsafe(64 * 1024);
 
-  const sizeOfLink = (absolute: string, path: string): number | undefined => {
+  const isLinkToFileInside = (absolute: string, path: string): boolean => {
     let target: string;
     try {
       target = realpathSync(absolute);
     } catch {
       warn(`${path}: dangling symlink, skipped`);
-      return undefined;
+      return false;
     }
     if (target !== realRoot && !target.startsWith(realRoot + sep)) {
       warn(`${path}: symlink to outside the tree, not followed`);
-      return undefined;
+      return false;
     }
-    const info = statSync(target);
-    return info.isFile() ? info.size : undefined;
+    // Checked before opening: opening a FIFO or a device could block or have effects.
+    return statSync(target).isFile();
   };
 
-  const visit = (dir: string): void => {
+  /** The file's bytes (a view of the reused buffer, valid until the next read), or undefined when skipped. */
+  const readBytes = (absolute: string, path: string): Buffer | undefined => {
+    const fd = openSync(absolute, constants.O_RDONLY);
+    try {
+      const info = fstatSync(fd);
+      if (!info.isFile()) return undefined;
+      if (info.size > maxBytes) {
+        warn(`${path}: ${info.size} bytes is over the ${maxBytes}-byte limit for manifests, skipped`);
+        return undefined;
+      }
+      if (info.size > buffer.length) buffer = Buffer.allocUnsafe(info.size);
+      let length = 0;
+      while (length < info.size) {
+        const read = readSync(fd, buffer, length, info.size - length, null);
+        if (read === 0) break;
+        length += read;
+      }
+      return buffer.subarray(0, length);
+    } finally {
+      closeSync(fd);
+    }
+  };
+
+  const visit = (dir: string, prefix: string): void => {
     const entries = readdirSync(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      const absolute = join(dir, entry.name);
-      const path = relative(root, absolute).split(sep).join('/');
+      // Not path.join, which validates and normalises on every call: paths built from root need neither.
+      const absolute = dir + sep + entry.name;
+      const path = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) visit(absolute);
+        if (!SKIPPED_DIRECTORIES.has(entry.name)) visit(absolute, `${path}/`);
         continue;
       }
       if (!include(path)) continue;
-      const size = entry.isSymbolicLink()
-        ? sizeOfLink(absolute, path)
-        : entry.isFile()
-          ? lstatSync(absolute).size
-          : undefined;
-      if (size === undefined) continue;
-      if (size > maxBytes) {
-        warn(`${path}: ${size} bytes is over the ${maxBytes}-byte limit for manifests, skipped`);
-        continue;
-      }
-      const bytes = readFileSync(absolute);
-      if (screen && !bytes.includes(screen)) continue;
+      if (!entry.isFile() && !(entry.isSymbolicLink() && isLinkToFileInside(absolute, path))) continue;
+      const bytes = readBytes(absolute, path);
+      if (bytes === undefined || (passesScreen && !passesScreen(bytes))) continue;
       files.push({ path, text: bytes.toString('utf8') });
     }
   };
 
-  visit(root);
+  visit(root, '');
   return files;
 }
 
 /**
  * Writes changed files back. The caller computes every new text first, so a failure while
- * planning leaves the tree untouched.
+ * planning leaves the tree untouched. Synchronous for the reason reads are.
  */
 export async function writeTreeFiles(root: string, files: readonly TreeFile[]): Promise<void> {
-  for (const file of files) await writeFile(join(root, file.path), file.text, 'utf8');
+  for (const file of files) writeFileSync(join(root, file.path), file.text, 'utf8');
 }

@@ -45,6 +45,42 @@ describe('readTree', () => {
     );
   });
 
+  const screens: [string, string | string[], string[]][] = [
+    ['any of several texts', ['other', 'web'], ['apps/inside.yaml', 'apps/other.yml', 'apps/web/deploy.yaml']],
+    ['none of several texts', ['absent', 'missing'], []],
+    ['no text at all', [], []],
+  ];
+  for (const [name, mustContain, expected] of screens) {
+    test(`the byte screen with ${name}`, async () => {
+      const { root } = makeTree();
+      const files = await readTree(root, { mustContain });
+      assert.deepEqual(
+        files.map((file) => file.path),
+        expected,
+      );
+    });
+  }
+
+  test('each file is read whole and alone, whatever the sizes of the files read before it', async () => {
+    const { root } = makeTree();
+    const sizes = { 'apps/a-large.yaml': 200_000, 'apps/b-small.yaml': 10, 'apps/c-medium.yaml': 70_000 };
+    const written = Object.entries(sizes).map(([path, size], index) => {
+      const text = `k${index}: ${'é'.repeat(size)}\n`;
+      writeFileSync(join(root, path), text);
+      return { path, text };
+    });
+    const files = await readTree(root, { mustContain: ['k0', 'k1', 'k2'] });
+    assert.deepEqual(files, written);
+  });
+
+  test('an oversized file is reported even when the screen would drop it', async () => {
+    const { root } = makeTree();
+    writeFileSync(join(root, 'apps/big.yaml'), `a: ${'x'.repeat(2000)}\n`);
+    const warnings: string[] = [];
+    await readTree(root, { mustContain: 'absent', maxFileBytes: 1000, warn: (message) => warnings.push(message) });
+    assert.ok(warnings.some((warning) => warning.startsWith('apps/big.yaml: ')));
+  });
+
   test('files over the size bound are skipped with a warning', async () => {
     const { root } = makeTree();
     writeFileSync(join(root, 'apps/big.yaml'), `a: ${'x'.repeat(2000)}\n`);

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { runCli } from '../../src/cli/main.js';
 import { commands } from '../../src/cli/registry.js';
+import { planBump } from '../../src/core/manifest/index.js';
+import { readTree } from '../../src/fs/tree.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'bump-cli-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -123,6 +125,57 @@ describe('bump command line', () => {
       assert.equal(result.code, code, result.stderr);
       assert.match(result.stderr, message);
       assert.equal(read(root, 'deploy.yaml'), DEPLOYMENT);
+    });
+  }
+
+  // The command screens raw bytes before decoding; the screen must never drop a file the engine
+  // would read, so the command's changes must equal the engine's over every file of the tree.
+  const screened: [string, Record<string, string>, string[]][] = [
+    [
+      'a kustomization naming the image only through newName',
+      { 'kustomization.yaml': 'images:\n- name: web\n  newName: ghcr.io/acme/target\n  newTag: "1.0"\n' },
+      ['kustomization.yaml'],
+    ],
+    [
+      "a tag set only through a setter marker of the image's policy",
+      {
+        'policy/full.yaml': 'image: ghcr.io/acme/target:1.0 # {"$imagepolicy": "flux-system:web"}\n',
+        'values/only-tag.yaml': 'web:\n  tag: "1.0" # {"$imagepolicy": "flux-system:web:tag"}\n',
+      },
+      ['policy/full.yaml', 'values/only-tag.yaml'],
+    ],
+    [
+      'Helm values splitting registry and repository, beside unrelated and unparseable files',
+      {
+        'values.yaml': 'image:\n  registry: ghcr.io\n  repository: acme/target\n  tag: 1.0\n',
+        'other.yaml': 'image: ghcr.io/acme/other:1.0\n',
+        'broken.yaml': 'a: [\n# {"$imagepolicy": "flux-system:web"}\n',
+      },
+      ['values.yaml'],
+    ],
+  ];
+  for (const [name, files, changed] of screened) {
+    test(`the byte screen keeps ${name}`, async () => {
+      const root = tree(files);
+      const target = { image: 'ghcr.io/acme/target', tag: '1.1' };
+      const engine = planBump(await readTree(root, { include: () => true }), target);
+      const result = await bump(['--dir', root, '--image', target.image, '--tag', target.tag, '--json', '--dry-run']);
+      assert.equal(result.code, 0, result.stderr);
+      const output = JSON.parse(result.stdout) as { changes: { file: string }[]; warnings: string[] };
+      assert.deepEqual(
+        output.changes,
+        engine.changes.map(({ file, line, path, old, new: value, kind, note }) => ({
+          file,
+          line,
+          path,
+          old,
+          new: value,
+          kind,
+          ...(note !== undefined && { note }),
+        })),
+      );
+      assert.deepEqual(output.warnings, engine.warnings);
+      assert.deepEqual([...new Set(output.changes.map((change) => change.file))].sort(), changed);
     });
   }
 });

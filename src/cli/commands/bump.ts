@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { invalid } from '../../core/errors.js';
-import { applyPlan, isKustomizationPath, planBump, type BumpPlan } from '../../core/manifest/index.js';
+import { applyPlan, bumpScreen, isKustomizationPath, planBump, type BumpPlan } from '../../core/manifest/index.js';
 import { isYamlPath, readTree, writeTreeFiles } from '../../fs/tree.js';
 import { optionalString, requireString, type Command } from '../command.js';
 
@@ -77,7 +77,7 @@ export const bumpCommand: Command = {
       ...(digest !== undefined && { digest }),
       ...(container !== undefined && { container }),
     };
-    const files = await readTree(dir, { include: isManifestPath, warn });
+    const files = await readTree(dir, { include: isManifestPath, mustContain: bumpScreen(target), warn });
     const plan = planBump(files, target);
     plan.warnings.forEach(warn);
     if (!dryRun) await writeTreeFiles(dir, applyPlan(plan));

@@ -1,5 +1,5 @@
 // The manifest engine: find every place a tree references an image and plan surgical edits.
-export { planBump, applyPlan } from './plan.js';
+export { planBump, applyPlan, bumpScreen } from './plan.js';
 export { resolveTarget, type ResolvedTarget } from './target.js';
 export { isKustomizationPath } from './kustomize.js';
 export { isHelmValuesPath } from './helm.js';

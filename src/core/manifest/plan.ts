@@ -81,6 +81,15 @@ function planFile(
   return edits;
 }
 
+/**
+ * Texts of which every file `planBump` may read or edit contains at least one (the image's last path
+ * component, or a setter marker's key): a screen a reader may apply to the tree's raw bytes first.
+ * It is the first test `planBump` makes of each file, so it never drops a file the plan would use.
+ */
+export function bumpScreen(bumpTarget: BumpTarget): string[] {
+  return [resolveTarget(bumpTarget).screen, SETTER_SCREEN];
+}
+
 /** The files a plan rewrites, with their new texts, ready to write. */
 export function applyPlan(plan: BumpPlan): { path: string; text: string }[] {
   return plan.files.map((file) => ({ path: file.path, text: file.newText }));

@@ -49,6 +49,17 @@ describe('isSafePlainScalar', () => {
     assert.equal(isSafePlainScalar('a,b', true), false);
     assert.equal(isSafePlainScalar('a,b', false), true);
   });
+  test('answers are remembered per context and stay right past the memo bound', () => {
+    assert.equal(isSafePlainScalar('c,d', false), true);
+    assert.equal(isSafePlainScalar('c,d', true), false);
+    for (let round = 0; round < 2; round++) {
+      for (let filler = 0; filler < 1500; filler++) isSafePlainScalar(`v${round}-${filler}`, filler % 2 === 0);
+      for (const [value, safe] of cases)
+        assert.equal(isSafePlainScalar(value, false), safe, `${value} (round ${round})`);
+      assert.equal(isSafePlainScalar('c,d', true), false);
+      assert.equal(isSafePlainScalar('c,d', false), true);
+    }
+  });
 });
 
 describe('scalarEdit keeps everything but the value', () => {

@@ -16,12 +16,28 @@ export function lineAt(source: string, offset: number): number {
   return line;
 }
 
+const SAFE_CACHE_LIMIT = 1000;
+const safeInBlock = new Map<string, boolean>();
+const safeInFlow = new Map<string, boolean>();
+
 /**
  * True when `value`, written as a plain scalar, would be read back as exactly that string by both
  * YAML 1.1 readers (Kubernetes, Flux, Helm) and YAML 1.2 readers: `1.20`, `1e5`, `0x1f`, `yes`,
  * `on` and `null` are not, nor is anything with YAML syntax in it.
  */
 export function isSafePlainScalar(value: string, inFlow: boolean): boolean {
+  // A bump writes the same value into every file, and each answer costs two YAML parses.
+  const cache = inFlow ? safeInFlow : safeInBlock;
+  let safe = cache.get(value);
+  if (safe === undefined) {
+    if (cache.size >= SAFE_CACHE_LIMIT) cache.clear();
+    safe = readsBackAsItself(value, inFlow);
+    cache.set(value, safe);
+  }
+  return safe;
+}
+
+function readsBackAsItself(value: string, inFlow: boolean): boolean {
   if (value === '' || /[\n\r\t]/.test(value) || value.trim() !== value) return false;
   if (inFlow && /[,[\]{}]/.test(value)) return false;
   const probe = inFlow ? `[${value}]` : `k: ${value}`;

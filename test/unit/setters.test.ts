@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { parseDocument } from 'yaml';
 import {
   isSetterCandidatePath,
   latestImageFromReference,
+  markedScalars,
+  markerId,
   parseSetterMarker,
   planSetters,
   type LatestImage,
@@ -72,6 +75,47 @@ const policies = new Map<string, LatestImage>([
   ['ns:numeric', { name: 'acme/numeric', tag: '1.20' }],
   ['ns:pinned', { name: 'acme/pinned', tag: '2.0.0', digest: `sha256:${'b'.repeat(64)}` }],
 ]);
+
+describe('markedScalars: marked values with their paths, as Flux reads markers', () => {
+  const cases: [string, string[], [(string | number)[], string][]][] = [
+    [
+      'the line comment wins over the head comment',
+      ['# {"$imagepolicy": "ns:head"}', 'image: app:1 # {"$imagepolicy": "ns:line"}'],
+      [[['image'], 'ns:line']],
+    ],
+    [
+      'a head comment above a sequence item; keys as written',
+      [
+        'spec:',
+        '  containers:',
+        '    # {"$imagepolicy": "ns:app"}',
+        '    - app:1',
+        '  "a.b": v1 # {"$imagepolicy": "ns:app:tag"}',
+      ],
+      [
+        [['spec', 'containers', 0], 'ns:app'],
+        [['spec', 'a.b'], 'ns:app:tag'],
+      ],
+    ],
+    [
+      'a block scalar marked on its header',
+      ['patch: | # {"$imagepolicy": "ns:app"}', '  app:1'],
+      [[['patch'], 'ns:app']],
+    ],
+    ['two comment lines are not one marker', ['# note', '# {"$imagepolicy": "ns:app"}', 'image: app:1'], []],
+    ['a marker on a map, not a scalar, marks nothing', ['image: # {"$imagepolicy": "ns:app"}', '  tag: 1'], []],
+  ];
+  for (const [name, lines, expected] of cases) {
+    test(name, () => {
+      const source = `${lines.join('\n')}\n`;
+      const found = [...markedScalars(source, parseDocument(source).contents)];
+      assert.deepEqual(
+        found.map(({ path, marker }) => [path, markerId(marker)]),
+        expected,
+      );
+    });
+  }
+});
 
 describe('planSetters rewrites marked values and nothing else', () => {
   const cases: { name: string; source: string; expected: string; changes?: [string, number, string, string][] }[] = [

@@ -1,5 +1,5 @@
-import { isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
-import { headCommentAbove, lineCommentAfter, parseSetterMarker, type SetterMarker } from '../setters/marker.js';
+import type { Node, Scalar } from 'yaml';
+import { markedScalars, type SetterMarker } from '../setters/marker.js';
 import type { FileEdits } from './file-edits.js';
 import { formatPath, scalarText, type PathSegment } from './nodes.js';
 import { bumpReferenceText, referenceOfTarget, type ResolvedTarget } from './target.js';
@@ -12,33 +12,9 @@ export interface MarkedValue {
   marker: SetterMarker;
 }
 
-/** Every marked scalar value of a document, as Flux reads markers: the line comment first, then the head comment. */
+/** Every marked scalar value of a document, as Flux reads markers (see markedScalars). */
 export function collectMarkedValues(edits: FileEdits, root: Node | null, found: MarkedValue[]): void {
-  const visit = (node: unknown, path: PathSegment[], entryStart: number | undefined): void => {
-    if (isScalar(node)) {
-      const marker = markerOf(edits.source, node, entryStart);
-      if (marker) found.push({ edits, node, path, marker });
-    } else if (isMap(node)) {
-      for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : '?';
-        visit(pair.value, [...path, key], (pair.key as Node | null)?.range?.[0]);
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, index) => visit(item, [...path, index], (item as Node | null)?.range?.[0]));
-    }
-  };
-  visit(root, [], undefined);
-}
-
-function markerOf(source: string, node: Scalar, entryStart: number | undefined): SetterMarker | undefined {
-  const [start, end] = node.range ?? [];
-  if (start === undefined || end === undefined) return undefined;
-  const isBlock = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
-  const line = lineCommentAfter(source, start, end, isBlock);
-  const fromLine = line === undefined ? undefined : parseSetterMarker(line);
-  if (fromLine) return fromLine;
-  const head = headCommentAbove(source, entryStart ?? start);
-  return head === undefined ? undefined : parseSetterMarker(head);
+  for (const { node, path, marker } of markedScalars(edits.source, root)) found.push({ edits, node, path, marker });
 }
 
 const policyOf = (marker: SetterMarker) => `${marker.namespace}:${marker.name}`;

@@ -1,8 +1,11 @@
 export {
   parseSetterMarker,
+  markedScalars,
   markerId,
+  setterMarkerOf,
   SETTER_KEY,
   SETTER_SCREEN,
+  type MarkedScalar,
   type SetterField,
   type SetterMarker,
 } from './marker.js';

@@ -1,3 +1,5 @@
+import { isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
+
 /** Which part of the policy's latest image a marked value holds. */
 export type SetterField = 'full' | 'tag' | 'name' | 'digest';
 
@@ -82,4 +84,47 @@ export function headCommentAbove(source: string, entryStart: number): string | u
     if (COMMENT_LINE.test(source.slice(beforeStart, previousStart - 1))) return undefined;
   }
   return previous[1];
+}
+
+/** The setter marker of a scalar value: its line comment decides first, then the head comment, as kyaml reads field metadata. */
+export function setterMarkerOf(source: string, node: Scalar, entryStart: number | undefined): SetterMarker | undefined {
+  const [start, end] = node.range ?? [];
+  if (start === undefined || end === undefined) return undefined;
+  const isBlock = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
+  const line = lineCommentAfter(source, start, end, isBlock);
+  const fromLine = line === undefined ? undefined : parseSetterMarker(line);
+  if (fromLine) return fromLine;
+  const head = headCommentAbove(source, entryStart ?? start);
+  return head === undefined ? undefined : parseSetterMarker(head);
+}
+
+export interface MarkedScalar {
+  node: Scalar;
+  /** Keys and sequence indexes from the document root to the value; `?` for a key that is not a scalar. */
+  path: (string | number)[];
+  marker: SetterMarker;
+}
+
+/** Every scalar value (never a key) of a document carrying a setter marker, in document order. */
+export function* markedScalars(source: string, root: Node | null): Generator<MarkedScalar> {
+  const path: (string | number)[] = [];
+  function* visit(node: unknown, entryStart: number | undefined): Generator<MarkedScalar> {
+    if (isScalar(node)) {
+      const marker = setterMarkerOf(source, node, entryStart);
+      if (marker) yield { node, path: [...path], marker };
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        path.push(isScalar(pair.key) ? String(pair.key.value) : '?');
+        yield* visit(pair.value, (pair.key as Node | null)?.range?.[0]);
+        path.pop();
+      }
+    } else if (isSeq(node)) {
+      for (const [index, item] of node.items.entries()) {
+        path.push(index);
+        yield* visit(item, (item as Node | null)?.range?.[0]);
+        path.pop();
+      }
+    }
+  }
+  yield* visit(root, undefined);
 }

@@ -1,16 +1,9 @@
-import { isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
+import type { Scalar } from 'yaml';
 import { applyTextEdits, lineAt, scalarEdit, type TextEdit } from '../yaml/edit.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import { invalid, isUserError } from '../errors.js';
 import { parseImageReference } from '../image-ref.js';
-import {
-  headCommentAbove,
-  lineCommentAfter,
-  markerId,
-  parseSetterMarker,
-  SETTER_SCREEN,
-  type SetterMarker,
-} from './marker.js';
+import { markedScalars, markerId, SETTER_SCREEN, type SetterMarker } from './marker.js';
 
 /** The latest image of an image policy, as Flux reports it (`status.latestRef`). */
 export interface LatestImage {
@@ -65,41 +58,14 @@ function setterValue(marker: SetterMarker, image: LatestImage): string | undefin
   }
 }
 
-interface MarkedScalar {
-  node: Scalar;
-  path: string;
-  marker: SetterMarker;
-}
-
-/** Every scalar value (never a key) carrying a setter marker, in document order. */
-function markedScalars(source: string, root: Node | null, found: MarkedScalar[]): void {
-  const visit = (node: unknown, path: string, entryStart: number | undefined) => {
-    if (isScalar(node)) {
-      const marker = markerOf(source, node, entryStart);
-      if (marker) found.push({ node, path, marker });
-    } else if (isMap(node)) {
-      for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : '?';
-        const keyStart = (pair.key as Node | null)?.range?.[0];
-        visit(pair.value, path === '' ? key : `${path}.${key}`, keyStart);
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, index) => visit(item, `${path}[${index}]`, (item as Node | null)?.range?.[0]));
-    }
-  };
-  visit(root, '', undefined);
-}
-
-/** The line comment decides first, then the head comment, as kyaml reads field metadata. */
-function markerOf(source: string, node: Scalar, entryStart: number | undefined): SetterMarker | undefined {
-  const [start, end] = node.range ?? [];
-  if (start === undefined || end === undefined) return undefined;
-  const isBlock = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
-  const line = lineCommentAfter(source, start, end, isBlock);
-  const fromLine = line === undefined ? undefined : parseSetterMarker(line);
-  if (fromLine) return fromLine;
-  const head = headCommentAbove(source, entryStart ?? start);
-  return head === undefined ? undefined : parseSetterMarker(head);
+/** `spec.template.spec.containers[0].image`, keys as written (the setters command's path format). */
+function dottedPath(segments: readonly (string | number)[]): string {
+  let path = '';
+  for (const segment of segments) {
+    if (typeof segment === 'number') path += `[${segment}]`;
+    else path = path === '' ? segment : `${path}.${segment}`;
+  }
+  return path;
 }
 
 function oldValueOf(node: Scalar): string {
@@ -124,13 +90,13 @@ export function planSetters(files: readonly { path: string; text: string }[], po
       plan.warnings.push(`${error.message}; skipped`);
       continue;
     }
-    const marked: MarkedScalar[] = [];
-    for (const document of documents) markedScalars(file.text, document.contents, marked);
+    const marked = documents.flatMap((document) => [...markedScalars(file.text, document.contents)]);
     const edits: TextEdit[] = [];
-    for (const { node, path, marker } of marked) {
+    for (const { node, path: segments, marker } of marked) {
       const policy = markerId(marker);
       const image = policies.get(`${marker.namespace}:${marker.name}`);
       if (!image) continue;
+      const path = dottedPath(segments);
       const value = setterValue(marker, image);
       const line = lineAt(file.text, node.range?.[0] ?? 0);
       if (value === undefined) {

@@ -76,7 +76,10 @@ export interface BumpResult {
   warnings: string[];
 }
 
-const MAX_BRANCH_ROUNDS = 8;
+// Each lost round means another run moved the branch; a burst of dispatches for one app can make a
+// run lose several in a row, so it backs off a random, growing while before reading it again.
+const MAX_BRANCH_ROUNDS = 30;
+const ROUND_BACKOFF_MS = 40;
 const MAX_BODY_ROUNDS = 4;
 
 interface Context {
@@ -275,6 +278,7 @@ async function publish(
     if (outcome === 'updated')
       return { kind: 'written', ...(await showPull(context, pull, commit, change.record)), commit };
     context.log(`branch ${branch} moved while bumping (${outcome}); reading it again`);
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * ROUND_BACKOFF_MS * Math.min(round, 10)));
   }
   throw new Error(
     `branch ${branch} kept moving under concurrent bumps; gave up after ${MAX_BRANCH_ROUNDS} rounds, dispatch again`,

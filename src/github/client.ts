@@ -31,6 +31,8 @@ export interface GitHubClientTiming {
   fallbackSecondaryRetryAfterSeconds?: number;
   /** Spacing of content-creating requests, as GitHub asks of integrations (default 1000 ms). */
   writeIntervalMs?: number;
+  /** Spacing of requests that notify people (opening pull requests, comments; default 3000 ms, as GitHub asks). */
+  notificationIntervalMs?: number;
 }
 
 export interface GitHubClientOptions extends GitHubClientTiming {
@@ -67,6 +69,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       fallbackSecondaryRateRetryAfter: options.fallbackSecondaryRetryAfterSeconds ?? 60,
       // A group of our own: the plugin's default one is shared by every client in the process.
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: writeIntervalMs }),
+      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.notificationIntervalMs ?? 3000 }),
       onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
         if (retryCount >= rateLimitRetries) {
           log.warn(`GitHub secondary rate limit on ${describe(request)}: giving up after ${retryCount} retries`);

@@ -4,8 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildDispatchPayload, type DispatchPayload } from '../../src/core/payload.js';
 import { bumpEnvironment, type BumpOptions, type BumpResult } from '../../src/github/bump.js';
-import Bottleneck from 'bottleneck/light.js';
-import { createGitHubClient, GitHubOctokit, type GitHubClient } from '../../src/github/client.js';
+import { createGitHubClient, type GitHubClient } from '../../src/github/client.js';
 import type { LocalGitHub } from '../local-github/index.js';
 
 export const OWNER = 'acme';
@@ -52,44 +51,19 @@ export function exampleFiles(config = CONFIG): Record<string, string> {
   return files;
 }
 
-/**
- * The production client's plugins (retry, throttling) with short waits. createGitHubClient does not
- * yet let a caller shorten the throttling plugin's 3 s spacing of "content-creating" requests
- * (POST pulls, labels, comments; a process-wide group), which would make 50 concurrent bumps take
- * minutes; this client gives that group a spacing of 0. Everything else is the real stack.
- */
+/** The production client (retry and throttling plugins) with the waits shortened for tests. */
 export function fastClient(github: LocalGitHub, token = 'ghs_bump'): GitHubClient {
-  if (createGitHubClientSpacesNotifications) {
-    return createGitHubClient({
-      token,
-      baseUrl: github.url,
-      retryDelayMs: 2,
-      retryAfterUnitMs: 5,
-      writeIntervalMs: 0,
-      fallbackSecondaryRetryAfterSeconds: 0,
-      log: QUIET,
-    });
-  }
-  const group = () => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
-  return new GitHubOctokit({
-    auth: token,
+  return createGitHubClient({
+    token,
     baseUrl: github.url,
-    log: { debug: () => undefined, info: () => undefined, ...QUIET },
-    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retries: 3, retryAfterBaseValue: 2 },
-    throttle: {
-      retryAfterBaseValue: 5,
-      fallbackSecondaryRateRetryAfter: 0,
-      write: group(),
-      notifications: group(),
-      onSecondaryRateLimit: (_after: number, _request: unknown, _octokit: unknown, count: number) => count < 3,
-      onRateLimit: (_after: number, _request: unknown, _octokit: unknown, count: number) => count < 3,
-    },
+    retryDelayMs: 2,
+    retryAfterUnitMs: 5,
+    writeIntervalMs: 0,
+    notificationIntervalMs: 0,
+    fallbackSecondaryRetryAfterSeconds: 0,
+    log: { warn: () => undefined, error: () => undefined },
   });
 }
-
-const QUIET = { warn: () => undefined, error: () => undefined };
-/** Flip when createGitHubClient's writeIntervalMs also covers the notifications group. */
-const createGitHubClientSpacesNotifications = false;
 
 let counter = 0;
 export function payload(fields: {

@@ -397,8 +397,9 @@ describe('pull requests', () => {
     );
     assert.equal(self.status, 422);
     const result = await octokit.graphql<{ enablePullRequestAutoMerge: { pullRequest: { number: number } } }>(
-      `mutation($id: ID!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: SQUASH}) { pullRequest { id number } } }`,
-      { id: pr.data.node_id },
+      // A variable named like the argument: its declaration ($pullRequestId: ID!) is not the argument.
+      `mutation($pullRequestId: ID!) { enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: SQUASH}) { pullRequest { id number } } }`,
+      { pullRequestId: pr.data.node_id },
     );
     assert.equal(result.enablePullRequestAutoMerge.pullRequest.number, number);
     const withAutoMerge = await octokit.rest.pulls.get({ owner, repo, pull_number: number });

@@ -13,7 +13,7 @@ function graphqlError(message: string, type: string, path: string[]): Reply {
 
 /** Reads an argument written inline ("literal", 123, ENUM) or as a $variable. */
 function argument(text: string, name: string, variables: Variables): unknown {
-  const match = new RegExp(`\\b${name}\\s*:\\s*("(?:[^"\\\\]|\\\\.)*"|\\$\\w+|[\\w.-]+)`).exec(text);
+  const match = new RegExp(`(?<![$\\w])${name}\\s*:\\s*("(?:[^"\\\\]|\\\\.)*"|\\$\\w+|[\\w.-]+)`).exec(text);
   const raw = match?.[1];
   if (raw === undefined) return undefined;
   if (raw.startsWith('$')) return variables[raw.slice(1)];

@@ -2,28 +2,36 @@
 // environment repository (no clone: the count must not grow with the tree), and the cold start of
 // each committed bundle to its first API request, side by side with bare `node -e 0`.
 import { spawn } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { buildDispatchPayload } from '../src/core/payload.js';
 import { bumpEnvironment } from '../src/github/bump.js';
 import { createGitHubClient } from '../src/github/client.js';
+import { readFolder } from '../test/local-github/folder.js';
 import { startLocalGitHub } from '../test/local-github/index.js';
 import { generateTree, TARGET_IMAGE } from './tree.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const API_CALL_TARGET = 8;
+
+/** The dispatch both measurements deliver: release 1.0.1 of the target app to dev. */
+const BENCH_PAYLOAD = buildDispatchPayload({
+  app: 'target',
+  image: TARGET_IMAGE,
+  tag: '1.0.1',
+  environment: 'dev',
+  source: {
+    repository: 'acme/target',
+    sha: 'a'.repeat(40),
+    ref: 'refs/tags/v1.0.1',
+    runUrl: 'https://github.com/acme/target/actions/runs/1',
+  },
+  buildTimestamp: 1_763_700_000,
+  dispatchId: '00000000-0000-4000-8000-000000000001',
+});
 const COLD_START_TARGET = 2;
 
 const CONFIG = `environments:
@@ -35,19 +43,6 @@ apps:
     image: ${TARGET_IMAGE}
     paths: [target]
 `;
-
-function filesOf(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (current: string) => {
-    for (const name of readdirSync(current)) {
-      const path = join(current, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files[`releases/dev/${relative(dir, path)}`] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 async function apiCallsOfOneBump(fileCount: number): Promise<{ calls: number; byRoute: Record<string, number> }> {
   const work = mkdtempSync(join(tmpdir(), 'bench-gh-'));
@@ -70,7 +65,10 @@ spec:
   );
   const github = await startLocalGitHub();
   try {
-    await github.createRepository('acme', 'environments', { '.github/promotion.yml': CONFIG, ...filesOf(work) });
+    await github.createRepository('acme', 'environments', {
+      '.github/promotion.yml': CONFIG,
+      ...readFolder(work, 'releases/dev'),
+    });
     const client = createGitHubClient({ token: 'bench', baseUrl: github.url, writeIntervalMs: 0 });
     github.resetCalls();
     const result = await bumpEnvironment({
@@ -78,20 +76,7 @@ spec:
       repository: { owner: 'acme', repo: 'environments' },
       // The action reads the default branch from the repository_dispatch event, as here.
       defaultBranch: 'main',
-      payload: buildDispatchPayload({
-        app: 'target',
-        image: TARGET_IMAGE,
-        tag: '1.0.1',
-        environment: 'dev',
-        source: {
-          repository: 'acme/target',
-          sha: 'a'.repeat(40),
-          ref: 'refs/tags/v1.0.1',
-          runUrl: 'https://github.com/acme/target/actions/runs/1',
-        },
-        buildTimestamp: 1_763_700_000,
-        dispatchId: '00000000-0000-4000-8000-000000000001',
-      }),
+      payload: BENCH_PAYLOAD,
     });
     if (result.operation !== 'created')
       throw new Error(`bench bump: expected a created PR, got ${result.operation}: ${result.reason}`);
@@ -154,20 +139,7 @@ async function coldStarts(rounds = 7) {
     eventPath,
     JSON.stringify({
       action: 'gitops-promote',
-      client_payload: buildDispatchPayload({
-        app: 'target',
-        image: TARGET_IMAGE,
-        tag: '1.0.1',
-        environment: 'dev',
-        source: {
-          repository: 'acme/target',
-          sha: 'a'.repeat(40),
-          ref: 'refs/tags/v1.0.1',
-          runUrl: 'https://github.com/acme/target/actions/runs/1',
-        },
-        buildTimestamp: 1_763_700_000,
-        dispatchId: '00000000-0000-4000-8000-000000000001',
-      }),
+      client_payload: BENCH_PAYLOAD,
       repository: { default_branch: 'main', full_name: 'acme/environments' },
     }),
   );

@@ -6,9 +6,8 @@
 //   the same dispatch again -> bump -> unchanged (one PR per app and environment)
 //   a newer dev build       -> bump -> the same PR, updated in place
 //   app CI, tag v0.4.10     -> tag -> dispatch            env repo -> bump -> PR for prod
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { runAction, type ActionRun, type RunActionOptions } from '../test/runner/harness.js';
+import { readFolder } from '../test/local-github/folder.js';
 import { startLocalGitHub, type LocalGitHub } from '../test/local-github/index.js';
 
 const OWNER = 'acme';
@@ -20,19 +19,6 @@ const examples = new URL('../examples/environment-repo/', import.meta.url).pathn
 
 const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
 const step = (text: string) => console.log(`\n${bold(`== ${text}`)}`);
-
-function filesOf(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (current: string) => {
-    for (const name of readdirSync(current)) {
-      const path = join(current, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files[relative(dir, path)] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 function check(run: ActionRun, what: string): ActionRun {
   for (const annotation of run.annotations) console.log(`   ${annotation.level}: ${annotation.message}`);
@@ -130,7 +116,7 @@ try {
     Dockerfile: 'FROM scratch\n',
     'main.go': 'package main\n',
   });
-  await github.createRepository(OWNER, ENV_REPO, filesOf(examples));
+  await github.createRepository(OWNER, ENV_REPO, readFolder(examples));
 
   step('app repo CI: push to dev builds an image, tags it and dispatches it');
   await appBuild(github, 'refs/heads/dev', app.sha ?? '', '1763800000');

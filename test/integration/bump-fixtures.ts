@@ -1,11 +1,10 @@
 // Shared by the bump tests: the example environment repository with a promotion config, payloads,
 // a fast client for the local GitHub, and ways to look at what a bump left behind.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { buildDispatchPayload, type DispatchPayload } from '../../src/core/payload.js';
 import { bumpEnvironment, type BumpOptions, type BumpResult } from '../../src/github/bump.js';
 import { createGitHubClient, type GitHubClient } from '../../src/github/client.js';
-import type { LocalGitHub } from '../local-github/index.js';
+import { readFolder } from '../local-github/folder.js';
+import type { FileContents, LocalGitHub } from '../local-github/index.js';
 
 export const OWNER = 'acme';
 export const EXAMPLE_DIR = new URL('../../examples/environment-repo/', import.meta.url).pathname;
@@ -36,19 +35,9 @@ apps:
 `;
 
 /** The example environment repository's files plus the promotion config. */
-export function exampleFiles(config = CONFIG): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files[relative(EXAMPLE_DIR, path)] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(EXAMPLE_DIR);
-  // The tests' own config (the example's may change with the README): it wins over the example's.
-  files['.github/promotion.yml'] = config;
-  return files;
+export function exampleFiles(config = CONFIG): FileContents {
+  // The tests' own config (the example's may change with the README) wins over the example's.
+  return { ...readFolder(EXAMPLE_DIR), '.github/promotion.yml': config };
 }
 
 /** The production client (retry and throttling plugins) with the waits shortened for tests. */

@@ -1,8 +1,9 @@
 // `npm run local-github -- --port <n> --repos <dir>`: the local GitHub on its own, for trying the actions by
 // hand and for outside checks. Prints the base URL as the first line of stdout and serves until a signal.
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readFolder } from './folder.js';
 import { startLocalGitHub, type FileContents } from './index.js';
 
 const HELP = `Usage: npm run local-github -- [--port <n>] [--repos <dir>] [--data <dir>]
@@ -23,23 +24,13 @@ Received repository_dispatch events: GET <url>/_local/dispatches/<owner>/<name>.
 Stops on SIGINT or SIGTERM.
 `;
 
-async function readTree(root: string, dir = root, files: FileContents = {}): Promise<FileContents> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.name === '.git') continue;
-    if (entry.isDirectory()) await readTree(root, path, files);
-    else if (entry.isFile()) files[relative(root, path).split(sep).join('/')] = await readFile(path);
-  }
-  return files;
-}
-
 async function seed(reposDir: string): Promise<Array<[string, string, FileContents]>> {
   const seeds: Array<[string, string, FileContents]> = [];
   for (const owner of await readdir(reposDir, { withFileTypes: true })) {
     if (!owner.isDirectory()) continue;
     for (const name of await readdir(join(reposDir, owner.name), { withFileTypes: true })) {
       if (!name.isDirectory()) continue;
-      seeds.push([owner.name, name.name, await readTree(join(reposDir, owner.name, name.name))]);
+      seeds.push([owner.name, name.name, readFolder(join(reposDir, owner.name, name.name))]);
     }
   }
   return seeds;

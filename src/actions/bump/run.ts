@@ -11,7 +11,7 @@ export const WORKFLOW_TOKEN_WARNING =
   "token is the workflow's GITHUB_TOKEN: pull requests it opens do not start pull_request workflows, so the " +
   'validate workflow will not run on them until someone approves it. Fix: create a GitHub App with the ' +
   'permissions "Contents: Read and write" and "Pull requests: Read and write", install it on this repository, ' +
-  'and pass a token from actions/create-github-app-token as the token input (see the README, "GitHub App token").';
+  'and pass a token from actions/create-github-app-token as the token input (see the README, "Tokens").';
 
 /** The bump action: one pull request per (app, environment), opened or updated in place. */
 export async function runBump(env: Environment = process.env, timing: GitHubClientTiming = {}): Promise<BumpResult> {

@@ -94,19 +94,24 @@ async function showPullRequest(github: LocalGitHub, run: ActionRun) {
     pull.autoMerge && `auto-merge (${pull.autoMerge.mergeMethod.toLowerCase()})`,
   ].filter(Boolean);
   if (extras.length > 0) console.log(`   ${extras.join('; ')}`);
-  const diff = await github.git(OWNER, ENV_REPO, [
-    'diff',
-    '--stat',
-    '--patch',
-    '--unified=1',
-    `${pull.baseRef}...${pull.headRef}`,
-  ]);
-  console.log(
-    diff
+  const range = `${pull.baseRef}...${pull.headRef}`;
+  // git's --stat lines start with a space that the trimmed first line would lose: align them all.
+  const stat = await github.git(OWNER, ENV_REPO, ['diff', '--stat', range]);
+  const patch = await github.git(OWNER, ENV_REPO, ['diff', '--unified=1', range]);
+  const indent = (text: string) =>
+    text
       .split('\n')
       .map((line) => `     ${line}`)
-      .join('\n'),
+      .join('\n');
+  console.log(
+    indent(
+      stat
+        .split('\n')
+        .map((line) => line.trimStart())
+        .join('\n'),
+    ),
   );
+  console.log(indent(patch));
 }
 
 const github = await startLocalGitHub();

@@ -90,6 +90,19 @@ describe('readTree', () => {
     assert.ok(warnings.some((warning) => /^apps\/big\.yaml: \d+ bytes is over the 1000-byte limit/.test(warning)));
   });
 
+  test('files larger than the read buffer are read whole, and sized exactly when over the bound', async () => {
+    const { root } = makeTree();
+    // 64 KiB is the reader's first buffer: one file just over it, one over the bound by far.
+    const large = `a: ${'y'.repeat(200_000)}\nimage: web:1\n`;
+    writeFileSync(join(root, 'apps/large.yaml'), large);
+    writeFileSync(join(root, 'apps/huge.yaml'), `a: ${'z'.repeat(300_000)}\n`);
+    const warnings: string[] = [];
+    const files = await readTree(root, { maxFileBytes: 250_000, warn: (message) => warnings.push(message) });
+    assert.equal(files.find((file) => file.path === 'apps/large.yaml')?.text, large);
+    assert.ok(!files.some((file) => file.path === 'apps/huge.yaml'));
+    assert.ok(warnings.includes('apps/huge.yaml: 300004 bytes is over the 250000-byte limit for manifests, skipped'));
+  });
+
   test('bytes survive a read and write round trip (BOM, CRLF)', async () => {
     const { root } = makeTree();
     const original = '\uFEFFa: 1\r\nb: 2\r\n';

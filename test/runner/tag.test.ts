@@ -229,7 +229,11 @@ describe('root action: the command input', () => {
       { command: 'deploy' },
       /^command: got "deploy", expected one of tag, dispatch, bump$/,
     ],
-    ['missing command', {}, /^command: got "", expected one of tag, dispatch, bump$/],
+    [
+      'missing command',
+      {},
+      /^command: no command given, expected one of tag, dispatch, bump \(for example command: tag\)$/,
+    ],
   ];
   for (const [name, inputs, message] of cases) {
     test(name, async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { isUserError } from '../../src/core/errors.js';
 import { DEFAULT_ENVIRONMENT_MAP, parseEnvironmentMap } from '../../src/core/tag-id.js';
+import { selectCommand } from '../../src/actions/shared/command.js';
 import { ActionInputs } from '../../src/actions/shared/inputs.js';
 import { readTagInputs } from '../../src/actions/tag/inputs.js';
 
@@ -58,6 +59,37 @@ describe('ActionInputs', () => {
     ['required and absent', () => inputs.required('absent'), /^absent: got nothing, expected a value/],
   ];
   for (const [name, read, pattern] of failures) test(name, () => assert.throws(read, userErrorMatching(pattern)));
+});
+
+describe('selectCommand (the root action)', () => {
+  const commands = { tag: 'run tag', dispatch: 'run dispatch', bump: 'run bump' };
+
+  test('a known command, trimmed', () => assert.equal(selectCommand(' dispatch ', commands), 'run dispatch'));
+
+  const failures: [string, string | undefined, RegExp][] = [
+    [
+      'absent',
+      undefined,
+      /^command: no command given, expected one of tag, dispatch, bump \(for example command: tag\)$/,
+    ],
+    ['empty', '', /^command: no command given, expected one of tag, dispatch, bump/],
+    ['blank', '  ', /^command: no command given, expected one of tag, dispatch, bump/],
+    ['unknown', 'deploy', /^command: got "deploy", expected one of tag, dispatch, bump$/],
+    ['wrong case', 'Tag', /^command: got "Tag", expected one of tag, dispatch, bump$/],
+    ['an Object.prototype name', 'toString', /^command: got "toString", expected one of tag, dispatch, bump$/],
+  ];
+  for (const [name, given, pattern] of failures) {
+    test(`${name} fails, listing the commands`, () =>
+      assert.throws(() => selectCommand(given, commands), userErrorMatching(pattern)));
+  }
+  test('no message says "got nothing"', () => {
+    for (const given of [undefined, '']) {
+      assert.throws(
+        () => selectCommand(given, commands),
+        (error: Error) => !/got nothing/.test(error.message),
+      );
+    }
+  });
 });
 
 describe('readTagInputs', () => {

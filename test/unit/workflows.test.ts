@@ -106,6 +106,12 @@ describe('action metadata', () => {
     });
   }
 
+  test('the root action defaults token to the workflow token, as actions/bump does', () => {
+    const rootToken = readAction('action.yml').inputs?.token;
+    assert.equal(rootToken?.default, '${{ github.token }}');
+    assert.equal(rootToken?.default, readAction('actions/bump/action.yml').inputs?.token?.default);
+  });
+
   test('the root action offers every action through its command input, with their inputs and outputs', () => {
     const rootAction = readAction('action.yml');
     assert.equal(rootAction.runs.using, 'node24');

@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import ts from 'typescript';
 import { parse } from 'yaml';
+import { runAction } from '../runner/harness.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const OWN_ACTIONS = /^gitops-promote\/gitops-promote(\/|@)/;
@@ -78,6 +80,52 @@ const actionNames = readdirSync(join(root, 'actions')).filter((name) =>
 );
 const readAction = (file: string) => parse(readFileSync(join(root, file), 'utf8')) as ActionMetadata;
 
+/**
+ * The output names the TypeScript files of a folder set, read from the syntax tree: the keys of
+ * `setOutputs({...})` object literals and the first argument of `setOutput('name', ...)`. A call whose
+ * names are not literals is listed in `unreadable`, so the check fails rather than passing blind.
+ */
+function outputsSetIn(
+  dir: string,
+  options: { recursive?: boolean } = {},
+): { names: Set<string>; unreadable: string[] } {
+  const names = new Set<string>();
+  const unreadable: string[] = [];
+  const files = readdirSync(dir, { withFileTypes: true, recursive: options.recursive ?? true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => join(entry.parentPath, entry.name));
+  for (const file of files) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const where = (node: ts.Node) =>
+      `${file.slice(root.length)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) {
+        const callee = ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression;
+        const calleeName = ts.isIdentifier(callee) ? callee.text : '';
+        const [first] = node.arguments;
+        if (calleeName === 'setOutputs') {
+          if (first && ts.isObjectLiteralExpression(first)) {
+            for (const property of first.properties) {
+              const key =
+                ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)
+                  ? property.name
+                  : undefined;
+              if (key && (ts.isIdentifier(key) || ts.isStringLiteral(key))) names.add(key.text);
+              else unreadable.push(where(property));
+            }
+          } else unreadable.push(where(node));
+        } else if (calleeName === 'setOutput') {
+          if (first && ts.isStringLiteral(first)) names.add(first.text);
+          else unreadable.push(where(node));
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return { names, unreadable };
+}
+
 describe('action metadata', () => {
   for (const name of actionNames) {
     const file = `actions/${name}/action.yml`;
@@ -94,7 +142,7 @@ describe('action metadata', () => {
         assert.ok(spec.description, `output ${output}`);
       assert.ok(Object.keys(action.outputs ?? {}).length > 0, 'declares its outputs');
     });
-    test(`${file}: the code reads only declared inputs and sets only declared outputs`, () => {
+    test(`${file}: the code reads only declared inputs`, () => {
       const source = readdirSync(join(root, 'src/actions', name))
         .map((entry) => readFileSync(join(root, 'src/actions', name, entry), 'utf8'))
         .join('\n');
@@ -104,7 +152,34 @@ describe('action metadata', () => {
       for (const input of read)
         assert.ok(input && action.inputs?.[input], `reads input "${input}" that action.yml does not declare`);
     });
+    test(`${file}: the code sets exactly the outputs action.yml declares`, () => {
+      const { names, unreadable } = outputsSetIn(join(root, 'src/actions', name));
+      assert.deepEqual(unreadable, [], 'every output name is a literal the test can read');
+      assert.deepEqual([...names].sort(), Object.keys(action.outputs ?? {}).sort());
+    });
   }
+
+  test('actions/tag/action.yml: a run of the committed bundle sets exactly the declared outputs', async () => {
+    const run = await runAction('tag', { ref: 'refs/heads/dev', sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678' });
+    assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+    assert.deepEqual(
+      Object.keys(run.outputs).sort(),
+      Object.keys(readAction('actions/tag/action.yml').outputs ?? {}).sort(),
+    );
+  });
+
+  test('the root action declares exactly the outputs of the actions it runs', () => {
+    const rootOutputs = Object.keys(readAction('action.yml').outputs ?? {}).sort();
+    const actionOutputs = new Set(
+      actionNames.flatMap((name) => Object.keys(readAction(`actions/${name}/action.yml`).outputs ?? {})),
+    );
+    assert.deepEqual(rootOutputs, [...actionOutputs].sort());
+    assert.deepEqual(
+      outputsSetIn(join(root, 'src/actions'), { recursive: false }).names.size,
+      0,
+      'main.ts sets none of its own',
+    );
+  });
 
   test('the root action defaults token to the workflow token, as actions/bump does', () => {
     const rootToken = readAction('action.yml').inputs?.token;

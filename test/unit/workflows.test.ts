@@ -1,5 +1,6 @@
 // The workflow and action metadata users copy: least-privilege permissions, third-party actions
-// pinned by full commit SHA, no event field expanded inside a shell script, and action.yml files
+// pinned by full commit SHA, step outputs read only after the step, reusable workflow calls that grant
+// what the called workflow asks, no event field expanded inside a shell script, and action.yml files
 // that declare what their code reads and writes.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -8,9 +9,9 @@ import { describe, test } from 'node:test';
 import ts from 'typescript';
 import { parse } from 'yaml';
 import { runAction } from '../runner/harness.js';
+import { parseWorkflow, reusableCallProblems, stepReferenceProblems, unpinnedActions } from './workflow-rules.js';
 
 const root = new URL('../..', import.meta.url).pathname;
-const OWN_ACTIONS = /^gitops-promote\/gitops-promote(\/|@)/;
 
 function yamlFiles(dir: string): string[] {
   const absolute = join(root, dir);
@@ -23,47 +24,42 @@ function yamlFiles(dir: string): string[] {
 
 const workflows = [...yamlFiles('.github/workflows'), ...yamlFiles('examples/workflows')];
 
-interface Step {
-  uses?: string;
-  run?: string;
-}
-interface Job {
-  permissions?: unknown;
-  steps?: Step[];
-  uses?: string;
-}
-
 describe('shipped workflows', () => {
   test('there are workflows to check', () => assert.ok(workflows.length >= 4));
   for (const file of workflows) {
-    const workflow = parse(readFileSync(join(root, file), 'utf8')) as {
-      permissions?: unknown;
-      jobs: Record<string, Job>;
-    };
+    const workflow = parseWorkflow(readFileSync(join(root, file), 'utf8'));
     test(`${file}: declares top-level permissions`, () => {
       assert.ok(workflow.permissions !== undefined, 'a top-level permissions block (least privilege)');
+      assert.notEqual(workflow.permissions, 'write-all');
       if (typeof workflow.permissions === 'object' && workflow.permissions !== null) {
         for (const [scope, level] of Object.entries(workflow.permissions)) {
           assert.notEqual(level, 'write-all', `${scope}`);
         }
       }
     });
-    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
-    const uses = [...steps.map((step) => step.uses), ...Object.values(workflow.jobs).map((job) => job.uses)].filter(
-      (value): value is string => typeof value === 'string',
-    );
     test(`${file}: third-party actions are pinned by full commit SHA`, () => {
-      for (const reference of uses) {
-        if (reference.startsWith('./') || OWN_ACTIONS.test(reference)) continue;
-        assert.match(reference, /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/, reference);
-      }
+      assert.deepEqual(unpinnedActions(workflow), []);
     });
+    test(`${file}: every steps.<id> names a step defined earlier in the same job`, () => {
+      assert.deepEqual(stepReferenceProblems(workflow), []);
+    });
+    test(`${file}: a reusable workflow call grants what that workflow asks for`, () => {
+      assert.deepEqual(reusableCallProblems(workflow, root), []);
+    });
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
     test(`${file}: no expression is expanded inside a run script`, () => {
       for (const step of steps) {
         if (step.run) assert.doesNotMatch(step.run, /\$\{\{/, `pass values through env instead: ${step.run}`);
       }
     });
   }
+
+  test('.github/workflows/bump.yml: nothing at the top; its job asks for contents and pull-requests write only', () => {
+    const reusable = parseWorkflow(readFileSync(join(root, '.github/workflows/bump.yml'), 'utf8'));
+    assert.deepEqual(reusable.permissions, {});
+    assert.deepEqual(Object.keys(reusable.jobs), ['bump']);
+    assert.deepEqual(reusable.jobs.bump?.permissions, { contents: 'write', 'pull-requests': 'write' });
+  });
 });
 
 interface ActionMetadata {

@@ -1,4 +1,5 @@
-// The README is what users copy: every workflow in it must run as shown.
+// The README is what users copy: every workflow in it must run as shown, and its reusable workflow
+// section must describe the workflow as it is.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,29 @@ import {
 
 const root = new URL('../..', import.meta.url).pathname;
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+/** The text of a section: from its heading to the next heading of the same or a higher level. */
+function section(heading: string): string {
+  const lines = readme.split('\n');
+  const start = lines.indexOf(heading);
+  assert.notEqual(start, -1, `README has the heading ${heading}`);
+  const depth = /^#+/.exec(heading)?.[0].length ?? 1;
+  const end = lines.findIndex((line, index) => index > start && new RegExp(`^#{1,${depth}} `).test(line));
+  return lines.slice(start, end === -1 ? undefined : end).join('\n');
+}
+
+/** Table rows as cells, `\|` read as a literal bar. */
+function tableRows(text: string): string[][] {
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('|') && !/^\|\s*:?-+/.test(line))
+    .map((line) =>
+      line
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((cell) => cell.trim().replace(/\\\|/g, '|')),
+    );
+}
 
 describe('README workflows', () => {
   const workflows = yamlBlocks(readme).flatMap(({ line, text }) => {
@@ -42,4 +66,34 @@ describe('README workflows', () => {
       assert.deepEqual(reusableCallProblems(workflow, root), []);
     });
   }
+});
+
+describe('README: the reusable workflow bump.yml', () => {
+  const reusable = parse(readFileSync(join(root, '.github/workflows/bump.yml'), 'utf8')) as {
+    on: {
+      workflow_call: {
+        inputs: Record<string, { type: string; required?: boolean; default?: string }>;
+        secrets: Record<string, unknown>;
+        outputs: Record<string, unknown>;
+      };
+    };
+  };
+  const call = reusable.on.workflow_call;
+  const rows = tableRows(section('### The reusable workflow `bump.yml`'));
+  const documented = (kind: string) => rows.filter((row) => row[0] === kind).map((row) => row[1]?.replace(/`/g, ''));
+
+  test('every input, secret and output is documented, and nothing else', () => {
+    assert.deepEqual(documented('input').sort(), Object.keys(call.inputs).sort());
+    assert.deepEqual(documented('secret').sort(), Object.keys(call.secrets).sort());
+    assert.deepEqual(documented('output').sort(), Object.keys(call.outputs).sort());
+  });
+
+  test('inputs are documented with their type and default', () => {
+    for (const [name, spec] of Object.entries(call.inputs)) {
+      const row = rows.find((cells) => cells[0] === 'input' && cells[1] === `\`${name}\``) ?? [];
+      assert.equal(row[2], spec.type, `${name}: type`);
+      assert.equal(row[3], spec.required ? 'yes' : 'no', `${name}: required`);
+      assert.equal(row[4]?.replace(/`/g, ''), spec.default ?? '', `${name}: default`);
+    }
+  });
 });

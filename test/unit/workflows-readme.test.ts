@@ -1,6 +1,7 @@
-// The README is what users copy: every workflow in it must run as shown, and its reusable workflow
-// section must describe the workflow as it is.
+// The README is what users copy: every workflow in it must run as shown, its reusable workflow
+// section must describe the workflow as it is, and its command line table must say what --help says.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -96,4 +97,31 @@ describe('README: the reusable workflow bump.yml', () => {
       assert.equal(row[4]?.replace(/`/g, ''), spec.default ?? '', `${name}: default`);
     }
   });
+});
+
+describe('README: the command line table', () => {
+  const cli = join(root, 'dist/cli/index.js');
+  const rows = tableRows(section('## Command line')).filter((row) => row[0] !== 'command');
+  const run = (...args: string[]) => execFileSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  const help = (command: string) => run(command, '--help');
+  const commands = [...run('--help').matchAll(/^ {2}([a-z-]+) {2,}/gm)].map((match) => match[1] ?? '');
+
+  test('one row per command, in the order --help lists them', () => {
+    assert.ok(commands.length >= 6, commands.join(' '));
+    assert.deepEqual(
+      rows.map((row) => row[0]?.replace(/^`([a-z-]+).*/, '$1')),
+      commands,
+    );
+  });
+
+  for (const command of commands) {
+    test(`${command}: the row starts with the usage line and names every option`, () => {
+      const text = help(command);
+      const row = rows.find((cells) => cells[0]?.startsWith(`\`${command} `)) ?? [];
+      const usage = /^usage: gitops-promote (.*)$/m.exec(text)?.[1];
+      assert.equal(row[0], `\`${usage}\``);
+      const options = [...text.matchAll(/^ {2}(--[a-z-]+)/gm)].map((match) => match[1] ?? '');
+      for (const option of options) assert.ok(row.join(' ').includes(option), `${command} row names ${option}`);
+    });
+  }
 });

@@ -1,4 +1,5 @@
 import { isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isUserError, UserError } from '../errors.js';
 import type { YamlDocument } from '../yaml/parse.js';
 import type { FileEdits } from './file-edits.js';
 import {
@@ -41,12 +42,22 @@ export function mayEdit(context: LocateContext, scope: ContainerScope, path: rea
   context.edits.references++;
   if (target.container !== undefined && scope.name !== target.container) return false;
   if (scope.name === undefined) return true;
-  const refusal = policyRefusal(scope.annotations, scope.name, target.tag);
+  const refusal = policyOf(context, scope.annotations, scope.name);
   if (refusal === undefined) return true;
   context.warn(
     `${context.file}: ${formatPath(path)}: tag ${target.tag} not allowed for container ${scope.name} (${refusal}), left alone`,
   );
   return false;
+}
+
+/** The container's policy refusal; a malformed annotation (on any container of the resource) names the file. */
+function policyOf(context: LocateContext, annotations: Record<string, string>, container: string): string | undefined {
+  try {
+    return policyRefusal(annotations, container, context.target.tag);
+  } catch (error) {
+    if (isUserError(error)) throw new UserError(`${context.file}: ${error.message}`, error);
+    throw error;
+  }
 }
 
 /** An `image: repo[:tag][@digest]` string. Returns true when it references the target (edited or already there). */

@@ -73,3 +73,50 @@ spec:
     );
   });
 });
+
+describe('kustomize images: an entry deploys newName when it has one, name otherwise', () => {
+  const entry = (name: string, newName?: string) =>
+    `images:\n- name: ${name}\n${newName === undefined ? '' : `  newName: ${newName}\n`}  newTag: v1\n`;
+  const cases: { name: string; input: string; image: string; bumps: boolean }[] = [
+    {
+      name: 'name X, newName Y: a bump of X leaves it',
+      input: entry('acme/x', 'acme/y'),
+      image: 'acme/x',
+      bumps: false,
+    },
+    { name: 'name X, newName Y: a bump of Y sets it', input: entry('acme/x', 'acme/y'), image: 'acme/y', bumps: true },
+    { name: 'name Y, newName X: a bump of X sets it', input: entry('acme/y', 'acme/x'), image: 'acme/x', bumps: true },
+    {
+      name: 'name Y, newName X: a bump of Y leaves it',
+      input: entry('acme/y', 'acme/x'),
+      image: 'acme/y',
+      bumps: false,
+    },
+    {
+      name: 'name X, newName X on another registry: a bump of X leaves it',
+      input: entry('acme/x', 'ghcr.io/acme/x'),
+      image: 'acme/x',
+      bumps: false,
+    },
+    {
+      name: 'name X, newName the same repository spelled out: a bump of X sets it',
+      input: entry('acme/x', 'docker.io/acme/x'),
+      image: 'acme/x',
+      bumps: true,
+    },
+    { name: 'name X alone: a bump of X sets it', input: entry('acme/x'), image: 'acme/x', bumps: true },
+  ];
+  for (const { name, input, image, bumps } of cases) {
+    test(name, () => {
+      const plan = planBump([{ path: 'kustomization.yaml', text: input }], { image, tag: 'v2' });
+      const expected = bumps ? input.replace('newTag: v1', 'newTag: v2') : input;
+      assert.equal(plan.files[0]?.newText ?? input, expected);
+      assert.equal(plan.references, bumps ? 1 : 0);
+      const renamed = !bumps && input.includes(`name: ${image}\n`);
+      assert.deepEqual(
+        plan.warnings.map((warning) => /renames .* so its newTag is .*; left alone$/.test(warning)),
+        renamed ? [true] : [],
+      );
+    });
+  }
+});

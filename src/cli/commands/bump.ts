@@ -11,8 +11,9 @@ Sets an image's tag (and digest) everywhere a tree of manifests references it, e
 bytes of the values it replaces (comments, quoting, indentation, CRLF and a BOM are kept):
   - containers, initContainers and ephemeralContainers of Pod, Deployment, StatefulSet, DaemonSet,
     ReplicaSet, Job and CronJob (any apiVersion), in multi-document files;
-  - kustomize images: entries (kustomization.yaml, kustomization.yml, Kustomization) named by
-    name or newName: newTag is set (added when missing), digest as "kustomize edit set image" does;
+  - kustomize images: entries (kustomization.yaml, kustomization.yml, Kustomization) that deploy
+    the image (their newName, or their name when there is no newName): newTag is set (added when
+    missing), digest as "kustomize edit set image" does;
   - HelmRelease spec.values and Helm values*.yaml at any depth: image: repo:tag strings and
     image: {registry, repository, tag, digest} maps; Flux v1 tag-policy annotations
     (fluxcd.io/tag.<container>, flux.weave.works/tag.<container>, filter.fluxcd.io/<container>)

@@ -9,8 +9,12 @@ export function isKustomizationPath(path: string): boolean {
 }
 
 /**
- * `images:` entries naming the target (by `name` or `newName`) get `newTag`, and `digest` as
- * `kustomize edit set image` writes them: setting one of tag and digest replaces both.
+ * `images:` entries that deploy the target get `newTag`, and `digest` as `kustomize edit set image`
+ * writes them: setting one of tag and digest replaces both. kustomize matches an entry to the
+ * workloads' images by `name` and deploys `newName:newTag`, so the image an entry deploys is its
+ * `newName` when it has one and its `name` otherwise; an entry that renames the target to another
+ * repository carries that repository's tag and is left alone (with a warning: the workloads it
+ * renames deploy the other image whatever their tag).
  */
 export function locateKustomizeImages(context: LocateContext, root: YAMLMap): void {
   const { document, target } = context;
@@ -19,8 +23,17 @@ export function locateKustomizeImages(context: LocateContext, root: YAMLMap): vo
   images.items.forEach((item, index) => {
     const entry = resolveNode(document, item);
     if (!isMap(entry)) return;
-    const names = [stringValue(valueOf(document, entry, 'name')), stringValue(valueOf(document, entry, 'newName'))];
-    if (!names.some((name) => name !== undefined && referenceOfTarget(name, target))) return;
+    const name = stringValue(valueOf(document, entry, 'name'));
+    const newName = stringValue(valueOf(document, entry, 'newName')) || undefined;
+    const deployed = newName ?? name;
+    if (deployed === undefined || !referenceOfTarget(deployed, target)) {
+      if (newName !== undefined && name !== undefined && referenceOfTarget(name, target)) {
+        context.warn(
+          `${context.file}: ${formatPath(['images', index])}: renames ${name} to ${newName}, so its newTag is ${newName}'s; left alone`,
+        );
+      }
+      return;
+    }
     context.edits.references++;
     if (target.container !== undefined) {
       context.warn(

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** A wrong command line: exit code 2, usage shown. */
@@ -57,4 +59,20 @@ export function requireString(values: Record<string, unknown>, name: string): st
 export function optionalString(values: Record<string, unknown>, name: string): string | undefined {
   const value = values[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Reads a required directory option, resolved against the working directory. A path that is not an
+ * existing directory is a usage error naming it: the command line points at nothing to work on.
+ */
+export function requireDirectory(values: Record<string, unknown>, name: string, cwd: string): string {
+  const given = requireString(values, name);
+  const path = resolve(cwd, given);
+  const found = statSync(path, { throwIfNoEntry: false });
+  if (!found?.isDirectory()) {
+    const what = found ? 'not a directory' : 'no such directory';
+    const where = path === given ? '' : `: ${path}`;
+    throw new UsageError(`--${name}: got ${JSON.stringify(given)} (${what}${where}), expected an existing directory`);
+  }
+  return path;
 }

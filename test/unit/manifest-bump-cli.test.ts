@@ -9,6 +9,7 @@ import { planBump } from '../../src/core/manifest/index.js';
 import { readTree } from '../../src/fs/tree.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'bump-cli-'));
+writeFileSync(join(scratch, 'a-file.yaml'), 'a: 1\n');
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 const DEPLOYMENT =
@@ -114,8 +115,14 @@ describe('bump command line', () => {
     [
       'missing directory',
       ['--image', 'acme/app', '--tag', '1', '--dir', 'does/not/exist'],
-      1,
-      /--dir: got "does\/not\/exist", expected an existing directory/,
+      2,
+      /--dir: got "does\/not\/exist" \(no such directory: \/.*\/does\/not\/exist\), expected an existing directory/,
+    ],
+    [
+      'a file given as the directory',
+      ['--image', 'acme/app', '--tag', '1', '--dir', 'a-file.yaml'],
+      2,
+      /--dir: got "a-file\.yaml" \(not a directory: \/.*\/a-file\.yaml\), expected an existing directory/,
     ],
   ];
   for (const [name, args, code, message] of failures) {

@@ -113,6 +113,25 @@ describe('setters command', () => {
     ['an invalid reference', ['--policy', 'apps:web=acme/Web:1'], 1],
     ['a registry port, split at the first "="', ['--policy', 'apps:web=localhost:5000/web:1', '--dry-run'], 0],
   ];
+  const missing: [string, (dir: string) => string, RegExp][] = [
+    ['a --dir that does not exist', (dir) => join(dir, 'nowhere'), /got "\/.*\/nowhere" \(no such directory\)/],
+    [
+      'a --dir that is a file',
+      (dir) => join(dir, 'apps/plain.yaml'),
+      /got "\/.*\/apps\/plain\.yaml" \(not a directory\)/,
+    ],
+  ];
+  for (const [name, path, message] of missing) {
+    test(`${name}: a usage error naming the path, exit 2`, async () => {
+      await freshTree();
+      const result = await cli(['setters', '--dir', path(dir), '--policy', 'apps:web=app:1']);
+      assert.equal(result.code, 2, result.stderr);
+      assert.match(result.stderr, /^gitops-promote setters: --dir: got ".*" \(.*\), expected an existing directory/);
+      assert.match(result.stderr, message);
+      assert.doesNotMatch(result.stderr, /ENOENT|unexpected error/);
+    });
+  }
+
   for (const [name, args, code] of exits) {
     test(`${name}: exit ${code}`, async () => {
       await freshTree();

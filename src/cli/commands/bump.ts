@@ -1,9 +1,6 @@
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { invalid } from '../../core/errors.js';
 import { applyPlan, bumpScreen, isKustomizationPath, planBump, type BumpPlan } from '../../core/manifest/index.js';
 import { isYamlPath, readTree, writeTreeFiles } from '../../fs/tree.js';
-import { optionalString, requireString, type Command } from '../command.js';
+import { optionalString, requireDirectory, requireString, type Command } from '../command.js';
 
 const USAGE = `usage: gitops-promote bump --dir <dir> --image <name> --tag <tag> [--digest sha256:..] [--container <name>] [--dry-run] [--json]
 
@@ -35,7 +32,7 @@ Nothing is written when any file that mentions the image cannot be read as YAML:
 the file and line. Warnings go to stderr.
 exit status: 0 done (also when nothing changed or no file references the image: the message says
 so); 1 an invalid --image, --tag or --digest, an unparseable referencing file, an unreadable tree;
-2 a missing option.`;
+2 a missing option, or a --dir that is not an existing directory.`;
 
 /** Files bump reads: YAML by extension, and kustomize's extension-less `Kustomization`. */
 const isManifestPath = (path: string) => isYamlPath(path) || isKustomizationPath(path);
@@ -61,14 +58,11 @@ export const bumpCommand: Command = {
     'dry-run': { type: 'boolean' },
   },
   async run(values, _positionals, context) {
-    const dirOption = requireString(values, 'dir');
+    const dir = requireDirectory(values, 'dir', context.cwd);
     const image = requireString(values, 'image');
     const tag = requireString(values, 'tag');
     const digest = optionalString(values, 'digest');
     const container = optionalString(values, 'container');
-    const dir = resolve(context.cwd, dirOption);
-    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
-      throw invalid('--dir', dirOption, 'an existing directory');
     const dryRun = values['dry-run'] === true;
     const warn = (message: string) => context.stderr(`warning: ${message}`);
 

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import {
   isSetterCandidatePath,
   latestImageFromReference,
@@ -7,7 +6,7 @@ import {
   type LatestImage,
 } from '../../core/setters/index.js';
 import { readTree, writeTreeFiles } from '../../fs/tree.js';
-import { requireString, UsageError, type Command } from '../command.js';
+import { requireDirectory, UsageError, type Command } from '../command.js';
 
 const USAGE = `usage: gitops-promote setters --dir <dir> --policy <ns>:<name>=<image ref> [--policy ...] [--dry-run] [--json]
 
@@ -30,7 +29,8 @@ options:
   --json                               print {"changes":[{"file","line","path","old","new"}]}
 
 exit status: 0 done (also when nothing changed); 1 an invalid image reference or an unreadable
-tree; 2 a malformed --policy (no "=", not <ns>:<name>, a policy given twice) or a missing option.`;
+tree; 2 a malformed --policy (no "=", not <ns>:<name>, a policy given twice), a --dir that is not
+an existing directory, or a missing option.`;
 
 const POLICY_ID = /^[^:=\s]+:[^:=\s]+$/;
 
@@ -61,7 +61,7 @@ export const settersCommand: Command = {
     'dry-run': { type: 'boolean' },
   },
   async run(values, _positionals, context) {
-    const dir = resolve(context.cwd, requireString(values, 'dir'));
+    const dir = requireDirectory(values, 'dir', context.cwd);
     const policies = parsePolicyOptions((values.policy as string[] | undefined) ?? []);
     const warn = (message: string) => context.stderr(`warning: ${message}`);
     const files = await readTree(dir, { include: isSetterCandidatePath, mustContain: SETTER_SCREEN, warn });

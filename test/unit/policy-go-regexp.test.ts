@@ -23,6 +23,38 @@ describe('Go regular expressions', () => {
     ['ver', 'rel-ver1', true],
     ['^ver', 'rel-ver1', false],
     ['^v\\-1$', 'v-1', true],
+    // Hex escapes: two digits, or any code point in braces.
+    ['^\\x{41}$', 'A', true],
+    ['^\\x{41}$', 'x'.repeat(41), false],
+    ['^v\\x{2e}1$', 'v.1', true],
+    ['^\\x{1F600}$', '\u{1F600}', true],
+    ['^[\\x{30}-\\x{39}]+$', '0123', true],
+    ['^[\\x{30}-\\x{39}]+$', '01a', false],
+    ['^\\x41\\x2D$', 'A-', true],
+    // Octal escapes and \a.
+    ['^\\101\\0$', 'A\0', true],
+    ['^\\a$', '\x07', true],
+    // Unicode classes: general categories and scripts, one letter or braced, negated with \P or ^.
+    ['^\\p{Greek}+$', 'αβγ', true],
+    ['^\\p{Greek}+$', 'abc', false],
+    ['^\\pL+$', 'abc', true],
+    ['^\\pL+$', 'ab1', false],
+    ['^\\PL+$', '123', true],
+    ['^\\PL+$', '1a3', false],
+    ['^\\p{^Greek}+$', 'abc', true],
+    ['^\\P{^Greek}+$', 'αβ', true],
+    ['^\\p{Lu}\\p{Nd}$', 'A1', true],
+    ['^[\\pL\\p{Nd}.-]+$', 'v1.2-rc', true],
+    ['^[\\PN]+$', 'abc', true],
+    ['^[^\\p{Greek}]+$', 'αb', false],
+    ['^\\p{Any}$', 'é', true],
+    // Punctuation escapes Go allows and JavaScript's u mode would refuse; braces and ] as literals.
+    ['^dev\\-\\#\\_1$', 'dev-#_1', true],
+    ['^[\\-\\#a]+$', '-#a', true],
+    ['^a{,2}$', 'a{,2}', true],
+    ['^a{2}$', 'aa', true],
+    ['^x}]$', 'x}]', true],
+    ['^\\Q1.0-rc+\\E$', '1.0-rc+', true],
   ];
   for (const [pattern, subject, matches] of table) {
     test(`${pattern} ${matches ? 'matches' : 'does not match'} ${JSON.stringify(subject)}`, () => {
@@ -39,6 +71,18 @@ describe('Go regular expressions', () => {
     ['a(?i)b', /start of the pattern/],
     ['(?U)a+', /U flag/],
     ['[[:nope:]]', /unknown character class/],
+    ['\\p{Nope}', /unknown Unicode class Nope/],
+    ['[\\p{Nope}]', /unknown Unicode class Nope/],
+    ['\\p', /\\p takes a class name/],
+    ['\\p{}', /\\p takes a class name/],
+    ['\\x{110000}', /beyond the last Unicode code point/],
+    ['\\x4', /\\x takes two hex digits/],
+    ['\\x{zz}', /\\x takes two hex digits/],
+    ['\\e', /invalid escape sequence \\e/],
+    ['\\Z', /invalid escape sequence \\Z/],
+    ['[\\b]', /not allowed in a character class/],
+    ['a{1001}', /invalid repeat count/],
+    ['a**', /^[^/]*\(Nothing to repeat\)$/],
   ];
   for (const [pattern, reason] of refused) {
     test(`refuses ${pattern}`, () => {

@@ -3,12 +3,6 @@ import { describe, test } from 'node:test';
 import { UserError } from '../../src/core/errors.js';
 import { planBump, type BumpTarget } from '../../src/core/manifest/index.js';
 
-/** The file's text after the bump (the input itself when nothing changes). */
-function bumped(path: string, text: string, target: BumpTarget): string {
-  const plan = planBump([{ path, text }], target);
-  return plan.files.find((file) => file.path === path)?.newText ?? text;
-}
-
 function refused(run: () => unknown, message: RegExp): void {
   assert.throws(run, (error: unknown) => {
     assert.ok(error instanceof UserError, `not a UserError: ${String(error)}`);
@@ -117,6 +111,97 @@ describe('kustomize images: an entry deploys newName when it has one, name other
         plan.warnings.map((warning) => /renames .* so its newTag is .*; left alone$/.test(warning)),
         renamed ? [true] : [],
       );
+    });
+  }
+});
+
+describe('a :digest setter marker follows its policy: set with a digest, cleared when the tag moves without one', () => {
+  const OLD = `sha256:${'a'.repeat(64)}`;
+  const NEW = `sha256:${'b'.repeat(64)}`;
+  const values = (tag: string, digest: string) => `image:
+  name: ghcr.io/acme/app # {"$imagepolicy": "flux-system:app:name"}
+  tag: ${tag} # {"$imagepolicy": "flux-system:app:tag"}
+  sha: ${digest} # {"$imagepolicy": "flux-system:app:digest"}
+`;
+  const cases: {
+    name: string;
+    files: Record<string, string>;
+    target: BumpTarget;
+    expected: Record<string, string>;
+    note?: RegExp;
+    warning?: RegExp;
+  }[] = [
+    {
+      name: 'a new tag without a digest clears the stale digest',
+      files: { 'values.yaml': values('v1', OLD) },
+      target: { image: 'ghcr.io/acme/app', tag: 'v2' },
+      expected: { 'values.yaml': values('v2', '""') },
+      note: /stale digest sha256:a+ removed/,
+    },
+    {
+      name: 'a quoted stale digest keeps its quotes',
+      files: { 'values.yaml': values('v1', `'${OLD}'`) },
+      target: { image: 'ghcr.io/acme/app', tag: 'v2' },
+      expected: { 'values.yaml': values('v2', "''") },
+      note: /stale digest sha256:a+ removed/,
+    },
+    {
+      name: 'a new tag with a digest sets it',
+      files: { 'values.yaml': values('v1', OLD) },
+      target: { image: 'ghcr.io/acme/app', tag: 'v2', digest: NEW },
+      expected: { 'values.yaml': values('v2', NEW) },
+    },
+    {
+      name: 'the tag already current keeps its digest',
+      files: { 'values.yaml': values('v2', OLD) },
+      target: { image: 'ghcr.io/acme/app', tag: 'v2' },
+      expected: { 'values.yaml': values('v2', OLD) },
+    },
+    {
+      name: 'the tag held by a full marker in another file counts too',
+      files: {
+        'policy.yaml': 'image: ghcr.io/acme/app:v1 # {"$imagepolicy": "flux-system:app"}\n',
+        'values.yaml': `sha: ${OLD} # {"$imagepolicy": "flux-system:app:digest"}\n`,
+      },
+      target: { image: 'ghcr.io/acme/app', tag: 'v2' },
+      expected: {
+        'policy.yaml': 'image: ghcr.io/acme/app:v2 # {"$imagepolicy": "flux-system:app"}\n',
+        'values.yaml': 'sha: "" # {"$imagepolicy": "flux-system:app:digest"}\n',
+      },
+      note: /stale digest sha256:a+ removed/,
+    },
+    {
+      name: 'no marker holds the tag: the digest is kept, with a warning',
+      files: {
+        'values.yaml': `name: ghcr.io/acme/app # {"$imagepolicy": "flux-system:app:name"}\nsha: ${OLD} # {"$imagepolicy": "flux-system:app:digest"}\n`,
+      },
+      target: { image: 'ghcr.io/acme/app', tag: 'v2' },
+      expected: {
+        'values.yaml': `name: ghcr.io/acme/app # {"$imagepolicy": "flux-system:app:name"}\nsha: ${OLD} # {"$imagepolicy": "flux-system:app:digest"}\n`,
+      },
+      warning: /values\.yaml: sha: setter flux-system:app:digest kept; no marker of the policy holds a tag/,
+    },
+  ];
+  for (const { name, files, target, expected, note, warning } of cases) {
+    test(name, () => {
+      const plan = planBump(
+        Object.entries(files).map(([path, text]) => ({ path, text })),
+        target,
+      );
+      for (const [path, text] of Object.entries(expected)) {
+        assert.equal(plan.files.find((file) => file.path === path)?.newText ?? files[path], text, path);
+      }
+      if (note)
+        assert.ok(
+          plan.changes.some((change) => note.test(change.note ?? '')),
+          JSON.stringify(plan.changes),
+        );
+      if (warning)
+        assert.ok(
+          plan.warnings.some((message) => warning.test(message)),
+          plan.warnings.join('\n'),
+        );
+      else assert.deepEqual(plan.warnings, []);
     });
   }
 });

@@ -17,7 +17,8 @@ bytes of the values it replaces (comments, quoting, indentation, CRLF and a BOM 
     that refuse the tag leave that image alone with a warning;
   - Flux setter markers (# {"$imagepolicy": "ns:name:tag"}) of a policy whose image is this one.
 Images match by normalised repository: nginx is docker.io/library/nginx; acme/app is not acme/app-worker.
-A reference pinned to a digest and moved to a new tag without --digest loses the stale digest.
+A reference pinned to a digest and moved to a new tag without --digest loses the stale digest
+(a :digest setter marker of the image's policy is cleared to "").
 
 options:
   --dir <dir>          tree to update in place (required); files are reported relative to it

@@ -36,6 +36,7 @@ export function bumpMarkedValues(
       if (referenceOfTarget(node.value, target)) policies.add(policyOf(marker));
     }
   }
+  const tags = currentTags(marked, policies, target);
   for (const { edits, node, path, marker } of marked) {
     if (!policies.has(policyOf(marker)) || edits.isClaimed(node)) continue;
     edits.references++;
@@ -56,15 +57,46 @@ export function bumpMarkedValues(
       case 'tag':
         if (node.value !== target.tag) edits.replace(node, target.tag, { ...details, new: target.tag });
         break;
-      case 'digest':
-        if (target.digest !== undefined && node.value !== target.digest) {
-          edits.replace(node, target.digest, { ...details, new: target.digest });
-        } else if (target.digest === undefined && old !== '') {
-          warn(`${edits.file}: ${where}: setter ${policyOf(marker)}:digest kept; no digest was given for the new tag`);
+      case 'digest': {
+        if (target.digest !== undefined) {
+          if (node.value !== target.digest) edits.replace(node, target.digest, { ...details, new: target.digest });
+          break;
+        }
+        if (old === '') break;
+        // As for a reference pinned to a digest: a digest belongs to its tag, so one whose tag moves
+        // without a new digest is stale and is cleared (it would otherwise keep deploying the old image).
+        const policyTags = tags.get(policyOf(marker)) ?? [];
+        if (policyTags.length === 0) {
+          warn(
+            `${edits.file}: ${where}: setter ${policyOf(marker)}:digest kept; no marker of the policy holds a tag, and no digest was given`,
+          );
+        } else if (policyTags.some((tag) => tag !== target.tag)) {
+          edits.replace(node, '', { ...details, new: '', note: `${details.note}, stale digest ${old} removed` });
         }
         break;
+      }
       case 'name':
         break;
     }
   }
+}
+
+/** The tags the target's policies hold now, from their full (`ns:name`) and tag (`ns:name:tag`) markers. */
+function currentTags(
+  marked: readonly MarkedValue[],
+  policies: ReadonlySet<string>,
+  target: ResolvedTarget,
+): Map<string, (string | undefined)[]> {
+  const tags = new Map<string, (string | undefined)[]>();
+  const add = (policy: string, tag: string | undefined) => tags.set(policy, [...(tags.get(policy) ?? []), tag]);
+  for (const { edits, node, marker } of marked) {
+    const policy = policyOf(marker);
+    if (!policies.has(policy)) continue;
+    if (marker.field === 'tag') add(policy, scalarText(edits.source, node));
+    if (marker.field === 'full') {
+      const reference = typeof node.value === 'string' ? referenceOfTarget(node.value, target) : undefined;
+      if (reference) add(policy, reference.tag);
+    }
+  }
+  return tags;
 }

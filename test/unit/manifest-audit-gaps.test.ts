@@ -205,3 +205,58 @@ describe('a :digest setter marker follows its policy: set with a digest, cleared
     });
   }
 });
+
+describe('a file that does not parse blocks the bump only when it may reference the image', () => {
+  const BROKEN = 'spec: [\n'; // an unclosed flow sequence: not valid YAML, whatever follows
+  const good = {
+    path: 'ok/deploy.yaml',
+    text: 'kind: Pod\nspec:\n  containers:\n  - name: a\n    image: acme/app:1\n',
+  };
+  const cases: { name: string; text: string; image?: string; blocks: boolean }[] = [
+    { name: 'the image only in a comment line', text: `# deploys acme/app:1\n${BROKEN}`, blocks: false },
+    { name: 'the image only in a comment after a value', text: `kind: Pod # acme/app\n${BROKEN}`, blocks: false },
+    {
+      name: 'a similar-prefix image, with an app label',
+      text: `metadata:\n  labels: {app: app-worker}\n${BROKEN}  image: acme/app-worker:1\n`,
+      blocks: false,
+    },
+    { name: 'the name inside a longer one', text: `${BROKEN}  image: acme/myapp:1\n`, blocks: false },
+    { name: 'the same last component of another repository', text: `${BROKEN}  image: other/app:1\n`, blocks: false },
+    { name: 'an app: mapping key', text: `app: web\n${BROKEN}`, blocks: false },
+    { name: 'the image as a value', text: `${BROKEN}  image: acme/app:1\n`, blocks: true },
+    { name: 'the image quoted', text: `${BROKEN}  - "acme/app:1"\n`, blocks: true },
+    { name: 'the image as a repository', text: `${BROKEN}repository: acme/app\n`, blocks: true },
+    {
+      name: 'the path of an image whose registry may sit in another key',
+      text: `registry: ghcr.io\n${BROKEN}repository: acme/app\n`,
+      image: 'ghcr.io/acme/app',
+      blocks: true,
+    },
+    { name: 'a bare last component (it may be a kustomize name)', text: `${BROKEN}- name: app\n`, blocks: true },
+    { name: 'a # inside quotes is no comment', text: `${BROKEN}args: ["x # y", "acme/app:1"]\n`, blocks: true },
+    { name: 'an apostrophe opens no quote', text: `${BROKEN}note: it's acme/app:1\n`, blocks: true },
+    {
+      name: 'a file with a setter marker naming the image in a comment',
+      text: `${BROKEN}tag: v1 # {"$imagepolicy": "flux-system:app:tag"}\n`,
+      blocks: true,
+    },
+  ];
+  for (const { name, text, image = 'acme/app', blocks } of cases) {
+    test(`${name}: ${blocks ? 'blocks' : 'skipped with a warning'}`, () => {
+      const files = [good, { path: 'bad/broken.yaml', text }];
+      const target = { image, tag: '2' };
+      if (blocks) {
+        refused(() => planBump(files, target), /^bad\/broken\.yaml:\d+: not valid YAML/);
+        return;
+      }
+      const plan = planBump(files, target);
+      assert.deepEqual(
+        plan.files.map((file) => file.path),
+        ['ok/deploy.yaml'],
+      );
+      // A file that never names the image as a word is not even parsed, so it has nothing to warn about.
+      for (const warning of plan.warnings)
+        assert.match(warning, /^bad\/broken\.yaml:\d+: not valid YAML: .*; skipped$/);
+    });
+  }
+});

@@ -29,8 +29,9 @@ options:
   --dry-run            print the changes, write nothing
   --json               print {"changes":[{"file","line","path","old","new","kind","note"}],"references","files","warnings"}
 
-Nothing is written when any file that mentions the image cannot be read as YAML: the error names
-the file and line. Warnings go to stderr.
+Nothing is written when any file that may reference the image cannot be read as YAML: the error
+names the file and line. (A name in a comment, inside a longer name such as acme/app-worker, or of
+another repository does not count; such a file is skipped with a warning.) Warnings go to stderr.
 exit status: 0 done (also when nothing changed or no file references the image: the message says
 so); 1 an invalid --image, --tag or --digest, an unparseable referencing file, an unreadable tree;
 2 a missing option, or a --dir that is not an existing directory.`;

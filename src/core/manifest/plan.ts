@@ -3,6 +3,7 @@ import { isUserError } from '../errors.js';
 import { SETTER_SCREEN } from '../setters/marker.js';
 import { applyTextEdits } from '../yaml/edit.js';
 import { documentValue, parseYamlStream } from '../yaml/parse.js';
+import { brokenFileMayReference } from './broken-files.js';
 import { FileEdits } from './file-edits.js';
 import { isHelmValuesPath, locateHelmReleaseImages, locateValuesFileImages } from './helm.js';
 import { isKustomizationPath, locateKustomizeImages } from './kustomize.js';
@@ -15,7 +16,8 @@ import { locateWorkloadImages } from './workloads.js';
 /**
  * Plans a bump over a tree: every place that references the target's repository gets the new tag
  * (and digest), edited in the original text. Nothing is written here; the plan carries the new
- * texts. A file that mentions the image but does not parse is an error for the whole plan.
+ * texts. A file that may reference the image but does not parse is an error for the whole plan
+ * (brokenFileMayReference); other files that do not parse are skipped with a warning.
  */
 export function planBump(files: readonly ManifestFile[], bumpTarget: BumpTarget): BumpPlan {
   const target = resolveTarget(bumpTarget);
@@ -56,7 +58,7 @@ function planFile(
     documents = parseYamlStream(file.path, file.text);
   } catch (error) {
     // Only a file that may reference the image blocks the bump; others are someone else's problem.
-    if (mentionsImage || !isUserError(error)) throw error;
+    if (!isUserError(error) || (mentionsImage && brokenFileMayReference(file.text, target))) throw error;
     warn(`${error.message}; skipped`);
     return undefined;
   }

@@ -241,7 +241,7 @@ export function planPromotion(promotion: Promotion, files: readonly ManifestFile
     plan.changes.push(...step.changes);
     plan.warnings.push(...step.warnings);
     const edited = new Map(step.files.map((file) => [file.path, file.newText]));
-    current = current.map((file) => ({ path: file.path, text: edited.get(file.path) ?? file.text }));
+    current = current.map((file) => ({ ...file, text: edited.get(file.path) ?? file.text }));
   }
   if (plan.references === 0) {
     const where = files.length === 0 ? 'no YAML file was found' : `read ${files.map((file) => file.path).join(', ')}`;

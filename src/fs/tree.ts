@@ -9,6 +9,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { join, sep } from 'node:path';
 
 /** Files larger than this are skipped with a warning rather than parsed (manifests are small). */
@@ -18,6 +19,11 @@ export interface TreeFile {
   /** Path relative to the tree root, with forward slashes. */
   path: string;
   text: string;
+  /**
+   * The bytes are not valid UTF-8: `text` is a lossy decoding (U+FFFD for each bad sequence), good
+   * for reading what the file says and never for writing back. Planners skip such files with a warning.
+   */
+  invalidUtf8?: true;
 }
 
 export interface ReadTreeOptions {
@@ -48,7 +54,8 @@ function screenOf(mustContain: string | readonly string[] | undefined): ((bytes:
  * Synchronous file calls on purpose: a CLI run over ten thousand small files is several times faster
  * without a promise per file, and nothing else runs meanwhile. For the same reason a regular file
  * costs one open, fstat, read and close into a reused buffer, and only files that pass the screen
- * are decoded.
+ * are decoded. A file that is not valid UTF-8 is returned marked (`invalidUtf8`), not dropped, so
+ * that a planner can say whether it would have edited it.
  */
 export async function readTree(root: string, options: ReadTreeOptions = {}): Promise<TreeFile[]> {
   const include = options.include ?? isYamlPath;
@@ -113,7 +120,8 @@ export async function readTree(root: string, options: ReadTreeOptions = {}): Pro
       if (!entry.isFile() && !(entry.isSymbolicLink() && isLinkToFileInside(absolute, path))) continue;
       const bytes = readBytes(absolute, path);
       if (bytes === undefined || (passesScreen && !passesScreen(bytes))) continue;
-      files.push({ path, text: bytes.toString('utf8') });
+      const text = bytes.toString('utf8');
+      files.push(isUtf8(bytes) ? { path, text } : { path, text, invalidUtf8: true });
     }
   };
 

@@ -260,3 +260,56 @@ describe('a file that does not parse blocks the bump only when it may reference 
     });
   }
 });
+
+describe('a file that is not valid UTF-8 is never written, and its warning says whether it would be edited', () => {
+  // What a reader makes of the bytes `0xff 0xfe` in a comment: two replacement characters.
+  const LOSSY = '# caf\uFFFD\uFFFD\n';
+  const deployment = `${LOSSY}kind: Pod\nspec:\n  containers:\n  - name: a\n    image: acme/app:1\n`;
+  const cases: { name: string; text: string; warning: RegExp; references: number }[] = [
+    {
+      name: 'one the bump would edit',
+      text: deployment,
+      warning:
+        /^latin1\.yaml: not valid UTF-8, so it cannot be edited byte for byte; the bump would edit spec\.containers\[0\]\.image \(line 6\), left alone/,
+      references: 1,
+    },
+    {
+      name: 'one already at the tag',
+      text: deployment.replace('acme/app:1', 'acme/app:2'),
+      warning: /^latin1\.yaml: not valid UTF-8, so it cannot be edited byte for byte; skipped$/,
+      references: 1,
+    },
+    {
+      name: 'one that does not mention the image',
+      text: `${LOSSY}kind: ConfigMap\n`,
+      warning: /^latin1\.yaml: not valid UTF-8, skipped$/,
+      references: 0,
+    },
+    {
+      name: 'one that may reference the image and does not parse',
+      text: `${LOSSY}spec: [\n  image: acme/app:1\n`,
+      warning: /^latin1\.yaml: not valid UTF-8, skipped \(nor can it be read: latin1\.yaml:\d+: not valid YAML/,
+      references: 0,
+    },
+    {
+      name: "one with a setter marker of the image's policy",
+      text: `${LOSSY}tag: v1 # {"$imagepolicy": "flux-system:app:tag"}\n`,
+      warning: /^latin1\.yaml: not valid UTF-8, .*; the bump would edit tag \(line 2\), left alone/,
+      references: 1,
+    },
+  ];
+  const policy = { path: 'policy.yaml', text: 'image: acme/app:2 # {"$imagepolicy": "flux-system:app"}\n' };
+  for (const { name, text, warning, references } of cases) {
+    test(name, () => {
+      const plan = planBump([policy, { path: 'latin1.yaml', text, invalidUtf8: true }], {
+        image: 'acme/app',
+        tag: '2',
+      });
+      assert.deepEqual(plan.files, []);
+      assert.deepEqual(plan.changes, []);
+      assert.equal(plan.warnings.length, 1, plan.warnings.join('\n'));
+      assert.match(plan.warnings[0] ?? '', warning);
+      assert.equal(plan.references, references + 1);
+    });
+  }
+});

@@ -106,6 +106,23 @@ describe('bump command line', () => {
     assert.equal(result.stdout, 'no references to ghcr.io/acme/app found');
   });
 
+  test('a file that is not valid UTF-8 keeps its bytes; the warning says it would have been edited', async () => {
+    const root = tree({ 'deploy.yaml': DEPLOYMENT });
+    const latin1 = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\n${DEPLOYMENT}`)]);
+    writeFileSync(join(root, 'latin1.yaml'), latin1);
+    const result = await bump(['--dir', root, '--image', 'ghcr.io/acme/app', '--tag', '1.1', '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(readFileSync(join(root, 'latin1.yaml')), latin1);
+    assert.equal(read(root, 'deploy.yaml'), DEPLOYMENT.replace('app:1.0', 'app:1.1'));
+    const output = JSON.parse(result.stdout) as { files: string[]; warnings: string[] };
+    assert.deepEqual(output.files, ['deploy.yaml']);
+    assert.match(
+      output.warnings.join('\n'),
+      /^latin1\.yaml: not valid UTF-8, so it cannot be edited byte for byte; the bump would edit spec\.template\.spec\.containers\[0\]\.image \(line 8\), left alone/m,
+    );
+    assert.match(result.stderr, /warning: latin1\.yaml: not valid UTF-8/);
+  });
+
   const failures: [string, string[], number, RegExp][] = [
     ['invalid tag', ['--image', 'acme/app', '--tag', 'bad tag'], 1, /tag: got "bad tag", expected an image tag/],
     ['invalid digest', ['--image', 'acme/app', '--tag', '1', '--digest', 'md5:00'], 1, /digest: got "md5:00"/],

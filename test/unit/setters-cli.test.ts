@@ -113,6 +113,23 @@ describe('setters command', () => {
     ['an invalid reference', ['--policy', 'apps:web=acme/Web:1'], 1],
     ['a registry port, split at the first "="', ['--policy', 'apps:web=localhost:5000/web:1', '--dry-run'], 0],
   ];
+  test('a file that is not valid UTF-8 keeps its bytes, with a warning naming it', async () => {
+    await freshTree();
+    const latin1 = Buffer.concat([
+      Buffer.from('# caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(`\n${TREE['apps/deploy.yaml']}`),
+    ]);
+    await writeFile(join(dir, 'apps/latin1.yaml'), latin1);
+    const result = await cli(['setters', '--dir', dir, '--policy', 'apps:web=ghcr.io/acme/web:1.2.3']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(await readFile(join(dir, 'apps/latin1.yaml')), latin1);
+    assert.match(
+      result.stderr,
+      /warning: apps\/latin1\.yaml: not valid UTF-8, so it cannot be edited byte for byte; the setters would change spec\.containers\[0\]\.image \(line 4\), left alone/,
+    );
+  });
+
   const missing: [string, (dir: string) => string, RegExp][] = [
     ['a --dir that does not exist', (dir) => join(dir, 'nowhere'), /got "\/.*\/nowhere" \(no such directory\)/],
     [

@@ -305,6 +305,28 @@ describe('planSetters across files', () => {
     assert.match(plan.warnings[0] ?? '', /^broken\.yaml:\d+: not valid YAML: .*skipped$/);
   });
 
+  const undecodable: [string, string, RegExp][] = [
+    [
+      'one the setters would change',
+      '# caf\uFFFD\nimage: app:1 # {"$imagepolicy": "ns:app"}\n',
+      /^latin1\.yaml: not valid UTF-8, so it cannot be edited byte for byte; the setters would change image \(line 2\), left alone/,
+    ],
+    [
+      'one already current',
+      '# caf\uFFFD\nimage: ghcr.io/acme/app:1.2.3 # {"$imagepolicy": "ns:app"}\n',
+      /^latin1\.yaml: not valid UTF-8, so it cannot be edited byte for byte; skipped$/,
+    ],
+  ];
+  for (const [name, text, warning] of undecodable) {
+    test(`a file that is not valid UTF-8 is never written: ${name}`, () => {
+      const plan = planSetters([{ path: 'latin1.yaml', text, invalidUtf8: true }], policies);
+      assert.deepEqual(plan.files, []);
+      assert.deepEqual(plan.changes, []);
+      assert.equal(plan.warnings.length, 1);
+      assert.match(plan.warnings[0] ?? '', warning);
+    });
+  }
+
   test('a digest setter for a policy without a digest is left alone with a warning', () => {
     const text = 'digest: sha256:0 # {"$imagepolicy": "ns:app:digest"}\n';
     const plan = planSetters([{ path: 'd.yaml', text }], policies);

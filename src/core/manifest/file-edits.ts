@@ -23,14 +23,22 @@ export class FileEdits {
   private readonly visited = new Set<object>();
   private readonly claimed = new Set<number>();
 
+  /**
+   * @param writable false for a file read only to report what would change (it is not valid UTF-8):
+   * its changes are recorded, but no value is checked for whether it could be written.
+   */
   constructor(
     readonly file: string,
     readonly source: string,
+    readonly writable = true,
   ) {}
 
   /** Replaces a scalar's value, keeping its quote style (scalarEdit). */
   replace(node: Scalar, newValue: string, details: ChangeDetails): void {
-    const edit = scalarEdit(this.source, node, newValue, `${this.file}: ${details.path}`);
+    const [start, end] = node.range ?? [0, 0];
+    const edit = this.writable
+      ? scalarEdit(this.source, node, newValue, `${this.file}: ${details.path}`)
+      : { start, end, text: newValue };
     this.claim(node);
     this.add(edit, details);
   }

@@ -29,6 +29,11 @@ export function planBump(files: readonly ManifestFile[], bumpTarget: BumpTarget)
   for (const file of files) {
     const mentionsImage = target.mentions(file.text);
     const hasMarkers = file.text.includes(SETTER_SCREEN);
+    if (file.invalidUtf8) {
+      const edits = planUndecodable(file, target, mentionsImage || hasMarkers, marked, warn);
+      if (edits) planned.push(edits);
+      continue;
+    }
     if (!mentionsImage && !hasMarkers) continue;
     const edits = planFile(file, target, mentionsImage, marked, warn);
     if (edits) planned.push(edits);
@@ -38,6 +43,10 @@ export function planBump(files: readonly ManifestFile[], bumpTarget: BumpTarget)
   const plan: BumpPlan = { changes: [], files: [], references: 0, warnings };
   for (const edits of planned) {
     plan.references += edits.references;
+    if (!edits.writable) {
+      warn(undecodableWarning(edits));
+      continue;
+    }
     if (edits.edits.length === 0) continue;
     const newText = applyTextEdits(edits.source, edits.edits);
     if (newText !== edits.source) plan.files.push({ path: edits.file, newText });
@@ -46,12 +55,46 @@ export function planBump(files: readonly ManifestFile[], bumpTarget: BumpTarget)
   return plan;
 }
 
+/**
+ * A file that is not valid UTF-8 cannot be edited byte for byte (its text is a lossy decoding), so it
+ * is never written; it is still planned, so that its warning can say whether the bump would have
+ * edited it. Nothing it holds fails the bump: it is skipped whatever is wrong with it.
+ */
+function planUndecodable(
+  file: ManifestFile,
+  target: ResolvedTarget,
+  readable: boolean,
+  marked: MarkedValue[],
+  warn: (message: string) => void,
+): FileEdits | undefined {
+  const found: MarkedValue[] = [];
+  let edits: FileEdits | undefined;
+  try {
+    if (readable) edits = planFile(file, target, target.mentions(file.text), found, () => {}, false);
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    warn(`${file.path}: not valid UTF-8, skipped (nor can it be read: ${error.message})`);
+    return undefined;
+  }
+  if (!edits) warn(`${file.path}: not valid UTF-8, skipped`);
+  marked.push(...found);
+  return edits;
+}
+
+function undecodableWarning(edits: FileEdits): string {
+  const reason = `${edits.file}: not valid UTF-8, so it cannot be edited byte for byte`;
+  if (edits.changes.length === 0) return `${reason}; skipped`;
+  const where = [...new Set(edits.changes.map((change) => `${change.path} (line ${change.line})`))].join(', ');
+  return `${reason}; the bump would edit ${where}, left alone: fix its encoding and bump again`;
+}
+
 function planFile(
   file: ManifestFile,
   target: ResolvedTarget,
   mentionsImage: boolean,
   marked: MarkedValue[],
   warn: (message: string) => void,
+  writable = true,
 ): FileEdits | undefined {
   let documents;
   try {
@@ -62,7 +105,7 @@ function planFile(
     warn(`${error.message}; skipped`);
     return undefined;
   }
-  const edits = new FileEdits(file.path, file.text);
+  const edits = new FileEdits(file.path, file.text, writable);
   const mayHaveAliases = file.text.includes('*');
   for (const document of documents) {
     // Expanding once with a bound turns a billion-laughs document into an error instead of a hang.

@@ -2,6 +2,11 @@
 export interface ManifestFile {
   path: string;
   text: string;
+  /**
+   * The file's bytes are not valid UTF-8, so `text` is a lossy decoding: the file is read to tell
+   * whether the bump would edit it, and skipped with a warning (an edit could not keep its bytes).
+   */
+  invalidUtf8?: boolean;
 }
 
 /** What to bump: an image repository (any form users write) to a tag, optionally pinned to a digest. */

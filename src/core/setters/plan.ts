@@ -78,10 +78,17 @@ function oldValueOf(node: Scalar): string {
  * the policy's latest image. Markers naming other policies are left alone, as Flux does. A file that
  * does not parse is skipped with a warning (Flux records it as a problem file and goes on).
  */
-export function planSetters(files: readonly { path: string; text: string }[], policies: SetterPolicies): SetterPlan {
+export function planSetters(
+  files: readonly { path: string; text: string; invalidUtf8?: boolean }[],
+  policies: SetterPolicies,
+): SetterPlan {
   const plan: SetterPlan = { changes: [], files: [], warnings: [] };
   for (const file of files) {
     if (!file.text.includes(SETTER_SCREEN)) continue;
+    if (file.invalidUtf8) {
+      plan.warnings.push(undecodableWarning(file, policies));
+      continue;
+    }
     let documents;
     try {
       documents = parseYamlStream(file.path, file.text);
@@ -119,6 +126,18 @@ export function planSetters(files: readonly { path: string; text: string }[], po
     if (text !== file.text) plan.files.push({ path: file.path, text });
   }
   return plan;
+}
+
+/**
+ * A file that is not valid UTF-8 is never written (its text is a lossy decoding, and writing it would
+ * change bytes no marker names); its warning says whether the setters would have changed it.
+ */
+function undecodableWarning(file: { path: string; text: string }, policies: SetterPolicies): string {
+  const reason = `${file.path}: not valid UTF-8, so it cannot be edited byte for byte`;
+  const would = planSetters([{ path: file.path, text: file.text }], policies).changes;
+  if (would.length === 0) return `${reason}; skipped`;
+  const where = would.map((change) => `${change.path} (line ${change.line})`).join(', ');
+  return `${reason}; the setters would change ${where}, left alone: fix its encoding and run again`;
 }
 
 /**

@@ -214,46 +214,33 @@ export interface PromotionPlan {
 }
 
 /**
- * Plans the edit over the candidate files with the engine, once per configured container (or
- * once for every place), and reads what the environment runs now from the replaced values. No
- * reference at all is an error:
- * the config points at manifests that do not use the image.
+ * Plans the edit over the candidate files with the engine, for the configured containers (or every
+ * place), and reads what the environment runs now from the replaced values. No reference at all is
+ * an error: the config points at manifests that do not use the image.
  */
 export function planPromotion(promotion: Promotion, files: readonly ManifestFile[]): PromotionPlan {
-  const containers: (string | undefined)[] =
-    promotion.app.containers.length > 0 ? promotion.app.containers : [undefined];
+  const containers = promotion.app.containers;
   const image = promotion.app.image;
+  // One plan for all the configured containers at once: a value they share through a YAML anchor
+  // is then one the bump changes for each of them (a plan per container would refuse to change it,
+  // since it would change the other containers too).
+  const plan = planBump(files, {
+    image,
+    tag: promotion.tag,
+    ...(promotion.digest && { digest: promotion.digest }),
+    ...(containers.length > 0 && { containers }),
+  });
   const running = new Set<string>();
-  const plan: BumpPlan = { changes: [], files: [], references: 0, warnings: [] };
-  let current = files.map((file) => ({ ...file }));
-  for (const container of containers) {
-    const scope = container === undefined ? {} : { container };
-    const step = planBump(current, {
-      image,
-      tag: promotion.tag,
-      ...(promotion.digest && { digest: promotion.digest }),
-      ...scope,
-    });
-    // Places already at the tag are not in the changes: they run the dispatched tag.
-    if (step.references > step.changes.length) running.add(promotion.tag);
-    for (const tag of currentTags(step.changes, image)) running.add(tag);
-    plan.references += step.references;
-    plan.changes.push(...step.changes);
-    plan.warnings.push(...step.warnings);
-    const edited = new Map(step.files.map((file) => [file.path, file.newText]));
-    current = current.map((file) => ({ ...file, text: edited.get(file.path) ?? file.text }));
-  }
+  // Places already at the tag are not in the changes: they run the dispatched tag.
+  if (plan.references > plan.changes.length) running.add(promotion.tag);
+  for (const tag of currentTags(plan.changes, image)) running.add(tag);
   if (plan.references === 0) {
     const where = files.length === 0 ? 'no YAML file was found' : `read ${files.map((file) => file.path).join(', ')}`;
-    const scope = containers[0] === undefined ? '' : ` (containers ${containers.join(', ')})`;
+    const scope = containers.length === 0 ? '' : ` (containers ${containers.join(', ')})`;
     throw new UserError(
       `no manifest of ${promotion.environment.name} references ${image}${scope} (${where}); check apps.${promotion.app.name}.paths and environments path`,
     );
   }
-  const original = new Map(files.map((file) => [file.path, file.text]));
-  plan.files = current
-    .filter((file) => original.get(file.path) !== file.text)
-    .map((file) => ({ path: file.path, newText: file.text }));
   return { plan, running: [...running] };
 }
 

@@ -313,3 +313,136 @@ describe('a file that is not valid UTF-8 is never written, and its warning says 
     });
   }
 });
+
+/** The file's text after the bump (the input itself when nothing changes). */
+function bumped(path: string, text: string, target: BumpTarget): string {
+  const plan = planBump([{ path, text }], target);
+  return plan.files.find((file) => file.path === path)?.newText ?? text;
+}
+
+const pod = (containers: string, annotations = '') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+${annotations}spec:
+  containers:
+${containers}`;
+
+interface SharedCase {
+  name: string;
+  path: string;
+  text: string;
+  target: BumpTarget;
+  /** The error (file and line first), or the text after the bump. */
+  refused?: RegExp;
+  expected?: string;
+}
+
+function runShared(cases: readonly SharedCase[]): void {
+  for (const { name, path, text, target, refused: message, expected } of cases) {
+    test(name, () => {
+      if (message) refused(() => planBump([{ path, text }], target), message);
+      else assert.equal(bumped(path, text, target), expected);
+    });
+  }
+}
+
+describe('an anchored image shared with a container the bump leaves alone is not edited', () => {
+  const shared = pod('  - name: a\n    image: &img acme/app:1\n  - name: b\n    image: *img\n');
+  runShared([
+    {
+      name: '--container a, the alias in container b',
+      path: 'pod.yaml',
+      text: shared,
+      target: { image: 'acme/app', tag: '2', container: 'a' },
+      refused:
+        /^pod\.yaml:10: spec\.containers\[1\]\.image shares the anchored value &img \(line 8\) with spec\.containers\[0\]\.image, which the bump of acme\/app edits; container b is not one the bump is for \(a\), and editing the anchor would change it too\. Nothing was written/,
+    },
+    {
+      name: '--container b, the anchor in container a',
+      path: 'pod.yaml',
+      text: shared,
+      target: { image: 'acme/app', tag: '2', container: 'b' },
+      refused:
+        /^pod\.yaml:8: spec\.containers\[0\]\.image shares the anchored value &img \(line 8\).*container a is not one/,
+    },
+    {
+      name: 'a merge key bringing the image into an excluded container',
+      path: 'pod.yaml',
+      text: pod('  - &base\n    name: a\n    image: acme/app:1\n  - <<: *base\n    name: b\n'),
+      target: { image: 'acme/app', tag: '2', container: 'a' },
+      refused: /^pod\.yaml:10: spec\.containers\[1\]\.image shares the anchored value &base \(line 7\).*container b/,
+    },
+    {
+      name: 'an anchor in an annotation read by an excluded container',
+      path: 'pod.yaml',
+      text: pod(
+        '  - name: a\n    image: *img\n  - name: b\n    image: *img\n',
+        '  annotations:\n    image: &img acme/app:1\n',
+      ),
+      target: { image: 'acme/app', tag: '2', container: 'a' },
+      refused: /^pod\.yaml:12: spec\.containers\[1\]\.image shares the anchored value &img \(line 6\)/,
+    },
+    {
+      name: 'a Flux tag policy refusing the tag for the other container',
+      path: 'pod.yaml',
+      text: pod(
+        '  - name: a\n    image: &img acme/app:1.0.0\n  - name: b\n    image: *img\n',
+        '  annotations:\n    fluxcd.io/tag.b: semver:~1.0\n',
+      ),
+      target: { image: 'acme/app', tag: 'dev-1' },
+      refused:
+        /^pod\.yaml:12: spec\.containers\[1\]\.image shares the anchored value &img \(line 10\).*; tag dev-1 is not allowed for container b \(policy semver:~1\.0\), and editing/,
+    },
+    {
+      name: 'Helm values: one anchored image map, --container web',
+      path: 'values.yaml',
+      text: 'base: &img\n  repository: acme/app\n  tag: v1\nweb:\n  image: *img\nworker:\n  image: *img\n',
+      target: { image: 'acme/app', tag: 'v2', container: 'web' },
+      refused:
+        /^values\.yaml:7: worker\.image\.tag shares the anchored value &img \(line 1\) with base\.tag, web\.image\.tag,.*container worker is not one/,
+    },
+    {
+      name: 'Helm values: an image map anchored inside one component, aliased by another',
+      path: 'values.yaml',
+      text: 'a: &x\n  image: acme/app:1\nb: *x\n',
+      target: { image: 'acme/app', tag: '2', container: 'a' },
+      refused: /^values\.yaml:3: b\.image shares the anchored value &x \(line 1\).*container b is not one/,
+    },
+    {
+      name: 'a kustomize entry (left alone when a container is named) reads the anchor',
+      path: 'kustomization.yaml',
+      text: 'images:\n- name: acme/app\n  newName: &n acme/app\n',
+      target: { image: 'acme/app', tag: '2' },
+      expected: 'images:\n- name: acme/app\n  newName: &n acme/app\n  newTag: "2"\n',
+    },
+    {
+      name: 'no container named: the anchor is edited once',
+      path: 'pod.yaml',
+      text: shared,
+      target: { image: 'acme/app', tag: '2' },
+      expected: shared.replace('&img acme/app:1', '&img acme/app:2'),
+    },
+    {
+      name: 'both containers named (as a promotion names them): the anchor is edited',
+      path: 'pod.yaml',
+      text: shared,
+      target: { image: 'acme/app', tag: '2', containers: ['a', 'b'] },
+      expected: shared.replace('&img acme/app:1', '&img acme/app:2'),
+    },
+    {
+      name: 'a whole container aliased is the same container',
+      path: 'pod.yaml',
+      text: pod('  - &c\n    name: a\n    image: acme/app:1\n  - *c\n'),
+      target: { image: 'acme/app', tag: '2', container: 'a' },
+      expected: pod('  - &c\n    name: a\n    image: acme/app:2\n  - *c\n'),
+    },
+    {
+      name: 'an anchor read only by the named container',
+      path: 'pod.yaml',
+      text: pod('  - name: a\n    image: &img acme/app:1\n  - name: b\n    image: acme/app:1\n'),
+      target: { image: 'acme/app', tag: '2', container: 'a' },
+      expected: pod('  - name: a\n    image: &img acme/app:2\n  - name: b\n    image: acme/app:1\n'),
+    },
+  ]);
+});

@@ -203,6 +203,28 @@ describe('decideAgainstEnvironment', () => {
       'spec.template.spec.containers[1].image',
     ]);
   });
+  const anchored = DEPLOYMENT('0.4.9')
+    .replace('image: ghcr.io/acme/web:0.4.9', 'image: &img ghcr.io/acme/web:0.4.9')
+    .replace(/image: ghcr\.io\/acme\/web:0\.4\.9\n$/, 'image: *img\n');
+  test('containers sharing an anchored image are bumped together, in one edit', () => {
+    const sidecar = promotionOf('sidecar', '0.4.10', 'prod');
+    const promotion = { ...sidecar, app: { ...sidecar.app, containers: ['web', 'proxy'] } };
+    const planned = planPromotion(promotion, [{ path: 'releases/prod/web.yaml', text: anchored }]);
+    assert.deepEqual(
+      planned.plan.files.map((file) => file.newText),
+      [anchored.replace('&img ghcr.io/acme/web:0.4.9', '&img ghcr.io/acme/web:0.4.10')],
+    );
+    const decision = decideAgainstEnvironment(promotion, planned);
+    assert.equal(decision.kind, 'change');
+    assert.deepEqual(decision.previousTags, ['0.4.9']);
+  });
+  test('an anchored image shared with a container not configured is an error', () => {
+    const promotion = promotionOf('sidecar', '0.4.10', 'prod');
+    assert.throws(
+      () => planPromotion(promotion, [{ path: 'releases/prod/web.yaml', text: anchored }]),
+      /releases\/prod\/web\.yaml:\d+: spec\.template\.spec\.containers\[0\]\.image shares the anchored value &img .*container web is not one the bump is for \(proxy\)/,
+    );
+  });
   test('no reference to the image is an error naming the files read', () => {
     const promotion = promotionOf('web', '0.4.10', 'prod');
     assert.throws(

@@ -1,5 +1,6 @@
-import type { Scalar } from 'yaml';
+import type { Node, Scalar } from 'yaml';
 import { lineAt, scalarEdit, type TextEdit } from '../yaml/edit.js';
+import type { YamlDocument } from '../yaml/parse.js';
 import type { LocationKind, ManifestChange } from './types.js';
 
 export interface ChangeDetails {
@@ -8,6 +9,19 @@ export interface ChangeDetails {
   new: string;
   kind: LocationKind;
   note?: string;
+}
+
+/** A place a locator decided about: a container's image, a chart image, a kustomize entry, a marked value. */
+export interface Place {
+  document: YamlDocument;
+  /** Where it sits, as changes report paths (aliases and merge keys followed). */
+  path: string;
+  /** Why the bump leaves it alone (another container, a tag policy), or undefined when it may edit it. */
+  refusal: string | undefined;
+  /** The container it belongs to, when it belongs to one. */
+  container: string | undefined;
+  /** The place is the value at `path` only; otherwise what lies below it belongs to the place too. */
+  exact?: boolean;
 }
 
 /**
@@ -19,6 +33,12 @@ export class FileEdits {
   readonly changes: ManifestChange[] = [];
   /** Places found that reference the target, whether they change or not. */
   references = 0;
+  /** Every place decided about, for the check that an edit of a shared (anchored) value changes no other place. */
+  readonly places: Place[] = [];
+  /** The nodes the edits change: a scalar replaced or filled, a map given or losing a key. */
+  readonly changed = new Set<Node>();
+  /** The file's documents, as parsed. */
+  readonly documents: YamlDocument[] = [];
   private readonly spans = new Set<string>();
   private readonly visited = new Set<object>();
   private readonly claimed = new Set<number>();
@@ -40,13 +60,17 @@ export class FileEdits {
       ? scalarEdit(this.source, node, newValue, `${this.file}: ${details.path}`)
       : { start, end, text: newValue };
     this.claim(node);
-    this.add(edit, details);
+    this.add(edit, details, node);
   }
 
-  /** `reportedAt` is the offset whose line the change reports (for a removed line, the line itself). */
-  add(edit: TextEdit, details: ChangeDetails, reportedAt = edit.start): void {
+  /**
+   * `changed` is the node whose value the edit changes; `reportedAt` is the offset whose line the
+   * change reports (for a removed line, the line itself).
+   */
+  add(edit: TextEdit, details: ChangeDetails, changed: Node, reportedAt = edit.start): void {
     const span = `${edit.start}:${edit.end}`;
     if (edit.start !== edit.end && this.spans.has(span)) return;
+    this.changed.add(changed);
     this.spans.add(span);
     this.edits.push(edit);
     this.changes.push({ file: this.file, line: lineAt(this.source, reportedAt), ...details });
@@ -56,6 +80,10 @@ export class FileEdits {
   claim(node: unknown): void {
     const start = (node as { range?: [number, number, number] } | null)?.range?.[0];
     if (start !== undefined) this.claimed.add(start);
+  }
+
+  place(place: Place): void {
+    this.places.push(place);
   }
 
   isClaimed(node: Scalar): boolean {

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import { bumpImageString, bumpTagFields, mayEdit, type LocateContext } from './locate.js';
+import { bumpImageString, bumpTagFields, mayEdit, placeDecision, recordPlace, type LocateContext } from './locate.js';
 import { pairOf, resolveNode, stringMap, stringValue, valueOf, type PathSegment } from './nodes.js';
 import { referenceOfTarget } from './target.js';
 import type { LocationKind } from './types.js';
@@ -35,7 +35,11 @@ export function locateValuesFileImages(context: LocateContext, root: YAMLMap): v
   walkValues(context, root, [], 0, 'helm-values', {});
 }
 
-/** Visits every map of the values once (an anchored subtree reached again through an alias is not revisited). */
+/**
+ * Visits every map of the values by every route, an anchored subtree reached again through an alias
+ * included: its images belong to the chart component (container) of each route, and each route is
+ * a place of its own for --container and tag policies. A subtree that contains itself is not re-entered.
+ */
 function walkValues(
   context: LocateContext,
   root: Node,
@@ -44,28 +48,28 @@ function walkValues(
   kind: LocationKind,
   annotations: Record<string, string>,
 ): void {
-  const seen = new Set<Node>();
+  const route = new Set<Node>();
   const visit = (node: Node | undefined, path: readonly PathSegment[]): void => {
-    if (!node || seen.has(node)) return;
-    seen.add(node);
+    if (!node || route.has(node) || (!isSeq(node) && !isMap(node))) return;
+    route.add(node);
     if (isSeq(node)) {
       node.items.forEach((item, index) => visit(resolveNode(context.document, item), [...path, index]));
-      return;
+    } else {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key) || typeof pair.key.value !== 'string') continue;
+        const key = pair.key.value;
+        const value = resolveNode(context.document, pair.value);
+        const childPath = [...path, key];
+        const container = containerName(path.slice(valuesDepth));
+        if (
+          IMAGE_KEY.test(key) &&
+          bumpValuesImage(context, node, value, childPath, kind, { name: container, annotations })
+        )
+          continue;
+        visit(value, childPath);
+      }
     }
-    if (!isMap(node)) return;
-    for (const pair of node.items) {
-      if (!isScalar(pair.key) || typeof pair.key.value !== 'string') continue;
-      const key = pair.key.value;
-      const value = resolveNode(context.document, pair.value);
-      const childPath = [...path, key];
-      const container = containerName(path.slice(valuesDepth));
-      if (
-        IMAGE_KEY.test(key) &&
-        bumpValuesImage(context, node, value, childPath, kind, { name: container, annotations })
-      )
-        continue;
-      visit(value, childPath);
-    }
+    route.delete(node);
   };
   visit(root, rootPath);
 }
@@ -98,7 +102,14 @@ function bumpValuesImage(
       isScalar(resolveNode(document, tagPair.value))
     ) {
       context.edits.claim(resolveNode(document, tagPair.value));
-      if (mayEdit(context, scope, path)) {
+      // The edit lands in the map holding both keys (its tag and digest), which may hold other
+      // images' keys too: the place is that map itself and those two keys, not all that lies below.
+      const refusal = placeDecision(context, scope, path);
+      const holder = path.slice(0, -1);
+      recordPlace(context, holder, refusal, scope.name, true);
+      recordPlace(context, [...holder, 'tag'], refusal, scope.name);
+      recordPlace(context, [...holder, 'digest'], refusal, scope.name);
+      if (refusal === undefined) {
         bumpTagFields(context, parent, path.slice(0, -1), kind, {
           tagKey: 'tag',
           addAfter: tagPair,

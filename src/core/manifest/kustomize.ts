@@ -1,5 +1,5 @@
 import { isMap, isSeq, type YAMLMap } from 'yaml';
-import { bumpTagFields, type LocateContext } from './locate.js';
+import { bumpTagFields, recordPlace, type LocateContext } from './locate.js';
 import { formatPath, pairOf, resolveNode, stringValue, valueOf } from './nodes.js';
 import { referenceOfTarget } from './target.js';
 
@@ -35,12 +35,19 @@ export function locateKustomizeImages(context: LocateContext, root: YAMLMap): vo
       return;
     }
     context.edits.references++;
-    if (target.container !== undefined) {
+    if (target.containers !== undefined) {
+      recordPlace(
+        context,
+        ['images', index],
+        'a kustomize images entry applies to every container, and containers were named',
+        undefined,
+      );
       context.warn(
         `${context.file}: ${formatPath(['images', index])}: a kustomize images entry applies to every container, left alone because a container was named`,
       );
       return;
     }
+    recordPlace(context, ['images', index], undefined, undefined);
     bumpTagFields(context, entry, ['images', index], 'kustomize', {
       tagKey: 'newTag',
       addAfter: pairOf(entry, 'newName') ?? pairOf(entry, 'name'),

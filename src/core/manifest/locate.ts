@@ -13,7 +13,13 @@ import {
   scalarText,
   type PathSegment,
 } from './nodes.js';
-import { bumpReferenceText, referenceOfTarget, splitTagAndDigest, type ResolvedTarget } from './target.js';
+import {
+  bumpReferenceText,
+  containerList,
+  referenceOfTarget,
+  splitTagAndDigest,
+  type ResolvedTarget,
+} from './target.js';
 import type { LocationKind } from './types.js';
 import { policyRefusal } from './policy-gate.js';
 
@@ -34,20 +40,48 @@ export interface ContainerScope {
 }
 
 /**
- * Whether a place that references the target may be edited: it must belong to the requested
+ * Whether a place that references the target may be edited: it must belong to a requested
  * container, and the new tag must pass the container's tag policy when the resource declares one.
  */
 export function mayEdit(context: LocateContext, scope: ContainerScope, path: readonly PathSegment[]): boolean {
-  const { target } = context;
+  return placeDecision(context, scope, path) === undefined;
+}
+
+/** Why a place that references the target is left alone, or undefined when it may be edited; recorded as a place. */
+export function placeDecision(
+  context: LocateContext,
+  scope: ContainerScope,
+  path: readonly PathSegment[],
+): string | undefined {
   context.edits.references++;
-  if (target.container !== undefined && scope.name !== target.container) return false;
-  if (scope.name === undefined) return true;
+  const refusal = refusalOf(context, scope, path);
+  recordPlace(context, path, refusal, scope.name);
+  return refusal;
+}
+
+/** `exact`: the place is the value at `path` itself, not what lies below it (a map shared with other keys). */
+export function recordPlace(
+  context: LocateContext,
+  path: readonly PathSegment[],
+  refusal: string | undefined,
+  container: string | undefined,
+  exact = false,
+): void {
+  context.edits.place({ document: context.document, path: formatPath(path), refusal, container, exact });
+}
+
+function refusalOf(context: LocateContext, scope: ContainerScope, path: readonly PathSegment[]): string | undefined {
+  const { target } = context;
+  if (target.containers !== undefined && (scope.name === undefined || !target.containers.has(scope.name))) {
+    return `container ${scope.name ?? '(unnamed)'} is not one the bump is for (${containerList(target)})`;
+  }
+  if (scope.name === undefined) return undefined;
   const refusal = policyOf(context, scope.annotations, scope.name);
-  if (refusal === undefined) return true;
+  if (refusal === undefined) return undefined;
   context.warn(
     `${context.file}: ${formatPath(path)}: tag ${target.tag} not allowed for container ${scope.name} (${refusal}), left alone`,
   );
-  return false;
+  return `tag ${target.tag} is not allowed for container ${scope.name} (${refusal})`;
 }
 
 /** The container's policy refusal; a malformed annotation (on any container of the resource) names the file. */
@@ -138,12 +172,11 @@ export function bumpTagFields(
   if (!isScalar(tagNode) || tagPair === undefined) {
     added.push([fields.tagKey, newTagText]);
   } else if (isEmptyScalar(tagNode)) {
-    edits.add(emptyScalarEdit(source, tagNode, newTagText, map.flow === true), {
-      path: tagPath,
-      old: '',
-      new: newTagText,
-      kind,
-    });
+    edits.add(
+      emptyScalarEdit(source, tagNode, newTagText, map.flow === true),
+      { path: tagPath, old: '', new: newTagText, kind },
+      tagNode,
+    );
   } else if (!(tagIsString && tagNode.value === newTagText)) {
     const note = digestInTag ? staleNote : undefined;
     edits.replace(tagNode, newTagText, {
@@ -169,7 +202,7 @@ export function bumpTagFields(
         kind,
         note: staleNote ?? 'stale digest removed',
       };
-      if (removal) edits.add(removal, details, digestPair.key.range?.[0]);
+      if (removal) edits.add(removal, details, map, digestPair.key.range?.[0]);
       else edits.replace(digestNode, '', details);
     }
   }
@@ -194,7 +227,11 @@ function addKeys(
   }
   const [first, ...rest] = entries;
   if (!first) return;
-  context.edits.add(insertion, { path: formatPath([...path, first[0]]), old: '', new: first[1], kind, note: 'added' });
+  context.edits.add(
+    insertion,
+    { path: formatPath([...path, first[0]]), old: '', new: first[1], kind, note: 'added' },
+    map,
+  );
   // The same insertion carries the other keys; report them without a second edit.
   for (const [key, value] of rest) {
     context.edits.changes.push({

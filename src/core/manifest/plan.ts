@@ -9,6 +9,7 @@ import { isHelmValuesPath, locateHelmReleaseImages, locateValuesFileImages } fro
 import { isKustomizationPath, locateKustomizeImages } from './kustomize.js';
 import type { LocateContext } from './locate.js';
 import { bumpMarkedValues, collectMarkedValues, type MarkedValue } from './setter-markers.js';
+import { checkSharedValues } from './shared-values.js';
 import { resolveTarget, type ResolvedTarget } from './target.js';
 import type { BumpPlan, BumpTarget, ManifestFile } from './types.js';
 import { locateWorkloadImages } from './workloads.js';
@@ -39,6 +40,7 @@ export function planBump(files: readonly ManifestFile[], bumpTarget: BumpTarget)
     if (edits) planned.push(edits);
   }
   bumpMarkedValues(marked, target, warn);
+  for (const edits of planned) if (edits.writable) checkSharedValues(edits, target);
 
   const plan: BumpPlan = { changes: [], files: [], references: 0, warnings };
   for (const edits of planned) {
@@ -108,6 +110,7 @@ function planFile(
   const edits = new FileEdits(file.path, file.text, writable);
   const mayHaveAliases = file.text.includes('*');
   for (const document of documents) {
+    edits.documents.push(document);
     // Expanding once with a bound turns a billion-laughs document into an error instead of a hang.
     if (mayHaveAliases) documentValue(file.path, document);
     const root = document.contents;
@@ -121,7 +124,7 @@ function planFile(
         locateHelmReleaseImages(context, root);
       }
     }
-    if (file.text.includes(SETTER_SCREEN)) collectMarkedValues(edits, root, marked);
+    if (file.text.includes(SETTER_SCREEN)) collectMarkedValues(edits, document, marked);
   }
   return edits;
 }

@@ -1,5 +1,6 @@
-import type { Node, Scalar } from 'yaml';
+import type { Scalar } from 'yaml';
 import { markedScalars, type SetterMarker } from '../setters/marker.js';
+import type { YamlDocument } from '../yaml/parse.js';
 import type { FileEdits } from './file-edits.js';
 import { formatPath, scalarText, type PathSegment } from './nodes.js';
 import { bumpReferenceText, referenceOfTarget, type ResolvedTarget } from './target.js';
@@ -7,14 +8,17 @@ import { bumpReferenceText, referenceOfTarget, type ResolvedTarget } from './tar
 /** A scalar carrying a Flux setter marker (`# {"$imagepolicy": "ns:name[:tag|:name|:digest]"}`). */
 export interface MarkedValue {
   edits: FileEdits;
+  document: YamlDocument;
   node: Scalar;
   path: readonly PathSegment[];
   marker: SetterMarker;
 }
 
 /** Every marked scalar value of a document, as Flux reads markers (see markedScalars). */
-export function collectMarkedValues(edits: FileEdits, root: Node | null, found: MarkedValue[]): void {
-  for (const { node, path, marker } of markedScalars(edits.source, root)) found.push({ edits, node, path, marker });
+export function collectMarkedValues(edits: FileEdits, document: YamlDocument, found: MarkedValue[]): void {
+  for (const { node, path, marker } of markedScalars(edits.source, document.contents)) {
+    found.push({ edits, document, node, path, marker });
+  }
 }
 
 const policyOf = (marker: SetterMarker) => `${marker.namespace}:${marker.name}`;
@@ -37,13 +41,16 @@ export function bumpMarkedValues(
     }
   }
   const tags = currentTags(marked, policies, target);
-  for (const { edits, node, path, marker } of marked) {
+  for (const { edits, document, node, path, marker } of marked) {
     if (!policies.has(policyOf(marker)) || edits.isClaimed(node)) continue;
     edits.references++;
     const where = formatPath(path);
     const old = scalarText(edits.source, node);
     const details = { path: where, old, kind: 'setter' as const, note: `setter ${policyOf(marker)}:${marker.field}` };
-    if (target.container !== undefined && marker.field !== 'name') {
+    const named = target.containers !== undefined && marker.field !== 'name';
+    const refusal = named ? `a setter marker applies to every container, and containers were named` : undefined;
+    edits.place({ document, path: where, refusal, container: undefined });
+    if (named) {
       warn(`${edits.file}: ${where}: setter ${policyOf(marker)} left alone because a container was named`);
       continue;
     }

@@ -10,7 +10,8 @@ export interface ResolvedTarget {
   image: string;
   tag: string;
   digest: string | undefined;
-  container: string | undefined;
+  /** The containers named (`--container`, a promotion's containers), or undefined when the bump is for all. */
+  containers: ReadonlySet<string> | undefined;
   /**
    * Whether a text may reference the image: its repository's last path component standing as a
    * name (`app` in `acme/app:1`, not in `appPort`). A cheap test run on every file before parsing.
@@ -36,7 +37,10 @@ export function resolveTarget(target: BumpTarget): ResolvedTarget {
   if (target.digest !== undefined && !isValidDigest(target.digest)) {
     throw invalid('digest', target.digest, 'sha256: followed by 64 lowercase hex digits');
   }
-  if (target.container === '') throw invalid('container', target.container, 'a container name');
+  const named = [...(target.container === undefined ? [] : [target.container]), ...(target.containers ?? [])];
+  for (const container of named) {
+    if (container === '') throw invalid('container', container, 'a container name');
+  }
   const screen = reference.path.slice(reference.path.lastIndexOf('/') + 1);
   const asName = new RegExp(`(?:^|[\\s"'/:,[{])${screen.replaceAll('.', '\\.')}(?:$|[\\s"'@:,\\]}#])`, 'm');
   return {
@@ -44,7 +48,7 @@ export function resolveTarget(target: BumpTarget): ResolvedTarget {
     image: target.image,
     tag: target.tag,
     digest: target.digest,
-    container: target.container,
+    containers: named.length === 0 ? undefined : new Set(named),
     screen,
     mentions: (text) => text.includes(screen) && asName.test(text),
   };
@@ -87,6 +91,11 @@ export function bumpReferenceText(
   const value = `${name}:${target.tag}${digest === undefined ? '' : `@${digest}`}`;
   const dropped = reference.digest !== undefined && digest === undefined;
   return dropped ? { value, note: `stale digest ${reference.digest} removed` } : { value };
+}
+
+/** The named containers as messages list them: `app`, `app, migrate`. */
+export function containerList(target: ResolvedTarget): string {
+  return [...(target.containers ?? [])].join(', ');
 }
 
 /** Splits a tag value that carries a digest (`1.0@sha256:...`, as some tools pin kustomize newTag). */

@@ -16,6 +16,8 @@ export interface BumpTarget {
   digest?: string;
   /** Only containers (and chart images) of this name; kustomize `images:` entries are then left alone. */
   container?: string;
+  /** Only containers of these names (a promotion's configured containers); joined with `container`. */
+  containers?: readonly string[];
 }
 
 export type LocationKind = 'workload' | 'kustomize' | 'helm-release' | 'helm-values' | 'setter';

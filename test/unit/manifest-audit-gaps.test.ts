@@ -446,3 +446,78 @@ describe('an anchored image shared with a container the bump leaves alone is not
     },
   ]);
 });
+
+describe('an anchored tag read by another image, or by a place that is no image, is not edited', () => {
+  const values =
+    'api:\n  image:\n    repository: acme/api\n    tag: &t 1.2.3\nworker:\n  image:\n    repository: acme/worker\n    tag: *t\n';
+  runShared([
+    {
+      name: 'the anchor at the bumped image, the alias at another',
+      path: 'values.yaml',
+      text: values,
+      target: { image: 'acme/api', tag: '2.0.0' },
+      refused:
+        /^values\.yaml:8: worker\.image\.tag shares the anchored value &t \(line 4\) with api\.image\.tag, which the bump of acme\/api edits; it belongs to acme\/worker, and editing the anchor would change it too/,
+    },
+    {
+      name: 'the alias at the bumped image, the anchor at another',
+      path: 'values.yaml',
+      text: values,
+      target: { image: 'acme/worker', tag: '2.0.0' },
+      refused:
+        /^values\.yaml:4: api\.image\.tag shares the anchored value &t \(line 4\) with worker\.image\.tag, .*; it belongs to acme\/api,/,
+    },
+    {
+      name: 'kustomize entries of two images sharing a newTag',
+      path: 'kustomization.yaml',
+      text: 'images:\n- name: acme/app\n  newTag: &t v1\n- name: acme/web\n  newTag: *t\n',
+      target: { image: 'acme/app', tag: 'v2' },
+      refused:
+        /^kustomization\.yaml:5: images\[1\]\.newTag shares the anchored value &t \(line 3\).*it belongs to acme\/web/,
+    },
+    {
+      name: 'a HelmRelease with a registry beside the repository',
+      path: 'release.yaml',
+      text: 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nspec:\n  values:\n    image: {registry: ghcr.io, repository: acme/app, tag: &t v1}\n    proxy: {image: {registry: ghcr.io, repository: acme/proxy, tag: *t}}\n',
+      target: { image: 'ghcr.io/acme/app', tag: 'v2' },
+      refused: /^release\.yaml:6: spec\.values\.proxy\.image\.tag shares .*it belongs to ghcr\.io\/acme\/proxy/,
+    },
+    {
+      name: 'an alias in a place that is no image',
+      path: 'values.yaml',
+      text: 'image:\n  repository: acme/app\n  tag: &t v1\nenv:\n  VERSION: *t\n',
+      target: { image: 'acme/app', tag: 'v2' },
+      refused:
+        /^values\.yaml:5: env\.VERSION shares the anchored value &t \(line 3\) with image\.tag, .*; it is not one of the places the bump of acme\/app changes,/,
+    },
+    {
+      name: 'a tag setter marker whose anchor another image reads',
+      path: 'values.yaml',
+      text: 'app:\n  name: acme/app # {"$imagepolicy": "flux-system:app:name"}\n  version: &t v1 # {"$imagepolicy": "flux-system:app:tag"}\nweb:\n  image: {repository: acme/web, tag: *t}\n',
+      target: { image: 'acme/app', tag: 'v2' },
+      refused: /^values\.yaml:5: web\.image\.tag shares the anchored value &t \(line 3\).*it belongs to acme\/web/,
+    },
+    {
+      name: 'an anchor in a map that names no image, read by the bumped image only',
+      path: 'values.yaml',
+      text: 'defaults:\n  tag: &t v1\nimage:\n  repository: acme/app\n  tag: *t\n',
+      target: { image: 'acme/app', tag: 'v2' },
+      expected: 'defaults:\n  tag: &t v2\nimage:\n  repository: acme/app\n  tag: *t\n',
+    },
+    {
+      name: 'two entries of the same image sharing a newTag',
+      path: 'kustomization.yaml',
+      text: 'images:\n- name: acme/app\n  newTag: &t v1\n- name: docker.io/acme/app\n  newTag: *t\n',
+      target: { image: 'acme/app', tag: 'v2' },
+      expected: 'images:\n- name: acme/app\n  newTag: &t v2\n- name: docker.io/acme/app\n  newTag: *t\n',
+    },
+    {
+      name: 'an anchored stale digest is emptied, not removed with its anchor',
+      path: 'kustomization.yaml',
+      text: `images:\n- name: acme/app\n  newTag: v1\n  digest: &d sha256:${'a'.repeat(64)}\n- name: acme/app\n  newTag: v1\n  digest: *d\n`,
+      target: { image: 'acme/app', tag: 'v2' },
+      expected:
+        'images:\n- name: acme/app\n  newTag: v2\n  digest: &d ""\n- name: acme/app\n  newTag: v2\n  digest: *d\n',
+    },
+  ]);
+});

@@ -125,12 +125,15 @@ export function insertAfterPair(
 
 /**
  * The removal of a block-map pair that sits alone on its line (with its line ending), or undefined
- * when it shares its line with something else (`- digest: ...` starting a sequence item, flow maps).
+ * when it shares its line with something else (`- digest: ...` starting a sequence item, flow maps)
+ * or defines an anchor.
  */
 export function removePairLine(source: string, map: YAMLMap, pair: Pair<Node, Node | null>): TextEdit | undefined {
   const keyStart = pair.key.range?.[0];
   const value = pair.value;
   if (map.flow || keyStart === undefined || !isScalar(value) || !value.range) return undefined;
+  // The line may define an anchor that aliases elsewhere still refer to.
+  if (value.anchor || (isScalar(pair.key) && pair.key.anchor)) return undefined;
   const lineStart = source.lastIndexOf('\n', keyStart - 1) + 1;
   if (source.slice(lineStart, keyStart).trim() !== '') return undefined;
   if (source.slice(keyStart, value.range[1]).includes('\n')) return undefined;

@@ -3,8 +3,8 @@ import { UserError } from '../errors.js';
 import { lineAt } from '../yaml/edit.js';
 import type { YamlDocument } from '../yaml/parse.js';
 import type { FileEdits, Place } from './file-edits.js';
-import { formatPath, pairOf, resolveNode, type PathSegment } from './nodes.js';
-import type { ResolvedTarget } from './target.js';
+import { formatPath, pairOf, resolveNode, stringValue, valueOf, type PathSegment } from './nodes.js';
+import { referenceOfTarget, type ResolvedTarget } from './target.js';
 
 /** Nodes visited (aliases followed) while looking for the readers of shared values, per document. */
 const MAX_VISITS = 200_000;
@@ -25,12 +25,16 @@ interface Use {
 /**
  * A YAML anchor lets one value be read at several places (`*alias`, `<<: *merge`), and an edit of
  * that value changes all of them. So an edit of a value read at more than one place is refused
- * when one of those places is one a locator left alone (another container than the one named, a
- * tag policy that refuses the tag, a kustomize entry while a container is named), with the file
- * and line of that place.
+ * unless each place is one the bump changes: a place another locator left alone (another container
+ * than the one named, a tag policy that refuses the tag, a kustomize entry while a container is
+ * named) or a place that is not the target image's (another image's tag, any other key) stops the
+ * bump, with the file and line of that place.
  *
  * An error rather than a warning and a skip: the place the user asked for cannot be bumped without
- * changing one they did not ask for, and a bump that quietly left both alone would pass in CI as done.
+ * changing one they did not ask for, and a bump that quietly left both alone would pass in CI as
+ * done. Two readings keep working: a value that is itself a reference to the target image (an
+ * annotation holding `acme/app:1`) reads the new image wherever it is read, and an anchor defined
+ * in a map that names no image (`defaults: {tag: &t 1.0}`) is only a holder of the value.
  */
 export function checkSharedValues(edits: FileEdits, target: ResolvedTarget): void {
   if (edits.changed.size === 0 || !edits.source.includes('*')) return;
@@ -57,19 +61,43 @@ function inDocument(document: YamlDocument, node: Node): boolean {
 
 /** Why the edit must not reach this use of the node, or undefined when it may. */
 function problemOf(
-  _document: YamlDocument,
-  _node: Node,
+  document: YamlDocument,
+  node: Node,
   use: Use,
   places: readonly Place[],
-  _target: ResolvedTarget,
+  target: ResolvedTarget,
 ): string | undefined {
   const path = formatPath(use.path);
-  return places.find((place) => covers(place, path) && place.refusal !== undefined)?.refusal;
+  const covering = places.filter((place) => covers(place, path));
+  const refused = covering.find((place) => place.refusal !== undefined);
+  if (refused) return refused.refusal;
+  if (covering.length > 0) return undefined;
+  if (isScalar(node) && typeof node.value === 'string' && referenceOfTarget(node.value, target)) return undefined;
+  const owner = ownerOf(document, use);
+  if (owner !== undefined) return referenceOfTarget(owner, target) ? undefined : `it belongs to ${owner}`;
+  if (use.via === undefined) return undefined;
+  return `it is not one of the places the bump of ${target.image} changes`;
 }
 
 function covers(place: Place, path: string): boolean {
   if (path === place.path) return true;
   return !place.exact && (path.startsWith(`${place.path}.`) || path.startsWith(`${place.path}[`));
+}
+
+/** The image whose field a use sits in, as its holder names it: `repository` (+ `registry`), `image`, kustomize `newName`/`name`. */
+function ownerOf(document: YamlDocument, use: Use): string | undefined {
+  const { holder, key } = use;
+  if (!holder) return undefined;
+  const text = (name: string) => stringValue(valueOf(document, holder, name));
+  const repository = text('repository');
+  if (repository !== undefined) {
+    const registry = text('registry');
+    return registry ? `${registry.replace(/\/+$/, '')}/${repository}` : repository;
+  }
+  const image = key === 'image' ? undefined : text('image');
+  if (image !== undefined) return image;
+  const kustomizeEntry = key === 'newTag' || key === 'newName' || valueOf(document, holder, 'newTag') !== undefined;
+  return kustomizeEntry ? text('newName') || text('name') : undefined;
 }
 
 /** Every place each wanted node is read at, following aliases and merge keys (each route once, no cycles). */

@@ -521,3 +521,52 @@ describe('an anchored tag read by another image, or by a place that is no image,
     },
   ]);
 });
+
+describe('containers named that no place of the image belongs to are reported', () => {
+  const twoContainers = pod(
+    '  - name: a\n    image: acme/app:1\n  - name: migrate\n    image: acme/app:1\n  - image: acme/app:1\n',
+  );
+  const cases: { name: string; files: Record<string, string>; target: BumpTarget; warning?: RegExp }[] = [
+    {
+      name: 'a name that matches nothing lists the containers found',
+      files: { 'pod.yaml': twoContainers },
+      target: { image: 'acme/app', tag: '2', container: 'nope' },
+      warning: /^no container named nope uses acme\/app; the containers that use it: \(unnamed\), a, migrate$/,
+    },
+    {
+      name: 'several names that match nothing',
+      files: { 'pod.yaml': twoContainers },
+      target: { image: 'acme/app', tag: '2', containers: ['x', 'y'] },
+      warning: /^no container named x or y uses acme\/app; the containers that use it: /,
+    },
+    {
+      name: 'only a kustomize entry uses the image',
+      files: { 'kustomization.yaml': 'images:\n- name: acme/app\n  newTag: v1\n' },
+      target: { image: 'acme/app', tag: '2', container: 'nope' },
+      warning: /^no container named nope uses acme\/app; nothing that uses it belongs to a container$/,
+    },
+    {
+      name: 'a name that matches says nothing',
+      files: { 'pod.yaml': twoContainers },
+      target: { image: 'acme/app', tag: '2', container: 'migrate' },
+    },
+    {
+      name: 'no place uses the image at all: the plan says so by its references',
+      files: { 'pod.yaml': twoContainers },
+      target: { image: 'acme/other', tag: '2', container: 'nope' },
+    },
+  ];
+  for (const { name, files, target, warning } of cases) {
+    test(name, () => {
+      const plan = planBump(
+        Object.entries(files).map(([path, text]) => ({ path, text })),
+        target,
+      );
+      const reported = plan.warnings.filter((message) => message.startsWith('no container named'));
+      if (warning) {
+        assert.equal(reported.length, 1, plan.warnings.join('\n'));
+        assert.match(reported[0] ?? '', warning);
+      } else assert.deepEqual(reported, []);
+    });
+  }
+});

@@ -106,6 +106,17 @@ describe('bump command line', () => {
     assert.equal(result.stdout, 'no references to ghcr.io/acme/app found');
   });
 
+  test('--container that matches no container says so, listing the containers found', async () => {
+    const root = tree({ 'deploy.yaml': DEPLOYMENT });
+    const result = await bump(['--dir', root, '--image', 'ghcr.io/acme/app', '--tag', '1.1', '--container', 'nope']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(
+      result.stderr,
+      /^warning: no container named nope uses ghcr\.io\/acme\/app; the containers that use it: app$/m,
+    );
+    assert.equal(read(root, 'deploy.yaml'), DEPLOYMENT);
+  });
+
   test('a file that is not valid UTF-8 keeps its bytes; the warning says it would have been edited', async () => {
     const root = tree({ 'deploy.yaml': DEPLOYMENT });
     const latin1 = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\n${DEPLOYMENT}`)]);

@@ -18,7 +18,7 @@ export interface Place {
   path: string;
   /** Why the bump leaves it alone (another container, a tag policy), or undefined when it may edit it. */
   refusal: string | undefined;
-  /** The container it belongs to, when it belongs to one. */
+  /** The container (or chart component) it belongs to; undefined for places of every container (kustomize, setters). */
   container: string | undefined;
   /** The place is the value at `path` only; otherwise what lies below it belongs to the place too. */
   exact?: boolean;

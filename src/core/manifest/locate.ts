@@ -55,9 +55,12 @@ export function placeDecision(
 ): string | undefined {
   context.edits.references++;
   const refusal = refusalOf(context, scope, path);
-  recordPlace(context, path, refusal, scope.name);
+  recordPlace(context, path, refusal, scope.name ?? UNNAMED);
   return refusal;
 }
+
+/** How messages name a container without a name. */
+const UNNAMED = '(unnamed)';
 
 /** `exact`: the place is the value at `path` itself, not what lies below it (a map shared with other keys). */
 export function recordPlace(
@@ -73,7 +76,7 @@ export function recordPlace(
 function refusalOf(context: LocateContext, scope: ContainerScope, path: readonly PathSegment[]): string | undefined {
   const { target } = context;
   if (target.containers !== undefined && (scope.name === undefined || !target.containers.has(scope.name))) {
-    return `container ${scope.name ?? '(unnamed)'} is not one the bump is for (${containerList(target)})`;
+    return `container ${scope.name ?? UNNAMED} is not one the bump is for (${containerList(target)})`;
   }
   if (scope.name === undefined) return undefined;
   const refusal = policyOf(context, scope.annotations, scope.name);

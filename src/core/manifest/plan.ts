@@ -41,6 +41,8 @@ export function planBump(files: readonly ManifestFile[], bumpTarget: BumpTarget)
   }
   bumpMarkedValues(marked, target, warn);
   for (const edits of planned) if (edits.writable) checkSharedValues(edits, target);
+  const unmatched = unmatchedContainers(planned, target);
+  if (unmatched) warn(unmatched);
 
   const plan: BumpPlan = { changes: [], files: [], references: 0, warnings };
   for (const edits of planned) {
@@ -55,6 +57,23 @@ export function planBump(files: readonly ManifestFile[], bumpTarget: BumpTarget)
     plan.changes.push(...edits.changes.sort((a, b) => a.line - b.line));
   }
   return plan;
+}
+
+/**
+ * Containers were named but none of the places that use the image belongs to one of them: a typo
+ * in a name would otherwise leave everything as it was without a word.
+ */
+function unmatchedContainers(planned: readonly FileEdits[], target: ResolvedTarget): string | undefined {
+  const named = target.containers;
+  if (named === undefined) return undefined;
+  const places = planned.flatMap((edits) => edits.places);
+  if (places.length === 0 || places.some((place) => place.container !== undefined && named.has(place.container)))
+    return undefined;
+  const found = [...new Set(places.flatMap((place) => place.container ?? []))].sort();
+  const which = [...named].join(' or ');
+  return found.length === 0
+    ? `no container named ${which} uses ${target.image}; nothing that uses it belongs to a container`
+    : `no container named ${which} uses ${target.image}; the containers that use it: ${found.join(', ')}`;
 }
 
 /**

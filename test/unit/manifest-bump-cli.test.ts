@@ -106,6 +106,23 @@ describe('bump command line', () => {
     assert.equal(result.stdout, 'no references to ghcr.io/acme/app found');
   });
 
+  test('--json warnings carry what reading the tree skipped, as stderr does', async () => {
+    const outside = tree({ 'outside.yaml': DEPLOYMENT });
+    const root = tree({ 'deploy.yaml': DEPLOYMENT, 'big.yaml': `${DEPLOYMENT}# ${'x'.repeat(5 * 1024 * 1024)}\n` });
+    symlinkSync(join(outside, 'outside.yaml'), join(root, 'link.yaml'));
+    const result = await bump(['--dir', root, '--image', 'ghcr.io/acme/app', '--tag', '1.1', '--json', '--dry-run']);
+    assert.equal(result.code, 0, result.stderr);
+    const output = JSON.parse(result.stdout) as { warnings: string[] };
+    assert.deepEqual(
+      output.warnings.map((warning) => warning.replace(/\d+ bytes/, 'N bytes')),
+      [
+        'big.yaml: N bytes is over the 5242880-byte limit for manifests, skipped',
+        'link.yaml: symlink to outside the tree, not followed',
+      ],
+    );
+    for (const warning of output.warnings) assert.ok(result.stderr.includes(`warning: ${warning}`), warning);
+  });
+
   test('--container that matches no container says so, listing the containers found', async () => {
     const root = tree({ 'deploy.yaml': DEPLOYMENT });
     const result = await bump(['--dir', root, '--image', 'ghcr.io/acme/app', '--tag', '1.1', '--container', 'nope']);

@@ -67,6 +67,12 @@ export const bumpCommand: Command = {
     const container = optionalString(values, 'container');
     const dryRun = values['dry-run'] === true;
     const warn = (message: string) => context.stderr(`warning: ${message}`);
+    // What reading the tree skipped (links out of it, oversized files) is reported as the plan's warnings are.
+    const readWarnings: string[] = [];
+    const warnOnRead = (message: string) => {
+      readWarnings.push(message);
+      warn(message);
+    };
 
     const target = {
       image,
@@ -74,7 +80,7 @@ export const bumpCommand: Command = {
       ...(digest !== undefined && { digest }),
       ...(container !== undefined && { container }),
     };
-    const files = await readTree(dir, { include: isManifestPath, mustContain: bumpScreen(target), warn });
+    const files = await readTree(dir, { include: isManifestPath, mustContain: bumpScreen(target), warn: warnOnRead });
     const plan = planBump(files, target);
     plan.warnings.forEach(warn);
     if (!dryRun) await writeTreeFiles(dir, applyPlan(plan));
@@ -98,7 +104,7 @@ export const bumpCommand: Command = {
         changes,
         references: plan.references,
         files: plan.files.map((file) => file.path),
-        warnings: plan.warnings,
+        warnings: [...readWarnings, ...plan.warnings],
         dryRun,
       },
       text: [...lines, summary(plan, image, tag, dryRun)].join('\n'),

@@ -110,7 +110,7 @@ function bumpValuesImage(
       recordPlace(context, [...holder, 'tag'], refusal, scope.name);
       recordPlace(context, [...holder, 'digest'], refusal, scope.name);
       if (refusal === undefined) {
-        bumpTagFields(context, parent, path.slice(0, -1), kind, {
+        bumpTagFields(context, parent, holder, kind, {
           tagKey: 'tag',
           addAfter: tagPair,
           staleDigest: 'empty',

@@ -92,6 +92,14 @@ describe('plan', () => {
     assert.equal(result.code, 1);
     assert.match(result.stderr, /--event: .* is not valid JSON/);
   });
+  test('a --dir that is not an existing directory is a usage error naming it', async () => {
+    const result = await plan({ client_payload: payload({ app: 'web', tag: devTag(1_763_800_000) }) }, [
+      '--dir',
+      join(dir, 'missing'),
+    ]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--dir: got ".*missing" \(no such directory\), expected an existing directory/);
+  });
   test('missing --config is a usage error', async () => {
     const code = await runCli(['plan', '--event', 'x'], commands, {
       stdout: () => undefined,

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsePromotionConfig } from '../../core/config.js';
 import { invalid, UserError } from '../../core/errors.js';
@@ -11,7 +11,7 @@ import {
   selectCandidatePaths,
 } from '../../core/promotion.js';
 import { readTree } from '../../fs/tree.js';
-import { optionalString, requireString, type Command } from '../command.js';
+import { optionalString, requireDirectory, requireString, type Command } from '../command.js';
 
 const USAGE = `usage: gitops-promote plan --config <file> --event <payload file> [--dir <environment repository>] [--json]
 
@@ -29,7 +29,8 @@ options:
 operation is "change" (bump would open or update the pull request), "unchanged" (the environment
 already runs the image) or "skipped" (policy or order refuses the tag; reason says why). An open pull
 request is not visible from a checkout: bump may still find the change already pending there.
-exit status: 0 a plan (any operation); 1 an invalid config, payload or manifest; 2 a missing option.`;
+exit status: 0 a plan (any operation); 1 an invalid config, payload or manifest; 2 a missing option, or a --dir that is
+not an existing directory.`;
 
 export const planCommand: Command = {
   name: 'plan',
@@ -43,10 +44,7 @@ export const planCommand: Command = {
   async run(values, _positionals, context) {
     const configPath = requireString(values, 'config');
     const eventPath = requireString(values, 'event');
-    const dirOption = optionalString(values, 'dir') ?? '.';
-    const dir = resolve(context.cwd, dirOption);
-    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
-      throw invalid('--dir', dirOption, 'an existing directory');
+    const dir = requireDirectory({ dir: optionalString(values, 'dir') ?? '.' }, 'dir', context.cwd);
     const config = parsePromotionConfig(readText(resolve(context.cwd, configPath), '--config'), configPath);
     const promotion = resolvePromotion(
       config,

@@ -144,8 +144,9 @@ describe('repository_dispatch limits', () => {
   }
 });
 
+const route = 'GET /repos/{owner}/{repo}';
+
 describe('fault injection', () => {
-  const route = 'GET /repos/{owner}/{repo}';
   const statusCases: Array<[FaultKind, number]> = [
     ['502', 502],
     ['503', 503],
@@ -199,6 +200,75 @@ describe('fault injection', () => {
     assert.deepEqual(
       hub.requests().map((request) => request.status),
       [502, 403, 200],
+    );
+  });
+});
+
+describe('fault specs are checked, and overlapping faults queue', () => {
+  const post = (body: unknown) =>
+    fetch(`${hub.url}/_local/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const refused: Array<[string, unknown, RegExp]> = [
+    [
+      'an unknown kind',
+      { kind: '500', route },
+      /fault kind: got "500", expected one of 502, 503, secondary-rate-limit/,
+    ],
+    [
+      'a path instead of a route template',
+      { kind: '502', route: 'GET /repos/acme/env' },
+      /did you mean "GET \/repos\/\{owner\}\/\{repo\}"\?/,
+    ],
+    [
+      'a route the local GitHub does not serve',
+      { kind: '502', route: 'GET /repos/{owner}/{repo}/releases' },
+      /fault route: got "GET \/repos\/\{owner\}\/\{repo\}\/releases"/,
+    ],
+    ['a method the route does not have', { kind: '502', route: 'DELETE /repos/{owner}/{repo}/pulls' }, /fault route/],
+    ['a misspelt field', { kind: '502', route, nht: 2 }, /unknown field nht/],
+    [
+      'a count that is not a positive integer',
+      { kind: '502', route, nth: 0 },
+      /fault nth: got 0, expected a positive integer/,
+    ],
+    ['an unknown when', { kind: 'drop', route, when: 'during' }, /fault when/],
+    ['not an object', ['502'], /expected a JSON object/],
+  ];
+  for (const [name, body, message] of refused) {
+    test(`POST /_local/faults refuses ${name} with 400 and arms nothing`, async () => {
+      const response = await post(body);
+      assert.equal(response.status, 400);
+      assert.match(((await response.json()) as { message: string }).message, message);
+      assert.equal((await octokit.rest.repos.get({ owner, repo })).status, 200);
+    });
+  }
+
+  test('injectFault throws on the same mistakes', () => {
+    assert.throws(() => hub.injectFault({ kind: 'boom' as FaultKind }), /fault kind/);
+    assert.throws(() => hub.injectFault({ kind: '502', route: '/repos/acme/env' }), /did you mean/);
+  });
+
+  test('a valid spec is armed: 201, and the route may be given as template plus method', async () => {
+    const response = await post({ kind: '503', method: 'get', route: '/repos/{owner}/{repo}' });
+    assert.equal(response.status, 201);
+    assert.equal((await failure(octokit.rest.repos.get({ owner, repo }))).status, 503);
+  });
+
+  test('two faults due on the same call fail two calls in injection order, none is lost', async () => {
+    hub.resetCalls();
+    assert.equal((await post({ kind: '502', route })).status, 201);
+    hub.injectFault({ kind: '503', route });
+    hub.injectFault({ kind: 'rate-limit', route, nth: 2 });
+    assert.equal((await failure(octokit.rest.repos.get({ owner, repo }))).status, 502);
+    assert.equal((await failure(octokit.rest.repos.get({ owner, repo }))).status, 503);
+    assert.equal((await failure(octokit.rest.repos.get({ owner, repo }))).status, 403);
+    assert.equal((await octokit.rest.repos.get({ owner, repo })).status, 200);
+    assert.deepEqual(
+      hub.requests().map((request) => request.fault ?? request.status),
+      ['502', '503', 'rate-limit', 200],
     );
   });
 });

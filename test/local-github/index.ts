@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FaultBook, type FaultSpec } from './faults.js';
+import { FaultBook, FaultSpecError, type FaultSpec } from './faults.js';
 import { GitRepo } from './git.js';
 import { ok, type Hub, type Reply } from './http.js';
 import { handle, type RequestRecord, type ServerCore, type TokenAccess } from './server.js';
@@ -20,6 +20,7 @@ import {
   type RepositorySettings,
 } from './state.js';
 
+export { FaultSpecError } from './faults.js';
 export type { FaultKind, FaultSpec } from './faults.js';
 export type { RequestRecord, TokenAccess } from './server.js';
 export type { DispatchRecord, PullRequestRecord, RepositorySettings } from './state.js';
@@ -231,6 +232,7 @@ export class LocalGitHub implements Hub {
     this.requestLog.length = 0;
   }
 
+  /** Arms a fault; a spec that names an unknown kind or route (or has a typo) throws a FaultSpecError. */
   injectFault(spec: FaultSpec): void {
     this.faultBook.inject(spec);
   }
@@ -266,7 +268,12 @@ export class LocalGitHub implements Hub {
     }
     if (path === '/_local/requests' && method === 'GET') return ok(this.requests());
     if (path === '/_local/faults' && method === 'POST') {
-      this.injectFault(body as FaultSpec);
+      try {
+        this.injectFault(body as FaultSpec);
+      } catch (error) {
+        if (error instanceof FaultSpecError) return { status: 400, body: { message: error.message } };
+        throw error;
+      }
       return { status: 201, body: body };
     }
     if (path === '/_local/faults' && method === 'DELETE') {

@@ -19,7 +19,8 @@ Starts a local GitHub API on 127.0.0.1 backed by real bare git repositories.
 The first line of stdout is the base URL: use it as GITHUB_API_URL (and <url>/graphql as
 GITHUB_GRAPHQL_URL). Any token is accepted, and requests without a token too.
 Call counts: GET <url>/_local/calls (DELETE resets them). Faults: POST <url>/_local/faults with
-{"kind":"502"|"503"|"secondary-rate-limit"|"rate-limit"|"drop","route":"PATCH /repos/{owner}/{repo}/git/refs/{ref}","nth":1}.
+{"kind":"502"|"503"|"secondary-rate-limit"|"rate-limit"|"drop","route":"PATCH /repos/{owner}/{repo}/git/refs/{ref}","nth":1}
+(an unknown kind, field or route is refused with 400; two faults due on one call fail two calls in turn).
 Received repository_dispatch events: GET <url>/_local/dispatches/<owner>/<name>.
 Stops on SIGINT or SIGTERM.
 `;

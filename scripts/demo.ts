@@ -121,7 +121,11 @@ try {
     Dockerfile: 'FROM scratch\n',
     'main.go': 'package main\n',
   });
-  await github.createRepository(OWNER, ENV_REPO, readFolder(examples));
+  // The reviewers the example config asks for: GitHub requests reviews from collaborators only.
+  await github.createRepository(OWNER, ENV_REPO, readFolder(examples), {
+    collaborators: ['alice'],
+    teams: ['acme/platform'],
+  });
 
   step('app repo CI: push to dev builds an image, tags it and dispatches it');
   await appBuild(github, 'refs/heads/dev', app.sha ?? '', '1763800000');

@@ -17,7 +17,7 @@ after(() => github.stop());
 async function freshRepository(): Promise<string> {
   repoCounter += 1;
   const name = `environments-${repoCounter}`;
-  await github.createRepository(OWNER, name, exampleFiles());
+  await github.createRepository(OWNER, name, exampleFiles(), { collaborators: ['alice'] });
   return name;
 }
 
@@ -150,6 +150,23 @@ describe('idempotency', () => {
     assert.equal(result.operation, 'skipped');
     assert.match(result.reason, /does not pass the tag policy of prod \(semver:~0.4\)/);
     assert.equal(await repositorySnapshot(github, repo), before);
+  });
+
+  test('a reviewer who is not a collaborator: GitHub refuses the request (422), the PR is still opened, with a warning', async () => {
+    repoCounter += 1;
+    const repo = `environments-${repoCounter}`;
+    await github.createRepository(OWNER, repo, exampleFiles());
+    const result = await bump(github, repo, payload({ app: 'podinfo', tag: devTag(1763700400) }));
+    assert.equal(result.operation, 'created', result.reason);
+    assert.deepEqual(github.pullRequests(OWNER, repo)[0]?.requestedReviewers, []);
+    assert.ok(
+      result.warnings.some((warning) =>
+        /could not request reviews from alice on pull request #1: Reviews may only be requested from collaborators/.test(
+          warning,
+        ),
+      ),
+      result.warnings.join('\n'),
+    );
   });
 
   test('a prod bump by semver order enables auto-merge', async () => {

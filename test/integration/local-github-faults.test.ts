@@ -299,17 +299,28 @@ describe('standalone entry', () => {
     seeds = await mkdtemp(join(tmpdir(), 'local-github-seeds-'));
     await mkdir(join(seeds, 'acme', 'environments', 'releases', 'dev'), { recursive: true });
     await writeFile(join(seeds, 'acme', 'environments', 'releases', 'dev', 'app.yaml'), 'image: app:1\n');
+    await mkdir(join(seeds, 'acme', 'other'), { recursive: true });
+    await writeFile(join(seeds, 'acme', 'other', 'README.md'), 'other\n');
   });
   after(() => rm(seeds, { recursive: true, force: true }));
 
-  test('npm run local-github seeds <owner>/<name> folders, prints the URL first and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/local-github/main.ts', '--repos', seeds], {
+  /** Starts main.ts with these arguments; resolves with its URL (first stdout line), a stop function, and its exit. */
+  async function standalone(args: string[]) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/local-github/main.ts', ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const lines = createInterface({ input: child.stdout });
+    const first = await Promise.race([
+      new Promise<string>((resolve) => lines.once('line', resolve)),
+      exited.then((code) => Promise.reject(new Error(`local-github exited with ${code} before printing its URL`))),
+    ]);
+    return { first, exited, stop: () => child.kill('SIGTERM') };
+  }
+
+  test('npm run local-github seeds <owner>/<name> folders, prints the URL first and stops on SIGTERM', async () => {
+    const { first, exited, stop } = await standalone(['--repos', seeds]);
     try {
-      const lines = createInterface({ input: child.stdout });
-      const first = await new Promise<string>((resolve) => lines.once('line', resolve));
       assert.match(first, /^http:\/\/127\.0\.0\.1:\d+$/);
       const client = new Octokit({ baseUrl: first, auth: 'whatever', log: quiet });
       const content = await client.rest.repos.getContent({
@@ -324,7 +335,96 @@ describe('standalone entry', () => {
       const calls = (await (await fetch(`${first}/_local/calls`)).json()) as { calls: Record<string, number> };
       assert.deepEqual(calls.calls, { 'GET /repos/{owner}/{repo}/contents/{path}': 1 });
     } finally {
-      child.kill('SIGTERM');
+      stop();
+    }
+    assert.equal(await exited, 0);
+  });
+
+  const statusOf = (promise: Promise<{ status: number }>) =>
+    promise.then(
+      (response) => response.status,
+      (error: { status: number }) => error.status,
+    );
+
+  for (const [form, tokens] of [
+    ['a list', () => Promise.resolve('ghs_env=acme/environments,ghs_ro=acme/environments:read,ghs_other=acme/other')],
+    [
+      'a JSON file',
+      async () => {
+        const file = join(seeds, 'tokens.json');
+        await writeFile(
+          file,
+          JSON.stringify({
+            ghs_env: { login: 'env-bot', repos: ['acme/environments'] },
+            ghs_ro: { repos: ['acme/environments'], permission: 'read' },
+            ghs_other: { repos: ['acme/other'] },
+          }),
+        );
+        return file;
+      },
+    ],
+  ] as const) {
+    test(`--tokens as ${form}: 404 for a repository the token cannot see, 401 for others, 403 for read-only writes`, async () => {
+      const { first, exited, stop } = await standalone(['--repos', seeds, '--tokens', await tokens()]);
+      try {
+        const as = (auth?: string) => new Octokit({ baseUrl: first, log: quiet, ...(auth ? { auth } : {}) });
+        const env = { owner: 'acme', repo: 'environments' };
+        assert.equal(await statusOf(as('ghs_env').rest.repos.get(env)), 200);
+        assert.equal(await statusOf(as('ghs_other').rest.repos.get(env)), 404);
+        assert.equal(await statusOf(as('ghs_other').rest.repos.get({ owner: 'acme', repo: 'other' })), 200);
+        assert.equal(await statusOf(as('ghs_unknown').rest.repos.get(env)), 401);
+        assert.equal(await statusOf(as().rest.repos.get(env)), 401);
+        assert.equal(await statusOf(as('ghs_ro').rest.repos.createDispatchEvent({ ...env, event_type: 'x' })), 403);
+        assert.equal(await statusOf(as('ghs_env').rest.repos.createDispatchEvent({ ...env, event_type: 'x' })), 204);
+      } finally {
+        stop();
+      }
+      assert.equal(await exited, 0);
+    });
+  }
+
+  test('a malformed --tokens stops the server with a message', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/local-github/main.ts', '--tokens', 'ghs_a=acme:admin'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    assert.equal(code, 1);
+    assert.match(stderr, /--tokens: ghs_a: got repository "acme", expected owner\/name/);
+  });
+
+  test('--collaborators: reviewers outside the list get 422', async () => {
+    const { first, exited, stop } = await standalone(['--repos', seeds, '--collaborators', 'alice,acme/platform']);
+    try {
+      const client = new Octokit({ baseUrl: first, auth: 'x', log: quiet });
+      const env = { owner: 'acme', repo: 'environments' };
+      const main = await client.rest.git.getRef({ ...env, ref: 'heads/main' });
+      await client.rest.git.createRef({ ...env, ref: 'refs/heads/b', sha: main.data.object.sha });
+      const parent = await client.rest.git.getCommit({ ...env, commit_sha: main.data.object.sha });
+      const file = await client.rest.git.createTree({
+        ...env,
+        base_tree: parent.data.tree.sha,
+        tree: [{ path: 'x.txt', mode: '100644', type: 'blob', content: 'x' }],
+      });
+      const commit = await client.rest.git.createCommit({
+        ...env,
+        message: 'x',
+        tree: file.data.sha,
+        parents: [main.data.object.sha],
+      });
+      await client.rest.git.updateRef({ ...env, ref: 'heads/b', sha: commit.data.sha });
+      const pull = await client.rest.pulls.create({ ...env, head: 'b', base: 'main', title: 'T' });
+      const request = (reviewers: string[], team_reviewers: string[] = []) =>
+        statusOf(
+          client.rest.pulls.requestReviewers({ ...env, pull_number: pull.data.number, reviewers, team_reviewers }),
+        );
+      assert.equal(await request(['bob']), 422);
+      assert.equal(await request(['alice'], ['platform']), 201);
+    } finally {
+      stop();
     }
     assert.equal(await exited, 0);
   });

@@ -28,7 +28,12 @@ after(() => hub.stop());
 test('responses of a whole promotion flow match the OpenAPI response schemas', async () => {
   const owner = 'acme';
   const repo = 'env';
-  const { sha: initial = '' } = await hub.createRepository(owner, repo, { 'releases/dev/app.yaml': 'image: app:1\n' });
+  const { sha: initial = '' } = await hub.createRepository(
+    owner,
+    repo,
+    { 'releases/dev/app.yaml': 'image: app:1\n' },
+    { collaborators: ['alice'] },
+  );
   await octokit.rest.repos.get({ owner, repo });
   const ref = await octokit.rest.git.getRef({ owner, repo, ref: 'heads/main' });
   await octokit.rest.git.listMatchingRefs({ owner, repo, ref: 'heads/' });

@@ -14,7 +14,7 @@ async function freshRepo(
 ) {
   counter += 1;
   const repo = `env-${counter}`;
-  const created = await hub.createRepository('acme', repo, files);
+  const created = await hub.createRepository('acme', repo, files, { collaborators: ['alice'], teams: ['platform'] });
   return { owner: 'acme', repo, created };
 }
 
@@ -396,6 +396,35 @@ describe('pull requests', () => {
       octokit.rest.pulls.requestReviewers({ owner, repo, pull_number: number, reviewers: ['local-user'] }),
     );
     assert.equal(self.status, 422);
+    // Only collaborators (and teams with access) may be asked; GitHub then adds nobody from the request.
+    const stranger = await rejection(
+      octokit.rest.pulls.requestReviewers({ owner, repo, pull_number: number, reviewers: ['Alice', 'mallory'] }),
+    );
+    assert.deepEqual(
+      [stranger.status, (stranger.data as { message: string }).message],
+      [
+        422,
+        `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the acme/${repo} repository.`,
+      ],
+    );
+    const team = await rejection(
+      octokit.rest.pulls.requestReviewers({ owner, repo, pull_number: number, team_reviewers: ['platform', 'ops'] }),
+    );
+    assert.match(
+      (team.data as { message: string }).message,
+      /^Reviews may only be requested from collaborators\. One or more of the teams you/,
+    );
+    const withTeam = await octokit.rest.pulls.requestReviewers({
+      owner,
+      repo,
+      pull_number: number,
+      reviewers: ['ALICE'],
+      team_reviewers: ['platform'],
+    });
+    assert.deepEqual(
+      [withTeam.data.requested_reviewers?.length, withTeam.data.requested_teams?.map((entry) => entry.slug)],
+      [1, ['platform']],
+    );
     const result = await octokit.graphql<{ enablePullRequestAutoMerge: { pullRequest: { number: number } } }>(
       // A variable named like the argument: its declaration ($pullRequestId: ID!) is not the argument.
       `mutation($pullRequestId: ID!) { enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: SQUASH}) { pullRequest { id number } } }`,

@@ -39,6 +39,10 @@ export type FileContents = Record<string, string | Buffer>;
 export interface CreateRepositoryOptions extends Partial<RepositorySettings> {
   /** Message of the first commit. Default "Initial commit". */
   message?: string;
+  /** Logins who may be asked to review pull requests, besides the owner. Default none. */
+  collaborators?: string[];
+  /** Slugs (`platform`, or `acme/platform`) of the teams who may be asked to review. Default none. */
+  teams?: string[];
 }
 
 export interface CreatedRepository {
@@ -141,7 +145,7 @@ export class LocalGitHub implements Hub {
     if (!/^[\w.-]+$/.test(owner) || !/^[\w.-]+$/.test(name))
       throw new Error(`invalid repository name ${owner}/${name}`);
     if (this.repository(owner, name)) throw new Error(`repository ${owner}/${name} already exists`);
-    const { message = 'Initial commit', ...overrides } = options;
+    const { message = 'Initial commit', collaborators = [], teams = [], ...overrides } = options;
     const settings: RepositorySettings = {
       defaultBranch: 'main',
       private: false,
@@ -163,6 +167,8 @@ export class LocalGitHub implements Hub {
       git,
       createdAt: now(),
       settings,
+      collaborators: new Set([owner, ...collaborators].map((login) => login.toLowerCase())),
+      teams: new Set(teams.map((team) => team.slice(team.indexOf('/') + 1).toLowerCase())),
       nextIssueNumber: 1,
       pulls: new Map(),
       issueLabels: new Map(),

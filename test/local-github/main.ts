@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFolder } from './folder.js';
 import { startLocalGitHub, type FileContents } from './index.js';
+import { parseTokensOption, TOKENS_HELP } from './tokens.js';
 
-const HELP = `Usage: npm run local-github -- [--port <n>] [--repos <dir>] [--data <dir>]
+const HELP = `Usage: npm run local-github -- [--port <n>] [--repos <dir>] [--data <dir>] [--tokens <file or list>]
+                                [--collaborators <list>]
 
 Starts a local GitHub API on 127.0.0.1 backed by real bare git repositories.
 
@@ -14,10 +16,15 @@ Starts a local GitHub API on 127.0.0.1 backed by real bare git repositories.
   --repos <dir>  seed one repository per <dir>/<owner>/<name> folder; its files become the
                  first commit on "main"
   --data <dir>   where the bare repositories are kept (default: a temporary folder, removed on exit)
+  ${TOKENS_HELP}
+  --collaborators <list>
+                 users and org/team names (comma separated) who may be asked to review pull
+                 requests in the seeded repositories; others get GitHub's 422 "Reviews may only be
+                 requested from collaborators" (the owner always may)
   --help         this text
 
 The first line of stdout is the base URL: use it as GITHUB_API_URL (and <url>/graphql as
-GITHUB_GRAPHQL_URL). Any token is accepted, and requests without a token too.
+GITHUB_GRAPHQL_URL). Without --tokens any token is accepted, and requests without a token too.
 Call counts: GET <url>/_local/calls (DELETE resets them). Faults: POST <url>/_local/faults with
 {"kind":"502"|"503"|"secondary-rate-limit"|"rate-limit"|"drop","route":"PATCH /repos/{owner}/{repo}/git/refs/{ref}","nth":1}
 (an unknown kind, field or route is refused with 400; two faults due on one call fail two calls in turn).
@@ -43,6 +50,8 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       repos: { type: 'string' },
       data: { type: 'string' },
+      tokens: { type: 'string' },
+      collaborators: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -56,12 +65,29 @@ async function main(): Promise<void> {
   if (values.repos !== undefined && !(await stat(values.repos)).isDirectory()) {
     throw new Error(`--repos: got ${values.repos}, expected a directory`);
   }
+  const tokens = values.tokens === undefined ? undefined : parseTokensOption(values.tokens);
+  const reviewers = (values.collaborators ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  const access = {
+    collaborators: reviewers.filter((name) => !name.includes('/')),
+    teams: reviewers.filter((name) => name.includes('/')),
+  };
   const seeds = values.repos === undefined ? [] : await seed(values.repos);
-  const hub = await startLocalGitHub({ port, ...(values.data === undefined ? {} : { reposDir: values.data }) });
-  for (const [owner, name, files] of seeds) await hub.createRepository(owner, name, files);
+  const hub = await startLocalGitHub({
+    port,
+    ...(values.data === undefined ? {} : { reposDir: values.data }),
+    ...(tokens && { tokens }),
+  });
+  for (const [owner, name, files] of seeds) await hub.createRepository(owner, name, files, access);
   process.stdout.write(`${hub.url}\n`);
   for (const [owner, name, files] of seeds) {
     process.stdout.write(`seeded ${owner}/${name} (${Object.keys(files).length} files)\n`);
+  }
+  for (const [token, { repos, permission }] of Object.entries(tokens ?? {})) {
+    const sees = repos === '*' ? 'every repository' : (repos ?? []).join(', ');
+    process.stdout.write(`token ${token.slice(0, 4)}...: ${permission ?? 'write'} on ${sees}\n`);
   }
   const stop = () => {
     hub.stop().then(

@@ -106,6 +106,10 @@ export interface Repository {
   settings: RepositorySettings;
   /** Issues and pull requests share one number sequence, as on GitHub. */
   nextIssueNumber: number;
+  /** Lower-cased logins who may be asked to review (the owner is one too). */
+  collaborators: Set<string>;
+  /** Lower-cased slugs of the teams with access, who may be asked to review. */
+  teams: Set<string>;
   pulls: Map<number, PullRequestRecord>;
   issueLabels: Map<number, string[]>;
   comments: CommentRecord[];

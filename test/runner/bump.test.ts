@@ -15,7 +15,7 @@ let github: LocalGitHub;
 
 before(async () => {
   github = await startLocalGitHub();
-  await github.createRepository(OWNER, ENV_REPO, exampleFiles());
+  await github.createRepository(OWNER, ENV_REPO, exampleFiles(), { collaborators: ['alice'] });
 });
 after(() => github.stop());
 

@@ -202,8 +202,20 @@ export const requestReviewers: Handler = async (context) => {
     if (reviewers.includes(pr.user)) {
       throw new ApiError(422, 'Review cannot be requested from pull request author.');
     }
-    for (const login of reviewers) if (!pr.requestedReviewers.includes(login)) pr.requestedReviewers.push(login);
-    for (const slug of teams) if (!pr.requestedTeams.includes(slug)) pr.requestedTeams.push(slug);
+    // GitHub refuses the whole request, and adds nobody, when one reviewer has no access.
+    const strangers = reviewers.filter((login) => !context.repo.collaborators.has(login.toLowerCase()));
+    const strangeTeams = teams.filter((slug) => !context.repo.teams.has(slug.toLowerCase()));
+    if (strangers.length > 0 || strangeTeams.length > 0) {
+      const who = strangers.length > 0 ? 'users or teams' : 'teams';
+      throw new ApiError(
+        422,
+        `Reviews may only be requested from collaborators. One or more of the ${who} you specified is not a ` +
+          `collaborator of the ${context.repo.owner}/${context.repo.name} repository.`,
+      );
+    }
+    const has = (list: string[], name: string) => list.some((entry) => entry.toLowerCase() === name.toLowerCase());
+    for (const login of reviewers) if (!has(pr.requestedReviewers, login)) pr.requestedReviewers.push(login);
+    for (const slug of teams) if (!has(pr.requestedTeams, slug)) pr.requestedTeams.push(slug);
     pr.updatedAt = now();
     return ok(await pullView(context, pr), 201);
   });

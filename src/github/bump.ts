@@ -29,18 +29,21 @@ import {
   type PromotionRecord,
 } from '../core/promotion.js';
 import { parseYamlStream } from '../core/yaml/parse.js';
+import { explainBumpFailure, type BumpAccess } from './bump-errors.js';
 import type { GitHubClient } from './client.js';
+import { requestFailure } from './errors.js';
 import { commitMessage, createBranch, fastForwardBranch, writeCommit, writeTree } from './promotion-branch.js';
 import { applyPullSettings, closePull, findOpenPull, openPull, updatePull, type PullSummary } from './pull-request.js';
 import {
-  branchHead,
   defaultBranch as readDefaultBranch,
   findBranchHead,
   readBlobs,
   readFileAt,
   readTree,
+  repositoryVisible,
   type RepositoryName,
 } from './repository-files.js';
+import type { TokenKind } from './token.js';
 
 export type BumpOperation = 'created' | 'updated' | 'unchanged' | 'skipped';
 
@@ -55,6 +58,10 @@ export interface BumpOptions {
   serverUrl?: string;
   /** Plans on a fresh base when the base moved under us (default 3). */
   maxAttempts?: number;
+  /** What kind of token the client carries, so a refusal says what that token needs (default 'unknown'). */
+  tokenKind?: TokenKind;
+  /** `owner/name` the workflow runs in, to tell when the workflow's GITHUB_TOKEN cannot reach the repository. */
+  workflowRepository?: string;
   log?: (message: string) => void;
 }
 
@@ -92,17 +99,37 @@ interface Context {
   log: (message: string) => void;
 }
 
+/** Bumps, and turns GitHub's refusals (401, 403, 404 ...) into messages that say what was done and what to fix. */
 export async function bumpEnvironment(options: BumpOptions): Promise<BumpResult> {
+  const { client, repository } = options;
+  const access: BumpAccess = {
+    repository: `${repository.owner}/${repository.repo}`,
+    tokenKind: options.tokenKind ?? 'unknown',
+    ...(options.workflowRepository !== undefined && { workflowRepository: options.workflowRepository }),
+  };
+  try {
+    return await bump(options);
+  } catch (error) {
+    // A 404 is also what a repository the token cannot see answers: ask which before explaining it.
+    const visible = requestFailure(error)?.status === 404 ? await repositoryVisible(client, repository) : undefined;
+    throw explainBumpFailure(error, access, visible);
+  }
+}
+
+async function bump(options: BumpOptions): Promise<BumpResult> {
   const { client, repository, payload } = options;
   const configPath = options.configPath ?? DEFAULT_CONFIG_PATH;
   const warnings: string[] = [];
   const log = options.log ?? (() => undefined);
+  const fullName = `${repository.owner}/${repository.repo}`;
   const configBranch = options.defaultBranch ?? (await readDefaultBranch(client, repository));
-  const configCommit = await branchHead(client, repository, configBranch);
+  const configCommit =
+    (await findBranchHead(client, repository, configBranch)) ??
+    (await missingConfigBranch(client, repository, configBranch, configPath));
   const configText = await readFileAt(client, repository, configPath, configCommit);
   if (configText === undefined) {
     throw new UserError(
-      `${configPath}: not found on ${configBranch} of ${repository.owner}/${repository.repo}; bump needs the promotion config there`,
+      `${configPath}: not found on ${configBranch} of ${fullName}; bump needs the promotion config there`,
     );
   }
   const promotion = resolvePromotion(parsePromotionConfig(configText, configPath), payload);
@@ -133,7 +160,17 @@ export async function bumpEnvironment(options: BumpOptions): Promise<BumpResult>
   const refusal = policyRefusal(promotion);
   if (refusal !== undefined) return result('skipped', refusal);
 
-  let base = baseBranch === configBranch ? configCommit : await branchHead(client, repository, baseBranch);
+  let base = configCommit;
+  if (baseBranch !== configBranch) {
+    const head = await findBranchHead(client, repository, baseBranch);
+    if (head === undefined) {
+      throw new UserError(
+        `environment ${promotion.environment.name}: branch ${baseBranch} does not exist in ${fullName}; ${configPath} ` +
+          `names it as the branch of ${promotion.environment.name}. Create the branch, or fix its branch in ${configPath}.`,
+      );
+    }
+    base = head;
+  }
   const maxAttempts = options.maxAttempts ?? 3;
   let createdHere = false;
   for (let attempt = 1; ; attempt++) {
@@ -188,6 +225,20 @@ export async function bumpEnvironment(options: BumpOptions): Promise<BumpResult>
       commitSha: published.commit,
     });
   }
+}
+
+/** Reading the repository tells a missing branch from a repository the token cannot see (that read throws the 404). */
+async function missingConfigBranch(
+  client: GitHubClient,
+  repository: RepositoryName,
+  branch: string,
+  configPath: string,
+): Promise<never> {
+  const actual = await readDefaultBranch(client, repository);
+  throw new UserError(
+    `branch ${branch} does not exist in ${repository.owner}/${repository.repo} (its default branch is ${actual}); ` +
+      `bump reads ${configPath} from it`,
+  );
 }
 
 async function planOnBase(context: Context, base: string) {
@@ -247,9 +298,10 @@ async function publish(
     }
     const pending = await recordOf(context, pull, head);
     if (pending === undefined) {
-      throw new Error(
-        `branch ${branch} has commit ${head.slice(0, 12)}, not made by gitops-promote; it is not overwritten. ` +
-          `Merge or close its pull request and delete the branch, and the next dispatch opens a new one.`,
+      throw new UserError(
+        `branch ${branch} of ${repository.owner}/${repository.repo} has commit ${head.slice(0, 12)}, which gitops-promote ` +
+          `did not make (someone pushed to the promotion branch); bump never force-pushes over it. Fix: merge or close ` +
+          `its pull request and delete the branch; the next dispatch opens a new one.`,
       );
     }
     // Compared even without an open PR: another run may have created the branch and not yet its PR.

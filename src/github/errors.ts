@@ -8,9 +8,11 @@ export interface RequestFailure {
   message: string;
   /** GitHub's `x-accepted-github-permissions` header: the permissions the endpoint accepts. */
   acceptedPermissions?: string;
+  /** The request that failed, as octokit keeps it on the error. */
+  request?: { method: string; url: string; body?: unknown };
 }
 
-/** Reads status, message and headers from an octokit RequestError (or anything shaped like one). */
+/** Reads status, message, headers and the request from an octokit RequestError (or anything shaped like one). */
 export function requestFailure(error: unknown): RequestFailure | undefined {
   if (typeof error !== 'object' || error === null || !('status' in error) || typeof error.status !== 'number') {
     return undefined;
@@ -18,7 +20,14 @@ export function requestFailure(error: unknown): RequestFailure | undefined {
   const message = error instanceof Error ? error.message : String(error);
   const headers = (error as { response?: { headers?: Record<string, string | number | undefined> } }).response?.headers;
   const accepted = headers?.['x-accepted-github-permissions'];
-  return { status: error.status, message, ...(accepted !== undefined && { acceptedPermissions: String(accepted) }) };
+  const request = (error as { request?: { method?: unknown; url?: unknown; body?: unknown } }).request;
+  return {
+    status: error.status,
+    message,
+    ...(accepted !== undefined && { acceptedPermissions: String(accepted) }),
+    ...(typeof request?.method === 'string' &&
+      typeof request.url === 'string' && { request: { method: request.method, url: request.url, body: request.body } }),
+  };
 }
 
 /** What a token needs to create a repository_dispatch on `repository` (GitHub REST docs, "Create a repository dispatch event"). */

@@ -120,42 +120,53 @@ export async function applyPullSettings(
   environment: EnvironmentConfig,
 ): Promise<string[]> {
   const warnings: string[] = [];
-  const attempt = async (what: string, work: () => Promise<unknown>) => {
+  const attempt = async (what: string, work: () => Promise<unknown>, hint: string) => {
     try {
       await work();
     } catch (error) {
       const failure = requestFailure(error);
       if (failure === undefined && !(error instanceof Error && error.name === 'GraphqlResponseError')) throw error;
-      warnings.push(`could not ${what} on pull request #${pull.number}: ${(error as Error).message}`);
+      const said = (error as Error).message.replace(/ - https?:\/\/\S+$/, '');
+      warnings.push(`could not ${what} on pull request #${pull.number}: ${said}. ${hint}`);
     }
   };
   const missingLabels = environment.labels.filter((label) => !pull.labels.includes(label));
   if (missingLabels.length > 0) {
-    await attempt(`add labels ${missingLabels.join(', ')}`, () =>
-      client.rest.issues.addLabels({ ...repository, issue_number: pull.number, labels: missingLabels }),
+    await attempt(
+      `add labels ${missingLabels.join(', ')}`,
+      () => client.rest.issues.addLabels({ ...repository, issue_number: pull.number, labels: missingLabels }),
+      'Labels need "Issues: Read and write" for a GitHub App token (issues: write for GITHUB_TOKEN).',
     );
   }
   const users = environment.reviewers.users.filter((user) => !pull.reviewers.includes(user.toLowerCase()));
   const teams = environment.reviewers.teams.filter((team) => !pull.teams.includes(team.toLowerCase()));
   if (users.length > 0 || teams.length > 0) {
-    await attempt(`request reviews from ${[...users, ...teams].join(', ')}`, () =>
-      client.rest.pulls.requestReviewers({
-        ...repository,
-        pull_number: pull.number,
-        reviewers: users,
-        team_reviewers: teams,
-      }),
+    await attempt(
+      `request reviews from ${[...users, ...teams].join(', ')}`,
+      () =>
+        client.rest.pulls.requestReviewers({
+          ...repository,
+          pull_number: pull.number,
+          reviewers: users,
+          team_reviewers: teams,
+        }),
+      'GitHub asks for reviews only from collaborators of the repository and teams with access to it: add them, ' +
+        "or change the environment's reviewers.",
     );
   }
   if (environment.autoMerge !== false && !pull.autoMerge) {
     const mergeMethod = environment.autoMerge.toUpperCase();
-    await attempt('enable auto-merge', () =>
-      client.graphql(
-        `mutation($pull: ID!, $how: PullRequestMergeMethod!) {
+    await attempt(
+      'enable auto-merge',
+      () =>
+        client.graphql(
+          `mutation($pull: ID!, $how: PullRequestMergeMethod!) {
           enablePullRequestAutoMerge(input: {pullRequestId: $pull, mergeMethod: $how}) { clientMutationId }
         }`,
-        { pull: pull.nodeId, how: mergeMethod },
-      ),
+          { pull: pull.nodeId, how: mergeMethod },
+        ),
+      `Auto-merge needs "Allow auto-merge" in the repository's settings and the ${mergeMethod.toLowerCase()} ` +
+        "merge method allowed, or set the environment's auto-merge to false.",
     );
   }
   return warnings;

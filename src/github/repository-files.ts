@@ -29,14 +29,20 @@ export async function defaultBranch(client: GitHubClient, repository: Repository
   return data.default_branch;
 }
 
-/** The commit a branch points at; a missing branch is a user error naming it. */
-export async function branchHead(client: GitHubClient, repository: RepositoryName, branch: string): Promise<string> {
-  const head = await findBranchHead(client, repository, branch);
-  if (head === undefined)
-    throw new UserError(`branch ${branch} does not exist in ${repository.owner}/${repository.repo}`);
-  return head;
+/** Whether the token can see the repository: false on 404, undefined when GitHub did not say. */
+export async function repositoryVisible(
+  client: GitHubClient,
+  repository: RepositoryName,
+): Promise<boolean | undefined> {
+  try {
+    await client.rest.repos.get({ owner: repository.owner, repo: repository.repo });
+    return true;
+  } catch (error) {
+    return requestFailure(error)?.status === 404 ? false : undefined;
+  }
 }
 
+/** The commit a branch points at, or undefined on 404 (which is also what a repository the token cannot see answers). */
 export async function findBranchHead(
   client: GitHubClient,
   repository: RepositoryName,

@@ -128,6 +128,18 @@ describe('bump bundle under the runner', () => {
     assert.equal(await repositorySnapshot(github, ENV_REPO), before);
   });
 
+  test('a repository the token cannot see fails in one line that says so and how to fix it, not "unexpected error"', async () => {
+    const event = await dispatchEvent({ app: 'web', tag: devTag(1763800350) });
+    const run = await runBump('bump', event, { inputs: { repository: `${OWNER}/missing-environments` } });
+    assert.equal(run.exitCode, 1);
+    const errors = run.annotations.filter((annotation) => annotation.level === 'error');
+    assert.equal(errors.length, 1);
+    assert.match(
+      errors[0]!.message,
+      /^bump failed reading the repository in acme\/missing-environments: GitHub answered 404 Not Found: acme\/missing-environments does not exist or a GitHub App installation token \(ghs_\) cannot see it .* Fix: /,
+    );
+  });
+
   test('explicit inputs bump by hand outside a dispatch', async () => {
     const run = await runBump(
       'bump',

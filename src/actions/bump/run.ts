@@ -38,6 +38,8 @@ export async function runBump(env: Environment = process.env, timing: GitHubClie
     configPath: inputs.configPath,
     defaultBranch: inputs.defaultBranch,
     serverUrl: inputs.serverUrl,
+    tokenKind,
+    ...(env.GITHUB_REPOSITORY && { workflowRepository: env.GITHUB_REPOSITORY }),
     log: core.info,
   });
   for (const warning of result.warnings) core.warning(warning);

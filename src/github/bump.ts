@@ -24,7 +24,6 @@ import {
   renderPullRequestBody,
   resolvePromotion,
   selectCandidatePaths,
-  isNewerThan,
   type Promotion,
   type PromotionRecord,
 } from '../core/promotion.js';
@@ -33,7 +32,8 @@ import { explainBumpFailure, type BumpAccess } from './bump-errors.js';
 import type { GitHubClient } from './client.js';
 import { requestFailure } from './errors.js';
 import { commitMessage, createBranch, fastForwardBranch, writeCommit, writeTree } from './promotion-branch.js';
-import { applyPullSettings, closePull, findOpenPull, openPull, updatePull, type PullSummary } from './pull-request.js';
+import { closeObsoletePulls, recordOf, type ClosedPull, type RunningTag } from './obsolete-pulls.js';
+import { applyPullSettings, findOpenPull, openPull, updatePull, type PullSummary } from './pull-request.js';
 import {
   defaultBranch as readDefaultBranch,
   findBranchHead,
@@ -80,6 +80,8 @@ export interface BumpResult {
   record?: PromotionRecord;
   /** The table of the PR body, for the job summary. */
   table?: string;
+  /** Pull requests of this (app, environment) closed because they had no purpose left. */
+  closedPullRequests: ClosedPull[];
   warnings: string[];
 }
 
@@ -153,6 +155,7 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
     baseBranch,
     previousTags: [],
     changedFiles: [],
+    closedPullRequests: [],
     warnings,
     ...extra,
   });
@@ -176,10 +179,15 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
   for (let attempt = 1; ; attempt++) {
     const planned = await planOnBase(context, base);
     const { decision } = planned;
-    if (decision.kind === 'skipped') return result('skipped', decision.reason, { previousTags: decision.previousTags });
-    if (decision.kind === 'unchanged') {
-      await closeObsoletePull(context, base);
-      return result('unchanged', decision.reason, { previousTags: decision.previousTags });
+    if (decision.kind !== 'change') {
+      // The environment runs the tag or a newer one: an open PR that brings nothing newer has no purpose left.
+      const running: RunningTag[] = planned.running.map((tag) =>
+        tag === promotion.tag ? { tag, buildTimestamp: payload.buildTimestamp } : { tag },
+      );
+      const open = await findOpenPull(client, repository, promotion.branch, baseBranch);
+      const closedPullRequests = await closeObsoletePulls(context, open, base, running);
+      for (const closed of closedPullRequests) log(closed.reason);
+      return result(decision.kind, decision.reason, { previousTags: decision.previousTags, closedPullRequests });
     }
     const record = buildRecord(promotion, decision, base);
     const tree = await writeTree(
@@ -261,6 +269,7 @@ async function planOnBase(context: Context, base: string) {
   for (const file of plan.plan.files) parseYamlStream(file.path, file.newText);
   return {
     decision: decideAgainstEnvironment(promotion, plan),
+    running: plan.running,
     treeSha: tree.sha,
     modes: new Map(blobs.map((blob) => [blob.path, blob.mode])),
   };
@@ -337,17 +346,6 @@ async function publish(
   );
 }
 
-/** What an existing branch head carries: from the PR body when it describes that head, else from the commit. */
-async function recordOf(
-  context: Context,
-  pull: PullSummary | undefined,
-  head: string,
-): Promise<PromotionRecord | undefined> {
-  const fromBody = parseBodyRecord(pull?.body);
-  if (fromBody && fromBody.commit === head) return fromBody.record;
-  return parseCommitRecord(await commitMessage(context.client, context.repository, head));
-}
-
 /** Opens the branch's pull request, or updates it to describe `commit`, and makes sure its body stays current under races. */
 async function showPull(
   context: Context,
@@ -385,22 +383,4 @@ async function showPull(
     });
   }
   return { operation: 'updated', pull };
-}
-
-/** The environment already runs the tag: an open PR promoting an older (or the same) tag has no purpose left. */
-async function closeObsoletePull(context: Context, base: string): Promise<void> {
-  const { client, repository, promotion } = context;
-  const pull = await findOpenPull(client, repository, promotion.branch, context.baseBranch);
-  if (!pull) return;
-  const pending = parseBodyRecord(pull.body)?.record;
-  if (pending === undefined) return;
-  if (pending.tag !== promotion.tag && isNewerThan(promotion, pending.tag, pending.buildTimestamp) === false) return;
-  await closePull(
-    client,
-    repository,
-    pull.number,
-    `${promotion.environment.name} already runs ${promotion.app.image}:${promotion.tag} (${context.baseBranch} at ${base.slice(0, 12)}), ` +
-      `so promoting ${pending.tag} is no longer needed. Closed by gitops-promote.`,
-  );
-  context.warnings.push(`closed pull request #${pull.number}: ${context.baseBranch} already runs ${promotion.tag}`);
 }

@@ -66,6 +66,10 @@ async function writeSummary(result: BumpResult, env: Environment): Promise<void>
     '',
   ];
   if (result.table) lines.push(result.table, '');
+  for (const closed of result.closedPullRequests) {
+    lines.push(`- Closed [#${closed.number}](${closed.url}): ${escapeMarkdown(closed.reason.replace(/^[^:]*: /, ''))}`);
+  }
+  if (result.closedPullRequests.length > 0) lines.push('');
   for (const warning of result.warnings) lines.push(`> ${escapeMarkdown(warning)}`, '');
   await core.summary.addRaw(lines.join('\n'), true).write();
 }

@@ -32,11 +32,25 @@ import { explainBumpFailure, type BumpAccess } from './bump-errors.js';
 import type { GitHubClient } from './client.js';
 import { requestFailure } from './errors.js';
 import { commitMessage, createBranch, fastForwardBranch, writeCommit, writeTree } from './promotion-branch.js';
-import { closeObsoletePulls, recordOf, type ClosedPull, type RunningTag } from './obsolete-pulls.js';
-import { applyPullSettings, findOpenPull, openPull, updatePull, type PullSummary } from './pull-request.js';
+import {
+  closeObsoletePulls,
+  closeOtherBasePulls,
+  recordOf,
+  type ClosedPull,
+  type RunningTag,
+} from './obsolete-pulls.js';
+import {
+  applyPullSettings,
+  findOpenPull,
+  findOpenPulls,
+  openPull,
+  updatePull,
+  type PullSummary,
+} from './pull-request.js';
 import {
   defaultBranch as readDefaultBranch,
   findBranchHead,
+  isAncestor,
   readBlobs,
   readFileAt,
   readTree,
@@ -184,7 +198,7 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
       const running: RunningTag[] = planned.running.map((tag) =>
         tag === promotion.tag ? { tag, buildTimestamp: payload.buildTimestamp } : { tag },
       );
-      const open = await findOpenPull(client, repository, promotion.branch, baseBranch);
+      const open = await findOpenPulls(client, repository, promotion.branch, baseBranch);
       const closedPullRequests = await closeObsoletePulls(context, open, base, running);
       for (const closed of closedPullRequests) log(closed.reason);
       return result(decision.kind, decision.reason, { previousTags: decision.previousTags, closedPullRequests });
@@ -209,9 +223,14 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
     };
     if (published.kind !== 'written') {
       const pullRequest = published.pull && { number: published.pull.number, url: published.pull.url };
+      const closedPullRequests = published.pull
+        ? await closeOtherBasePulls(context, published.otherBases, published.pull)
+        : [];
+      for (const closed of closedPullRequests) log(closed.reason);
       return result(published.kind, published.reason, {
         previousTags: decision.previousTags,
         ...(pullRequest && { pullRequest }),
+        closedPullRequests,
       });
     }
     const { pull } = published;
@@ -225,12 +244,16 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
       base = pull.baseSha;
       continue;
     }
+    // The environment's base branch changed in the config: the branch's PRs into the old base are superseded.
+    const closedPullRequests = await closeOtherBasePulls(context, published.otherBases, pull);
+    for (const closed of closedPullRequests) log(closed.reason);
     warnings.push(...(await applyPullSettings(client, repository, pull, promotion.environment)));
     const operation = createdHere ? 'created' : published.operation;
     return result(operation, `${operation} pull request #${pull.number}`, {
       ...extra,
       pullRequest: { number: pull.number, url: pull.url },
       commitSha: published.commit,
+      closedPullRequests,
     });
   }
 }
@@ -275,9 +298,10 @@ async function planOnBase(context: Context, base: string) {
   };
 }
 
+/** `otherBases`: the branch's open PRs into other bases, which the outcome supersedes. */
 type Published =
-  | { kind: 'written'; operation: 'created' | 'updated'; pull: PullSummary; commit: string }
-  | { kind: 'unchanged' | 'skipped'; reason: string; pull: PullSummary | undefined };
+  | { kind: 'written'; operation: 'created' | 'updated'; pull: PullSummary; commit: string; otherBases: PullSummary[] }
+  | { kind: 'unchanged' | 'skipped'; reason: string; pull: PullSummary | undefined; otherBases: PullSummary[] };
 
 async function publish(
   context: Context,
@@ -288,22 +312,25 @@ async function publish(
   const message = renderCommitMessage(title, change.record);
   const first = await writeCommit(client, repository, message, change.tree, [change.base]);
   if ((await createBranch(client, repository, branch, first)) === 'created') {
-    return { kind: 'written', ...(await showPull(context, undefined, first, change.record)), commit: first };
+    const shown = await showPull(context, undefined, first, change.record);
+    return { kind: 'written', ...shown, commit: first, otherBases: [] };
   }
   for (let round = 1; round <= MAX_BRANCH_ROUNDS; round++) {
-    const pull = await findOpenPull(client, repository, branch, context.baseBranch);
+    const { onBase: pull, otherBases } = await findOpenPulls(client, repository, branch, context.baseBranch);
     const head = pull?.headSha ?? (await findBranchHead(client, repository, branch));
     if (head === undefined) {
       // Deleted since we looked (a merged PR's branch): start it afresh.
       if ((await createBranch(client, repository, branch, first)) === 'created') {
-        return { kind: 'written', ...(await showPull(context, pull, first, change.record)), commit: first };
+        const shown = await showPull(context, pull, first, change.record);
+        return { kind: 'written', ...shown, commit: first, otherBases };
       }
       continue;
     }
     // Our create went through but its answer was lost. (With an open PR, the same sha is an earlier
     // run's identical commit, made in the same second: the comparison below says it is the same.)
     if (head === first && pull === undefined) {
-      return { kind: 'written', ...(await showPull(context, undefined, first, change.record)), commit: first };
+      const shown = await showPull(context, undefined, first, change.record);
+      return { kind: 'written', ...shown, commit: first, otherBases };
     }
     const pending = await recordOf(context, pull, head);
     if (pending === undefined) {
@@ -314,7 +341,12 @@ async function publish(
       );
     }
     // Compared even without an open PR: another run may have created the branch and not yet its PR.
-    const verdict = decideAgainstPending(promotion, pending);
+    let verdict = decideAgainstPending(promotion, pending);
+    // Without a PR into this base, the head may have been built for another base (the environment's branch
+    // changed in the config, or the base was rewritten): then it says nothing about this base, build afresh.
+    if (verdict !== 'replace' && pull === undefined && !(await plannedOnHistoryOf(context, pending, change.base))) {
+      verdict = 'replace';
+    }
     const where = pull ? `pull request #${pull.number}` : `branch ${branch}`;
     if (verdict === 'same' && !change.rebuild) {
       if (pull) {
@@ -322,28 +354,36 @@ async function publish(
           kind: 'unchanged',
           reason: `${where} already promotes ${promotion.app.name} to ${promotion.tag}`,
           pull,
+          otherBases,
         };
       }
       // The branch carries the change but has no open PR (closed, or another run is opening it): open it.
-      return { kind: 'written', ...(await showPull(context, undefined, head, pending)), commit: head };
+      return { kind: 'written', ...(await showPull(context, undefined, head, pending)), commit: head, otherBases };
     }
     if (verdict === 'pending-is-newer') {
       return {
         kind: 'skipped',
         reason: `${where} already promotes ${promotion.app.name} to ${pending.tag}, which is not older than ${promotion.tag}`,
         pull,
+        otherBases,
       };
     }
     const commit = await writeCommit(client, repository, message, change.tree, [change.base, head]);
     const outcome = await fastForwardBranch(client, repository, branch, commit);
     if (outcome === 'updated')
-      return { kind: 'written', ...(await showPull(context, pull, commit, change.record)), commit };
+      return { kind: 'written', ...(await showPull(context, pull, commit, change.record)), commit, otherBases };
     context.log(`branch ${branch} moved while bumping (${outcome}); reading it again`);
     await new Promise((resolve) => setTimeout(resolve, Math.random() * ROUND_BACKOFF_MS * Math.min(round, 10)));
   }
   throw new Error(
     `branch ${branch} kept moving under concurrent bumps; gave up after ${MAX_BRANCH_ROUNDS} rounds, dispatch again`,
   );
+}
+
+/** Was the pending change planned on `base` or on a commit of its history? */
+async function plannedOnHistoryOf(context: Context, pending: PromotionRecord, base: string): Promise<boolean> {
+  if (typeof pending.base !== 'string' || pending.base === base) return true;
+  return isAncestor(context.client, context.repository, pending.base, base);
 }
 
 /** Opens the branch's pull request, or updates it to describe `commit`, and makes sure its body stays current under races. */

@@ -1,6 +1,6 @@
 // Pull requests of a promotion branch that have no purpose left, closed with a comment that says
 // why and links to what superseded them: the environment's branch when it already runs the tag (or a
-// newer one).
+// newer one), or the new pull request when the environment moved to another base branch.
 import {
   parseBodyRecord,
   parseCommitRecord,
@@ -11,7 +11,7 @@ import {
 import { isNewer } from '../core/policy/index.js';
 import type { GitHubClient } from './client.js';
 import { commitMessage } from './promotion-branch.js';
-import { closePull, type PullSummary } from './pull-request.js';
+import { closePull, type BranchPulls, type PullSummary } from './pull-request.js';
 import type { RepositoryName } from './repository-files.js';
 
 export interface PullContext {
@@ -76,11 +76,12 @@ async function close(context: PullContext, pull: PullSummary, comment: string, r
 
 /**
  * After a run that writes nothing because the environment already runs the tag (unchanged) or a newer
- * one (skipped): close this (app, environment)'s open pull request if it would bring nothing newer.
+ * one (skipped): close this (app, environment)'s open pull requests that would bring nothing newer, and
+ * those against a base branch the environment no longer uses.
  */
 export async function closeObsoletePulls(
   context: PullContext,
-  open: PullSummary | undefined,
+  pulls: BranchPulls,
   base: string,
   running: readonly RunningTag[],
 ): Promise<ClosedPull[]> {
@@ -89,7 +90,18 @@ export async function closeObsoletePulls(
   const at = `\`${baseBranch}\` at [\`${base.slice(0, 12)}\`](${links(context).commit(base)})`;
   const runs = running.map((current) => `\`${app.image}:${current.tag}\``).join(', ');
   const closed: ClosedPull[] = [];
-  const pull = open;
+  for (const pull of pulls.otherBases) {
+    closed.push(
+      await close(
+        context,
+        pull,
+        `Closed by gitops-promote: environment **${environment.name}** now merges into \`${baseBranch}\`, not ` +
+          `\`${pull.baseRef}\`, and ${baseBranch} already runs ${runs}.\n\nSuperseded by ${at}.`,
+        `${environment.name} now merges into ${baseBranch}, which already runs ${running.map((r) => r.tag).join(', ')}`,
+      ),
+    );
+  }
+  const pull = pulls.onBase;
   if (pull === undefined) return closed;
   const proposed = await recordOf(context, pull, pull.headSha);
   if (proposed === undefined || !isObsolete(promotion, proposed, running)) return closed;
@@ -103,5 +115,28 @@ export async function closeObsoletePulls(
       `${environment.name} already runs ${running.map((r) => r.tag).join(', ')}, not older than ${proposed.tag}`,
     ),
   );
+  return closed;
+}
+
+/** After a pull request was opened or updated on the environment's base: close the branch's PRs against other bases. */
+export async function closeOtherBasePulls(
+  context: PullContext,
+  others: readonly PullSummary[],
+  successor: PullSummary,
+): Promise<ClosedPull[]> {
+  const { promotion, baseBranch } = context;
+  const closed: ClosedPull[] = [];
+  for (const pull of others) {
+    closed.push(
+      await close(
+        context,
+        pull,
+        `Closed by gitops-promote: environment **${promotion.environment.name}** now merges into \`${baseBranch}\`, ` +
+          `not \`${pull.baseRef}\`.\n\nSuperseded by #${successor.number} (${successor.url}), which promotes ` +
+          `${promotion.app.name} to \`${promotion.tag}\` on ${baseBranch}.`,
+        `superseded by #${successor.number} (${successor.url}) on ${baseBranch}`,
+      ),
+    );
+  }
   return closed;
 }

@@ -11,6 +11,8 @@ export interface PullSummary {
   nodeId: string;
   headSha: string;
   baseSha: string;
+  /** The branch the PR merges into. */
+  baseRef: string;
   body: string;
   labels: string[];
   reviewers: string[];
@@ -23,7 +25,7 @@ interface PullData {
   html_url: string;
   node_id: string;
   head: { sha: string };
-  base: { sha: string };
+  base: { sha: string; ref: string };
   body: string | null;
   labels: { name?: string }[];
   requested_reviewers?: { login: string }[] | null;
@@ -38,11 +40,38 @@ function summary(data: PullData): PullSummary {
     nodeId: data.node_id,
     headSha: data.head.sha,
     baseSha: data.base.sha,
+    baseRef: data.base.ref,
     body: data.body ?? '',
     labels: data.labels.map((label) => label.name ?? ''),
     reviewers: (data.requested_reviewers ?? []).map((user) => user.login.toLowerCase()),
     teams: (data.requested_teams ?? []).map((team) => team.slug.toLowerCase()),
     autoMerge: data.auto_merge !== null && data.auto_merge !== undefined,
+  };
+}
+
+/** A promotion branch's open pull requests: the one into the environment's base, and any into other bases. */
+export interface BranchPulls {
+  onBase: PullSummary | undefined;
+  /** PRs of the same branch into a base the environment no longer uses (its config changed). */
+  otherBases: PullSummary[];
+}
+
+export async function findOpenPulls(
+  client: GitHubClient,
+  repository: RepositoryName,
+  branch: string,
+  base: string,
+): Promise<BranchPulls> {
+  const { data } = await client.rest.pulls.list({
+    ...repository,
+    head: `${repository.owner}:${branch}`,
+    state: 'open',
+    per_page: 100,
+  });
+  const pulls = data.map((item) => summary(item as PullData));
+  return {
+    onBase: pulls.find((pull) => pull.baseRef === base),
+    otherBases: pulls.filter((pull) => pull.baseRef !== base),
   };
 }
 
@@ -52,15 +81,7 @@ export async function findOpenPull(
   branch: string,
   base: string,
 ): Promise<PullSummary | undefined> {
-  const { data } = await client.rest.pulls.list({
-    ...repository,
-    head: `${repository.owner}:${branch}`,
-    base,
-    state: 'open',
-    per_page: 10,
-  });
-  const first = data[0];
-  return first ? summary(first as PullData) : undefined;
+  return (await findOpenPulls(client, repository, branch, base)).onBase;
 }
 
 export interface PullText {

@@ -57,6 +57,27 @@ export async function findBranchHead(
   }
 }
 
+/** Whether `ancestor` is in the history of `descendant` (or is it): one compare call; false when either is unknown. */
+export async function isAncestor(
+  client: GitHubClient,
+  repository: RepositoryName,
+  ancestor: string,
+  descendant: string,
+): Promise<boolean> {
+  try {
+    const { data } = await client.rest.repos.compareCommitsWithBasehead({
+      ...repository,
+      basehead: `${ancestor}...${descendant}`,
+      per_page: 1,
+    });
+    return data.status === 'ahead' || data.status === 'identical';
+  } catch (error) {
+    // No such commit any more, or no common history.
+    if (requestFailure(error)?.status === 404) return false;
+    throw error;
+  }
+}
+
 /** A file's text at a commit, or undefined when there is no such file. */
 export async function readFileAt(
   client: GitHubClient,

@@ -1,11 +1,12 @@
 // An open promotion PR that the environment has overtaken (someone put the same or a newer tag on the
 // base another way) has no purpose left: a bump that ends unchanged, or skipped because the environment
 // runs a newer tag, closes it with a comment saying why and linking to what superseded it. A PR that
-// still brings something newer stays open. Nothing is written to git on those paths.
+// still brings something newer stays open. Nothing is written to git on those paths. When an environment
+// moves from a shared branch to its own, its PR into the old base is closed, pointing at its successor.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startLocalGitHub, type LocalGitHub } from '../local-github/index.js';
-import { bump, devTag, exampleFiles, OWNER, payload } from './bump-fixtures.js';
+import { branchDiff, bump, CONFIG, devTag, exampleFiles, OWNER, payload } from './bump-fixtures.js';
 
 const RUNNING_DEV_TAG = 'dev-3f2a9c1e-1763600000';
 const SERVER = 'https://github.example';
@@ -130,5 +131,99 @@ describe('an open PR that still brings something newer stays open', () => {
     assert.equal(result.operation, 'unchanged', result.reason);
     assert.equal(pull(repo, 1).state, 'open');
     assert.deepEqual(commentsOn(repo, 1), []);
+  });
+});
+
+describe('an environment moved from a shared branch to its own: the PR into the old base is superseded', () => {
+  const stg = (timestamp: number) =>
+    payload({ app: 'podinfo', tag: `stg-abcdef12-${timestamp}`, environment: 'stg', buildTimestamp: timestamp });
+
+  /** A stg branch that has diverged from main; stg promoted into main; then the config names stg's own branch. */
+  async function movedToOwnBranch(): Promise<string> {
+    const repo = await freshRepository();
+    await github.pushCommit(OWNER, repo, {
+      branch: 'stg',
+      files: { 'releases/stg/NOTES.md': 'only on stg\n' },
+      message: 'a branch for stg',
+    });
+    await github.pushCommit(OWNER, repo, { branch: 'main', files: { 'README.md': 'main moves on\n' } });
+    const first = await bump(github, repo, stg(1763700200), options);
+    assert.equal(first.operation, 'created');
+    assert.equal(pull(repo, 1).baseRef, 'main');
+    await github.pushCommit(OWNER, repo, {
+      branch: 'main',
+      files: {
+        '.github/promotion.yml': CONFIG.replace(
+          '  - name: stg\n    path: releases/stg\n',
+          '  - name: stg\n    path: releases/stg\n    branch: stg\n',
+        ),
+      },
+      message: 'stg lives on its own branch',
+    });
+    return repo;
+  }
+
+  async function assertBuiltOnStg(repo: string, commit: string | undefined): Promise<void> {
+    const stgHead = await github.git(OWNER, repo, ['rev-parse', 'stg']);
+    assert.equal(await github.git(OWNER, repo, ['rev-parse', `${commit}^1`]), stgHead, 'the head is built on stg');
+    const diff = await branchDiff(github, repo, stgHead, 'gitops-promote/stg/podinfo');
+    assert.deepEqual(
+      diff.filter((line) => line.startsWith('+')).length,
+      1,
+      `only the tag line changes against stg:\n${diff.join('\n')}`,
+    );
+  }
+
+  test('a newer tag opens the PR into the new base and closes the old one, linking to its successor', async () => {
+    const repo = await movedToOwnBranch();
+    const result = await bump(github, repo, stg(1763700300), options);
+    assert.equal(result.operation, 'created', result.reason);
+    const successor = result.pullRequest!;
+    assert.equal(pull(repo, successor.number).baseRef, 'stg');
+    assert.equal(pull(repo, successor.number).state, 'open');
+    assert.equal(pull(repo, 1).state, 'closed');
+    assert.deepEqual(
+      result.closedPullRequests.map((closed) => closed.number),
+      [1],
+    );
+    const [comment] = commentsOn(repo, 1);
+    assert.ok(
+      comment?.includes(`Superseded by #${successor.number} (${successor.url})`),
+      `the comment links the successor: ${comment}`,
+    );
+    assert.match(comment ?? '', /now merges into `stg`, not `main`/);
+    await assertBuiltOnStg(repo, result.commitSha);
+    assert.equal(github.pullRequests(OWNER, repo).filter((candidate) => candidate.state === 'open').length, 1);
+  });
+
+  test('the same tag again is rebuilt on the new base, not the old head reused', async () => {
+    const repo = await movedToOwnBranch();
+    const result = await bump(github, repo, stg(1763700200), options);
+    assert.equal(result.operation, 'created', result.reason);
+    assert.equal(pull(repo, result.pullRequest!.number).baseRef, 'stg');
+    assert.equal(pull(repo, 1).state, 'closed');
+    assert.ok(
+      commentsOn(repo, 1)[0]?.includes(`Superseded by #${result.pullRequest!.number} (${result.pullRequest!.url})`),
+    );
+    await assertBuiltOnStg(repo, result.commitSha);
+  });
+
+  test('when the new base already runs the tag, the old PR is closed pointing at it', async () => {
+    const repo = await movedToOwnBranch();
+    const text = await github.git(OWNER, repo, ['show', 'stg:releases/stg/podinfo.yaml']);
+    const stgHead = await github.pushCommit(OWNER, repo, {
+      branch: 'stg',
+      files: { 'releases/stg/podinfo.yaml': `${text.replace('stg-3f2a9c1e-1763600000', 'stg-abcdef12-1763700300')}\n` },
+      message: 'hand edit on stg',
+    });
+    const result = await bump(github, repo, stg(1763700300), options);
+    assert.equal(result.operation, 'unchanged', result.reason);
+    assert.equal(pull(repo, 1).state, 'closed');
+    const [comment] = commentsOn(repo, 1);
+    assert.match(
+      comment ?? '',
+      /now merges into `stg`, not `main`, and stg already runs `ghcr\.io\/acme\/podinfo:stg-abcdef12-1763700300`/,
+    );
+    assert.ok(comment?.includes(`${SERVER}/${OWNER}/${repo}/commit/${stgHead}`), comment);
   });
 });

@@ -58,7 +58,8 @@ function runBump(
 describe('bump bundle under the runner', () => {
   test('dispatch -> bump opens the PR, sets every output and writes the table to the job summary', async (t) => {
     const tag = devTag(1763800000);
-    const run = await runBump('bump', await dispatchEvent({ app: 'podinfo', tag, buildTimestamp: 1763800000 }));
+    const event = await dispatchEvent({ app: 'podinfo', tag, buildTimestamp: 1763800000 });
+    const run = await runBump('bump', event);
     t.diagnostic(`bundle ran under node ${run.nodeVersion}`);
     assert.equal(run.exitCode, 0, run.stdout + run.stderr);
     const pull = github
@@ -77,6 +78,21 @@ describe('bump bundle under the runner', () => {
       'commit-sha': parseBodyRecord(pull.body)!.commit,
     });
     assert.match(run.summary, /\| `releases\/dev\/podinfo.yaml` \(line 17\) \| `spec.values.image` \|/);
+    // Where it came from: the source commit, the compare from the running tag's revision, the dispatch id.
+    const sent = event.client_payload as { dispatchId: string; source: { sha: string; runUrl: string } };
+    assert.ok(
+      run.summary.includes(
+        `- Source: [acme/podinfo@${sent.source.sha.slice(0, 12)}](https://github.com/acme/podinfo/commit/${sent.source.sha}) (\`refs/heads/dev\`), [build run](${sent.source.runUrl})`,
+      ),
+      run.summary,
+    );
+    assert.ok(
+      run.summary.includes(
+        `- Changes since \`3f2a9c1e\`: [compare](https://github.com/acme/podinfo/compare/3f2a9c1e...${sent.source.sha})`,
+      ),
+      run.summary,
+    );
+    assert.ok(run.summary.includes(`- Dispatch: \`${sent.dispatchId}\``), run.summary);
     assert.equal(run.annotations.filter((annotation) => annotation.level === 'warning').length, 0);
   });
 

@@ -66,12 +66,28 @@ async function writeSummary(result: BumpResult, env: Environment): Promise<void>
     '',
   ];
   if (result.table) lines.push(result.table, '');
+  const { source } = result;
+  if (source) {
+    lines.push(
+      `- Source: [${escapeMarkdown(source.repository)}@${source.sha.slice(0, 12)}](${source.commitUrl}) ` +
+        `(${code(source.ref)}), [build run](${source.runUrl})`,
+    );
+    for (const compare of source.compares) {
+      lines.push(`- Changes since ${code(compare.from.slice(0, 12))}: [compare](${compare.url})`);
+    }
+  }
+  lines.push(`- Dispatch: ${code(result.dispatchId)}`, '');
   for (const closed of result.closedPullRequests) {
     lines.push(`- Closed [#${closed.number}](${closed.url}): ${escapeMarkdown(closed.reason.replace(/^[^:]*: /, ''))}`);
   }
   if (result.closedPullRequests.length > 0) lines.push('');
   for (const warning of result.warnings) lines.push(`> ${escapeMarkdown(warning)}`, '');
   await core.summary.addRaw(lines.join('\n'), true).write();
+}
+
+// A code span shows `<` and `&` as they are; only a backtick or a newline could break out of it.
+function code(text: string): string {
+  return `\`${text.replace(/[`\r\n]/g, '')}\``;
 }
 
 function escapeMarkdown(text: string): string {

@@ -8,6 +8,9 @@
 // is a fast-forward that GitHub refuses when another run moved the branch first; the loser re-reads
 // what the branch carries and decides again. The pull request's diff against the base is only the
 // new tag bytes, because the base is a parent of the head.
+//
+// Pull requests with no purpose left are closed with a comment linking what superseded them
+// (obsolete-pulls.ts), and GitHub's refusals are explained once, here at the top (bump-errors.ts).
 import { DEFAULT_CONFIG_PATH, parsePromotionConfig } from '../core/config.js';
 import { UserError } from '../core/errors.js';
 import type { DispatchPayload } from '../core/payload.js';

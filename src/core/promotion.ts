@@ -195,6 +195,28 @@ export function tagSha(tag: string): string | undefined {
 }
 
 /**
+ * The source revisions a promotion can be compared from, without asking GitHub: the commit each
+ * running tag ID names (`dev-1a2b3c4d-1700000000`), or, for a release built from a git tag, the git
+ * tag of each running release (`refs/tags/v0.4.10` promoting `0.4.10` over `0.4.9`: `v0.4.9`, the
+ * tag action's mapping run backwards). Empty when nothing tells.
+ */
+export function compareBases(record: Pick<PromotionRecord, 'source' | 'previousTags' | 'tag'>): string[] {
+  const source = record.source;
+  if (!source) return [];
+  const shas = [...new Set(record.previousTags.map(tagSha).filter((sha): sha is string => sha !== undefined))];
+  const fromShas = shas.filter((sha) => !source.sha.startsWith(sha));
+  if (shas.length > 0) return fromShas;
+  const gitTag = source.ref.startsWith('refs/tags/') ? source.ref.slice('refs/tags/'.length) : undefined;
+  // The tag action turns `v1.2.3+build` into `1.2.3_build`: the git tag is a prefix, then the tag with `+` back.
+  const released = record.tag.replace('_', '+');
+  if (gitTag === undefined || !gitTag.endsWith(released)) return [];
+  const prefix = gitTag.slice(0, gitTag.length - released.length);
+  return [...new Set(record.previousTags)]
+    .filter((old) => old !== record.tag && /^\d+\.\d+\.\d+/.test(old))
+    .map((old) => `${prefix}${old.replace('_', '+')}`);
+}
+
+/**
  * Is the dispatched tag newer than `current`? The policy's order when it has one; for glob and
  * regexp, the build timestamps (the payload's against the current tag's or the record's).
  * undefined: nothing tells, and the dispatch is taken as the newer (it was built last).
@@ -378,10 +400,8 @@ export function renderPullRequestBody(record: PromotionRecord, commit: string, l
     lines.push(
       `- Source: [${source.repository}@${source.sha.slice(0, 12)}](${repository}/commit/${source.sha}) (${code(source.ref)}), [build run](${source.runUrl})`,
     );
-    const oldShas = [...new Set(record.previousTags.map(tagSha).filter((sha): sha is string => sha !== undefined))];
-    for (const oldSha of oldShas) {
-      if (!source.sha.startsWith(oldSha))
-        lines.push(`- Changes since ${code(oldSha)}: [compare](${repository}/compare/${oldSha}...${source.sha})`);
+    for (const from of compareBases(record)) {
+      lines.push(`- Changes since ${code(from)}: [compare](${repository}/compare/${from}...${source.sha})`);
     }
   }
   if (record.dispatchId) lines.push(`- Dispatch: ${code(record.dispatchId)}`);

@@ -24,6 +24,7 @@ import {
   policyRefusal,
   renderChangeTable,
   renderCommitMessage,
+  renderPullRequestBody,
   resolvePromotion,
   selectCandidatePaths,
   type Promotion,
@@ -41,12 +42,11 @@ import {
   type ClosedPull,
   type RunningTag,
 } from './obsolete-pulls.js';
-import { needsRunningSource, renderBody, sourceLinks, type RunningSource, type SourceLinks } from './pull-body.js';
+import { sourceLinks, type SourceLinks } from './pull-body.js';
 import {
   applyPullSettings,
   findOpenPull,
   findOpenPulls,
-  findRunningSource,
   openPull,
   updatePull,
   type PullSummary,
@@ -113,8 +113,6 @@ const ROUND_BACKOFF_MS = 40;
 const MAX_BODY_ROUNDS = 4;
 
 interface Context {
-  /** The source revision the environment runs, from the merged PR that promoted it (looked up once, when needed). */
-  runningSource?: RunningSource | undefined;
   client: GitHubClient;
   repository: RepositoryName;
   promotion: Promotion;
@@ -179,7 +177,7 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
     previousTags: [],
     changedFiles: [],
     closedPullRequests: [],
-    source: sourceLinks({ source: payload.source, previousTags: [] }, context),
+    source: sourceLinks({ source: payload.source, previousTags: [], tag: promotion.tag }, context),
     dispatchId: payload.dispatchId,
     warnings,
     ...extra,
@@ -215,16 +213,6 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
       return result(decision.kind, decision.reason, { previousTags: decision.previousTags, closedPullRequests });
     }
     const record = buildRecord(promotion, decision, base);
-    // Looked up at most once per run: the key is set even when no merged PR promoted the running tag.
-    if (!('runningSource' in context) && needsRunningSource(record)) {
-      context.runningSource = await findRunningSource(
-        client,
-        repository,
-        promotion.branch,
-        baseBranch,
-        decision.previousTags,
-      );
-    }
     const tree = await writeTree(
       client,
       repository,
@@ -241,7 +229,7 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
       changedFiles: decision.files.map((file) => file.path),
       record,
       table: renderChangeTable(record.changes),
-      source: sourceLinks(record, context, context.runningSource),
+      source: sourceLinks(record, context),
     };
     if (published.kind !== 'written') {
       const pullRequest = published.pull && { number: published.pull.number, url: published.pull.url };
@@ -417,7 +405,7 @@ async function showPull(
 ): Promise<{ operation: 'created' | 'updated'; pull: PullSummary }> {
   const { client, repository, promotion, baseBranch } = context;
   const links = { serverUrl: context.serverUrl };
-  const text = { title: promotion.title, body: renderBody(record, commit, links, context.runningSource) };
+  const text = { title: promotion.title, body: renderPullRequestBody(record, commit, links) };
   if (known === undefined) {
     const opened = await openPull(client, repository, promotion.branch, baseBranch, text);
     // A PR we opened carries our body; any later writer of the branch updates the body after us.
@@ -441,7 +429,7 @@ async function showPull(
     const title = `Promote ${headRecord.app} to ${headRecord.tag} in ${headRecord.environment}`;
     pull = await updatePull(client, repository, existing.number, {
       title,
-      body: renderBody(headRecord, head, links, context.runningSource),
+      body: renderPullRequestBody(headRecord, head, links),
     });
   }
   return { operation: 'updated', pull };

@@ -1,7 +1,6 @@
 // Pull requests of promotion branches: find the open one, open or update it, and apply the
 // environment's labels, reviewers and auto-merge idempotently (nothing is sent that is already so).
 import type { EnvironmentConfig } from '../core/config.js';
-import { parseBodyRecord } from '../core/promotion.js';
 import type { GitHubClient } from './client.js';
 import { requestFailure } from './errors.js';
 import type { RepositoryName } from './repository-files.js';
@@ -83,36 +82,6 @@ export async function findOpenPull(
   base: string,
 ): Promise<PullSummary | undefined> {
   return (await findOpenPulls(client, repository, branch, base)).onBase;
-}
-
-/**
- * The source revision behind one of `tags` (tags the environment runs), from the hidden record of the
- * newest merged PR of the branch into `base` that promoted it; undefined when none did (a hand edit).
- */
-export async function findRunningSource(
-  client: GitHubClient,
-  repository: RepositoryName,
-  branch: string,
-  base: string,
-  tags: readonly string[],
-): Promise<{ tag: string; repository: string; sha: string } | undefined> {
-  const { data } = await client.rest.pulls.list({
-    ...repository,
-    head: `${repository.owner}:${branch}`,
-    base,
-    state: 'closed',
-    sort: 'updated',
-    direction: 'desc',
-    per_page: 30,
-  });
-  for (const item of data) {
-    if (!item.merged_at) continue;
-    const record = parseBodyRecord(item.body)?.record;
-    if (record?.source && tags.includes(record.tag)) {
-      return { tag: record.tag, repository: record.source.repository, sha: record.source.sha };
-    }
-  }
-  return undefined;
 }
 
 export interface PullText {

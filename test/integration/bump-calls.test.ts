@@ -40,3 +40,24 @@ test('a one-app bump makes at most 8 API calls, as many for 10,000 files as for 
   assert.ok(counts[100]!.total <= 8, `${counts[100]!.total} calls`);
   assert.deepEqual(counts[10_000], counts[100]);
 });
+
+test('a release over a release takes no more calls: its compare link is known without asking', async () => {
+  const config = `environments:\n  - {name: prod, path: releases/prod, tags: "semver:>=0.0.0"}\napps:\n  podinfo: {image: ghcr.io/acme/podinfo}\n`;
+  await github.createRepository(OWNER, 'release-calls', {
+    '.github/promotion.yml': config,
+    'releases/prod/podinfo.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: podinfo}\nspec:\n  template:\n    spec:\n      containers:\n        - name: podinfo\n          image: ghcr.io/acme/podinfo:0.4.9\n',
+  });
+  github.resetCalls();
+  const result = await bump(
+    github,
+    'release-calls',
+    payload({ app: 'podinfo', tag: '0.4.10', environment: 'prod', ref: 'refs/tags/v0.4.10' }),
+  );
+  assert.equal(result.operation, 'created', result.reason);
+  assert.deepEqual(
+    result.source?.compares.map((compare) => compare.from),
+    ['v0.4.9'],
+  );
+  assert.ok(github.totalCalls() <= 8, `${github.totalCalls()} calls ${JSON.stringify(github.calls())}`);
+});

@@ -62,6 +62,7 @@ export function payload(fields: {
   buildTimestamp?: number;
   digest?: string;
   sha?: string;
+  ref?: string;
 }): DispatchPayload {
   counter += 1;
   return buildDispatchPayload({
@@ -73,7 +74,7 @@ export function payload(fields: {
     source: {
       repository: `acme/${fields.app}`,
       sha: fields.sha ?? 'a1b2c3d4'.padEnd(40, '5'),
-      ref: 'refs/heads/dev',
+      ref: fields.ref ?? 'refs/heads/dev',
       runUrl: `https://github.com/acme/${fields.app}/actions/runs/${counter}`,
     },
     buildTimestamp: fields.buildTimestamp ?? 1_763_700_000 + counter,

@@ -1,12 +1,12 @@
 // Where a promotion came from, in the PR body and in the result the job summary is written from: the
 // source commit, the build run, the dispatch id, and a compare of the source revision the environment
-// runs against the new one, when it is known: from a tag ID's sha, or from the hidden record of the
-// merged PR that promoted the running tag (release tags like 0.4.10 name no revision).
+// runs against the new one, when it is known without asking GitHub: from a tag ID's sha, or, for a
+// release built from a git tag (refs/tags/v0.4.10), from the running release's git tag (v0.4.9).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parseBodyRecord } from '../../src/core/promotion.js';
 import { startLocalGitHub, type LocalGitHub } from '../local-github/index.js';
-import { bump, devTag, exampleFiles, fastClient, OWNER, payload } from './bump-fixtures.js';
+import { bump, devTag, exampleFiles, OWNER, payload } from './bump-fixtures.js';
 
 const SERVER = 'https://github.example';
 const FIRST_SHA = '1111111111aa'.padEnd(40, '1');
@@ -33,42 +33,39 @@ function bodyOf(repo: string, number: number | undefined): string {
 }
 
 describe('source links, compare and dispatch id', () => {
-  test('release tags: the compare comes from the merged PR that promoted the running tag', async () => {
+  test("release tags: the compare starts at the running release's git tag, named as the new one is", async () => {
     const repo = await freshRepository();
-    const first = payload({ app: 'worker', tag: '0.4.10', environment: 'prod', sha: FIRST_SHA });
+    const first = payload({
+      app: 'worker',
+      tag: '0.4.10',
+      environment: 'prod',
+      sha: FIRST_SHA,
+      ref: 'refs/tags/v0.4.10',
+    });
     const opened = await bump(github, repo, first, { serverUrl: SERVER });
     assert.equal(opened.operation, 'created', opened.reason);
-    // prod runs 0.4.9 from a hand edit: no revision is known, so no compare, but the source and the dispatch are.
-    const firstBody = bodyOf(repo, opened.pullRequest?.number);
-    assert.doesNotMatch(firstBody, /compare/);
-    assert.ok(firstBody.includes(`[acme/worker@${FIRST_SHA.slice(0, 12)}](${SERVER}/acme/worker/commit/${FIRST_SHA})`));
-    assert.ok(firstBody.includes(`- Dispatch: \`${first.dispatchId}\``));
-    assert.deepEqual(opened.source?.compares, []);
+    assert.deepEqual(opened.previousTags, ['0.4.9']);
+    const compare = `${SERVER}/acme/worker/compare/v0.4.9...${FIRST_SHA}`;
+    assert.deepEqual(opened.source?.compares, [{ from: 'v0.4.9', url: compare }]);
     assert.equal(opened.source?.commitUrl, `${SERVER}/acme/worker/commit/${FIRST_SHA}`);
     assert.equal(opened.dispatchId, first.dispatchId);
-
-    await fastClient(github).rest.pulls.merge({
-      owner: OWNER,
-      repo,
-      pull_number: opened.pullRequest!.number,
-      merge_method: 'squash',
-    });
-    const second = payload({ app: 'worker', tag: '0.4.11', environment: 'prod', sha: SECOND_SHA });
-    const next = await bump(github, repo, second, { serverUrl: SERVER });
-    assert.equal(next.operation, 'created', next.reason);
-    assert.deepEqual(next.previousTags, ['0.4.10']);
-    const compare = `${SERVER}/acme/worker/compare/${FIRST_SHA}...${SECOND_SHA}`;
-    assert.deepEqual(next.source?.compares, [{ from: FIRST_SHA, url: compare }]);
-    const body = bodyOf(repo, next.pullRequest?.number);
-    assert.ok(
-      body.includes(`- Changes since \`${FIRST_SHA.slice(0, 12)}\` (\`0.4.10\`, running now): [compare](${compare})`),
-      body,
-    );
-    assert.ok(body.includes(`- Dispatch: \`${second.dispatchId}\``));
+    const body = bodyOf(repo, opened.pullRequest?.number);
+    assert.ok(body.includes(`- Changes since \`v0.4.9\`: [compare](${compare})`), body);
+    assert.ok(body.includes(`[acme/worker@${FIRST_SHA.slice(0, 12)}](${SERVER}/acme/worker/commit/${FIRST_SHA})`));
+    assert.ok(body.includes(`- Dispatch: \`${first.dispatchId}\``));
     // The links sit with the others, before the base line; the hidden record stays last and readable.
     assert.ok(body.indexOf('- Changes since') < body.indexOf('- Base: '));
-    assert.equal(parseBodyRecord(body)?.record.tag, '0.4.11');
-    assert.equal(parseBodyRecord(body)?.commit, next.commitSha);
+    assert.equal(parseBodyRecord(body)?.record.tag, '0.4.10');
+    assert.equal(parseBodyRecord(body)?.commit, opened.commitSha);
+  });
+
+  test("release tags: no compare when the source ref is not the release's git tag", async () => {
+    const repo = await freshRepository();
+    const dispatched = payload({ app: 'worker', tag: '0.4.10', environment: 'prod', sha: SECOND_SHA });
+    const opened = await bump(github, repo, dispatched, { serverUrl: SERVER });
+    assert.equal(opened.operation, 'created', opened.reason);
+    assert.deepEqual(opened.source?.compares, []);
+    assert.doesNotMatch(bodyOf(repo, opened.pullRequest?.number), /compare/);
   });
 
   test('tag IDs: the compare comes from the running tag, and the result carries it for the job summary', async () => {

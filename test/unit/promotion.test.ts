@@ -15,6 +15,7 @@ import {
   resolvePromotion,
   selectCandidatePaths,
   tagSha,
+  compareBases,
   tagTimestamp,
   type PromotionRecord,
 } from '../../src/core/promotion.js';
@@ -336,4 +337,75 @@ describe('tag IDs', () => {
       assert.equal(tagSha(tag), sha);
     });
   }
+});
+
+describe('compare bases: the old source revisions known without asking GitHub', () => {
+  const sha = 'abcdef1234'.padEnd(40, '0');
+  const source = (ref: string) => ({ repository: 'acme/web', sha, ref, runUrl: 'https://example/run' });
+  const cases: Array<{ name: string; tag: string; ref: string; previous: string[]; bases: string[] }> = [
+    {
+      name: 'a running tag ID names its commit',
+      tag: 'dev-abcdef12-1763700000',
+      ref: 'refs/heads/dev',
+      previous: ['dev-1a2b3c4d-1763600000'],
+      bases: ['1a2b3c4d'],
+    },
+    {
+      name: 'the running tag ID is the same commit',
+      tag: 'dev-abcdef12-1763700000',
+      ref: 'refs/heads/dev',
+      previous: ['dev-abcdef12-1763600000'],
+      bases: [],
+    },
+    {
+      name: 'a release over a release, git tags with v',
+      tag: '0.4.10',
+      ref: 'refs/tags/v0.4.10',
+      previous: ['0.4.9'],
+      bases: ['v0.4.9'],
+    },
+    {
+      name: 'a release over a release, git tags without v',
+      tag: '0.4.10',
+      ref: 'refs/tags/0.4.10',
+      previous: ['0.4.9', '0.4.8'],
+      bases: ['0.4.9', '0.4.8'],
+    },
+    {
+      name: "build metadata: the tag action's _ is + again",
+      tag: '1.0.0_b2',
+      ref: 'refs/tags/v1.0.0+b2',
+      previous: ['1.0.0_b1'],
+      bases: ['v1.0.0+b1'],
+    },
+    {
+      name: 'a release dispatched from a branch',
+      tag: '0.4.10',
+      ref: 'refs/heads/main',
+      previous: ['0.4.9'],
+      bases: [],
+    },
+    {
+      name: 'a git tag that is not the release',
+      tag: '0.4.10',
+      ref: 'refs/tags/nightly',
+      previous: ['0.4.9'],
+      bases: [],
+    },
+    {
+      name: 'a running tag that is no release',
+      tag: '0.4.10',
+      ref: 'refs/tags/v0.4.10',
+      previous: ['latest'],
+      bases: [],
+    },
+  ];
+  for (const { name, tag, ref, previous, bases } of cases) {
+    test(name, () => {
+      assert.deepEqual(compareBases({ tag, previousTags: previous, source: source(ref) }), bases);
+    });
+  }
+  test('no source, no compare', () => {
+    assert.deepEqual(compareBases({ tag: '0.4.10', previousTags: ['0.4.9'] }), []);
+  });
 });

@@ -181,20 +181,31 @@ export function ensureBinaries(options: { env?: NodeJS.ProcessEnv; log?: Log; fo
   }
   const root = join(cacheRoot(env), cacheKey(versions, go));
   const binDir = join(root, 'bin');
-  const partial = join(root, 'bin.partial');
+  // Our own work and output folders, so two builds at once (two test runs) do not trip each other.
+  const partial = join(root, `bin.partial-${process.pid}`);
+  const work = join(root, `work-${process.pid}`);
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
   const goenv = goEnv(env);
   log(`${go}; cache ${root}`);
-  for (const [name, spec] of Object.entries(versions)) {
-    buildTool(name, spec, join(root, 'modules'), partial, goenv, log);
+  try {
+    for (const [name, spec] of Object.entries(versions)) {
+      buildTool(name, spec, work, partial, goenv, log);
+      // The generated module is kept beside the binaries: what exactly they were built from.
+      const record = join(partial, 'modules', name);
+      mkdirSync(record, { recursive: true });
+      for (const file of ['go.mod', 'go.sum']) copyFileSync(join(work, name, file), join(record, file));
+    }
+    writeFileSync(
+      stampFile(partial),
+      JSON.stringify({ versions, recipe: RECIPE, go, builtAt: new Date().toISOString() }, null, 2) + '\n',
+    );
+    rmSync(binDir, { recursive: true, force: true });
+    renameSync(partial, binDir);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(partial, { recursive: true, force: true });
   }
-  writeFileSync(
-    stampFile(partial),
-    JSON.stringify({ versions, recipe: RECIPE, go, builtAt: new Date().toISOString() }, null, 2) + '\n',
-  );
-  rmSync(binDir, { recursive: true, force: true });
-  renameSync(partial, binDir);
   return { binDir, built: true };
 }
 

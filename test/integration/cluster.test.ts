@@ -45,7 +45,7 @@ async function ok(args: string[], options: { input?: string; env?: NodeJS.Proces
 }
 
 async function getJson<T = Record<string, unknown>>(ns: string, ref: string): Promise<T> {
-  return JSON.parse(await ok(['get', '-n', ns, ref, '-o', 'json'])) as T;
+  return JSON.parse(await ok(['get', '-n', ns, ref, '-o', 'json', '--show-managed-fields'])) as T;
 }
 
 const namespaces: string[] = [];
@@ -61,7 +61,7 @@ async function namespace(purpose: string): Promise<string> {
   return ns;
 }
 
-const SSA = ['apply', '--server-side', '--field-manager=gitops-promote'];
+const SSA = ['apply', '--server-side', '--field-manager=gitops-promote', '-f', '-'];
 
 function configMap(ns: string, name: string, data: Record<string, string>): string {
   return JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns }, data });
@@ -132,7 +132,7 @@ describe('a real Kubernetes API server', { skip }, () => {
     cm = await getJson(ns, 'configmap/settings');
     assert.equal(cm.data.replicas, '2');
 
-    const other = ['apply', '--server-side', '--field-manager=someone-else'];
+    const other = ['apply', '--server-side', '--field-manager=someone-else', '-f', '-'];
     const refused = await kubectl(other, { input: configMap(ns, 'settings', { replicas: '5' }) });
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /conflict/i);
@@ -145,6 +145,11 @@ describe('a real Kubernetes API server', { skip }, () => {
     cm = await getJson(ns, 'configmap/settings');
     assert.equal(cm.data.replicas, '5');
     assert.equal(cm.data.color, 'blue', 'fields of the first manager that were not contested stay');
+    const owners = (manager: string) =>
+      JSON.stringify(cm.metadata.managedFields.find((f) => f.manager === manager && f.operation === 'Apply'));
+    assert.match(owners('someone-else'), /f:replicas/, 'the forced field changed hands');
+    assert.doesNotMatch(owners('gitops-promote'), /f:replicas/);
+    assert.match(owners('gitops-promote'), /f:color/);
   });
 
   test('--dry-run=server refuses an object only the server can judge, and changes nothing', async () => {
@@ -241,7 +246,7 @@ describe('a real Kubernetes API server', { skip }, () => {
 
     // ApplySet prune: what left the applied set is deleted, what stayed is kept, others are untouched.
     await ok(['create', 'configmap', 'unrelated', '-n', ns, '--from-literal=keep=yes']);
-    const applyset = [...SSA, '-n', ns, '--prune', `--applyset=release-${run}`, '-f', '-'];
+    const applyset = [...SSA, '-n', ns, '--prune', `--applyset=release-${run}`];
     const env = { KUBECTL_APPLYSET: 'true' };
     const both = [configMap(ns, 'first', { a: '1' }), configMap(ns, 'second', { b: '2' })].join('\n');
     await ok(applyset, { input: both, env });

@@ -272,6 +272,8 @@ export async function startCluster(options: StartOptions): Promise<Cluster> {
         `--config=${kwokConfigPath}`,
         '--manage-all-nodes=true',
         '--node-ip=127.0.0.1',
+        // Made-up pod IPs, outside the service range (10.0.0.0/24); nothing is sent to them.
+        '--cidr=10.244.0.0/16',
         `--node-name=${NODE_NAME}`,
         `--node-port=${kwokPort}`,
         `--server-address=127.0.0.1:${kwokPort}`,

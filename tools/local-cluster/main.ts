@@ -8,13 +8,18 @@ const log = (line: string) => process.stderr.write(`local-cluster: ${line}\n`);
 
 async function main(): Promise<number> {
   const abort = new AbortController();
-  const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
-    for (const name of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(name, () => {
-        abort.abort();
-        resolve(name);
-      });
-    }
+  const stopSignal = new Promise<string>((resolve) => {
+    const stopOn = (reason: string) => {
+      abort.abort();
+      resolve(reason);
+    };
+    for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => stopOn(name));
+    // `npm run` passes a SIGTERM to its shell, which ends without passing it on: the launcher notices
+    // that it lost its parent and stops as if it had got the signal itself.
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) stopOn('parent process gone');
+    }, 500).unref();
   });
   const { binDir, built } = ensureBinaries();
   if (built) log(`built the binaries into ${binDir}`);

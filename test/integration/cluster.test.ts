@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, test, type TestContext } from 'node:test';
 import { CRASH_LOOP_LABEL, NODE_NAME } from '../../tools/local-cluster/cluster.js';
 import { clusterForTests, processesMentioning, type TestCluster } from '../../tools/local-cluster/for-tests.js';
 
@@ -89,7 +89,10 @@ function deployment(
   });
 }
 
-describe('a real Kubernetes API server', { skip }, () => {
+// Each test carries the skip reason, so a run without a cluster counts them as skipped, one by one.
+const clusterTest = (name: string, fn: (t: TestContext) => Promise<void>) => test(name, { skip }, fn);
+
+describe('a real Kubernetes API server', () => {
   before(() => {
     if (cluster?.readySeconds !== undefined) {
       process.stderr.write(`# local cluster ready in ${cluster.readySeconds} s (${cluster.dir})\n`);
@@ -105,7 +108,7 @@ describe('a real Kubernetes API server', { skip }, () => {
     await cluster?.stop();
   });
 
-  test('the local build reports the pinned Kubernetes version, and the simulated node is Ready', async (t) => {
+  clusterTest('the local build reports the pinned Kubernetes version, and the simulated node is Ready', async (t) => {
     const version = JSON.parse(await ok(['version', '-o', 'json'])) as Record<string, { gitVersion: string }>;
     if (cluster?.source !== 'local') return t.skip('version pins are checked on the local cluster only');
     assert.equal(version.clientVersion?.gitVersion, 'v1.36.3');
@@ -117,42 +120,45 @@ describe('a real Kubernetes API server', { skip }, () => {
     assert.ok(node.status.addresses.every((a) => a.address === '127.0.0.1' || a.address === NODE_NAME));
   });
 
-  test('server-side apply creates and updates; a second manager is refused a conflict unless it forces', async () => {
-    const ns = await namespace('ssa');
-    const created = await ok(SSA, { input: configMap(ns, 'settings', { replicas: '1', color: 'blue' }) });
-    assert.match(created, /configmap\/settings serverside-applied/);
-    let cm = await getJson<{
-      data: Record<string, string>;
-      metadata: { managedFields: { manager: string; operation: string }[] };
-    }>(ns, 'configmap/settings');
-    assert.deepEqual(cm.data, { replicas: '1', color: 'blue' });
-    assert.ok(cm.metadata.managedFields.some((f) => f.manager === 'gitops-promote' && f.operation === 'Apply'));
+  clusterTest(
+    'server-side apply creates and updates; a second manager is refused a conflict unless it forces',
+    async () => {
+      const ns = await namespace('ssa');
+      const created = await ok(SSA, { input: configMap(ns, 'settings', { replicas: '1', color: 'blue' }) });
+      assert.match(created, /configmap\/settings serverside-applied/);
+      let cm = await getJson<{
+        data: Record<string, string>;
+        metadata: { managedFields: { manager: string; operation: string }[] };
+      }>(ns, 'configmap/settings');
+      assert.deepEqual(cm.data, { replicas: '1', color: 'blue' });
+      assert.ok(cm.metadata.managedFields.some((f) => f.manager === 'gitops-promote' && f.operation === 'Apply'));
 
-    await ok(SSA, { input: configMap(ns, 'settings', { replicas: '2', color: 'blue' }) });
-    cm = await getJson(ns, 'configmap/settings');
-    assert.equal(cm.data.replicas, '2');
+      await ok(SSA, { input: configMap(ns, 'settings', { replicas: '2', color: 'blue' }) });
+      cm = await getJson(ns, 'configmap/settings');
+      assert.equal(cm.data.replicas, '2');
 
-    const other = ['apply', '--server-side', '--field-manager=someone-else', '-f', '-'];
-    const refused = await kubectl(other, { input: configMap(ns, 'settings', { replicas: '5' }) });
-    assert.equal(refused.code, 1);
-    assert.match(refused.stderr, /conflict/i);
-    assert.match(refused.stderr, /gitops-promote/);
-    assert.match(refused.stderr, /\.data\.replicas/);
-    cm = await getJson(ns, 'configmap/settings');
-    assert.equal(cm.data.replicas, '2', 'a refused apply changes nothing');
+      const other = ['apply', '--server-side', '--field-manager=someone-else', '-f', '-'];
+      const refused = await kubectl(other, { input: configMap(ns, 'settings', { replicas: '5' }) });
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /conflict/i);
+      assert.match(refused.stderr, /gitops-promote/);
+      assert.match(refused.stderr, /\.data\.replicas/);
+      cm = await getJson(ns, 'configmap/settings');
+      assert.equal(cm.data.replicas, '2', 'a refused apply changes nothing');
 
-    await ok([...other, '--force-conflicts'], { input: configMap(ns, 'settings', { replicas: '5' }) });
-    cm = await getJson(ns, 'configmap/settings');
-    assert.equal(cm.data.replicas, '5');
-    assert.equal(cm.data.color, 'blue', 'fields of the first manager that were not contested stay');
-    const owners = (manager: string) =>
-      JSON.stringify(cm.metadata.managedFields.find((f) => f.manager === manager && f.operation === 'Apply'));
-    assert.match(owners('someone-else'), /f:replicas/, 'the forced field changed hands');
-    assert.doesNotMatch(owners('gitops-promote'), /f:replicas/);
-    assert.match(owners('gitops-promote'), /f:color/);
-  });
+      await ok([...other, '--force-conflicts'], { input: configMap(ns, 'settings', { replicas: '5' }) });
+      cm = await getJson(ns, 'configmap/settings');
+      assert.equal(cm.data.replicas, '5');
+      assert.equal(cm.data.color, 'blue', 'fields of the first manager that were not contested stay');
+      const owners = (manager: string) =>
+        JSON.stringify(cm.metadata.managedFields.find((f) => f.manager === manager && f.operation === 'Apply'));
+      assert.match(owners('someone-else'), /f:replicas/, 'the forced field changed hands');
+      assert.doesNotMatch(owners('gitops-promote'), /f:replicas/);
+      assert.match(owners('gitops-promote'), /f:color/);
+    },
+  );
 
-  test('--dry-run=server refuses an object only the server can judge, and changes nothing', async () => {
+  clusterTest('--dry-run=server refuses an object only the server can judge, and changes nothing', async () => {
     const ns = await namespace('dryrun');
     // The selector does not select the template's labels: valid to the schema, refused by the server.
     const invalid = JSON.parse(deployment(ns, 'web', 'registry.example/web:1.0')) as {
@@ -175,7 +181,7 @@ describe('a real Kubernetes API server', { skip }, () => {
     assert.equal(cm.data.color, 'blue');
   });
 
-  test('a Deployment rolls out when its pods become Ready; crash-looping pods make rollout status fail with the reason in events', async () => {
+  clusterTest('a Deployment gets a ReplicaSet and Ready pods, and rollout status succeeds', async () => {
     const ns = await namespace('rollout');
     await ok(SSA, { input: deployment(ns, 'web', 'registry.example/web:1.0') });
     const status = await ok(['rollout', 'status', '-n', ns, 'deployment/web', '--timeout=90s']);
@@ -192,31 +198,37 @@ describe('a real Kubernetes API server', { skip }, () => {
       assert.ok(pod.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True'));
       if (cluster?.source === 'local') assert.equal(pod.spec.nodeName, NODE_NAME);
     }
-
-    if (cluster?.source !== 'local') return; // the crash-loop stage is the local cluster's
-    const labels = { [CRASH_LOOP_LABEL.key]: CRASH_LOOP_LABEL.value };
-    await ok(SSA, { input: deployment(ns, 'broken', 'registry.example/broken:1.0', { labels, replicas: 1 }) });
-    const timeout = 15;
-    const failed = await kubectl(['rollout', 'status', '-n', ns, 'deployment/broken', `--timeout=${timeout}s`]);
-    assert.equal(failed.code, 1, `rollout status should fail:\n${failed.stdout}\n${failed.stderr}`);
-    assert.match(failed.stderr, /timed out|exceeded its progress deadline/);
-    assert.ok(failed.ms < (timeout + 30) * 1000, `rollout status took ${failed.ms} ms for a ${timeout} s timeout`);
-    const events = JSON.parse(
-      await ok(['get', 'events', '-n', ns, '--field-selector', 'reason=BackOff', '-o', 'json']),
-    ) as { items: { type: string; message: string; involvedObject: { kind: string; name: string } }[] };
-    const backOff = events.items.find(
-      (e) => e.involvedObject.kind === 'Pod' && e.involvedObject.name.startsWith('broken-'),
-    );
-    assert.ok(backOff, `a BackOff event for a broken pod, got ${JSON.stringify(events.items)}`);
-    assert.equal(backOff.type, 'Warning');
-    assert.match(backOff.message, /Back-off restarting failed container/);
-    const brokenPods = JSON.parse(await ok(['get', 'pods', '-n', ns, '-l', 'app=broken', '-o', 'json'])) as {
-      items: { status: { containerStatuses: { state: { waiting?: { reason: string } } }[] } }[];
-    };
-    assert.equal(brokenPods.items[0]?.status.containerStatuses[0]?.state.waiting?.reason, 'CrashLoopBackOff');
   });
 
-  test('rollout undo, kubectl diff --server-side exit codes, and ApplySet prune', async () => {
+  clusterTest(
+    'crash-looping pods make rollout status fail within its timeout, with the reason readable from events',
+    async (t) => {
+      if (cluster?.source !== 'local') return t.skip("the crash-loop stage is the local cluster's (kwok)");
+      const ns = await namespace('failing');
+      const labels = { [CRASH_LOOP_LABEL.key]: CRASH_LOOP_LABEL.value };
+      await ok(SSA, { input: deployment(ns, 'broken', 'registry.example/broken:1.0', { labels, replicas: 1 }) });
+      const timeout = 15;
+      const failed = await kubectl(['rollout', 'status', '-n', ns, 'deployment/broken', `--timeout=${timeout}s`]);
+      assert.equal(failed.code, 1, `rollout status should fail:\n${failed.stdout}\n${failed.stderr}`);
+      assert.match(failed.stderr, /timed out|exceeded its progress deadline/);
+      assert.ok(failed.ms < (timeout + 30) * 1000, `rollout status took ${failed.ms} ms for a ${timeout} s timeout`);
+      const events = JSON.parse(
+        await ok(['get', 'events', '-n', ns, '--field-selector', 'reason=BackOff', '-o', 'json']),
+      ) as { items: { type: string; message: string; involvedObject: { kind: string; name: string } }[] };
+      const backOff = events.items.find(
+        (e) => e.involvedObject.kind === 'Pod' && e.involvedObject.name.startsWith('broken-'),
+      );
+      assert.ok(backOff, `a BackOff event for a broken pod, got ${JSON.stringify(events.items)}`);
+      assert.equal(backOff.type, 'Warning');
+      assert.match(backOff.message, /Back-off restarting failed container/);
+      const brokenPods = JSON.parse(await ok(['get', 'pods', '-n', ns, '-l', 'app=broken', '-o', 'json'])) as {
+        items: { status: { containerStatuses: { state: { waiting?: { reason: string } } }[] } }[];
+      };
+      assert.equal(brokenPods.items[0]?.status.containerStatuses[0]?.state.waiting?.reason, 'CrashLoopBackOff');
+    },
+  );
+
+  clusterTest('rollout undo, kubectl diff --server-side exit codes, and ApplySet prune', async () => {
     const ns = await namespace('undo');
     const image = async () =>
       (await getJson<{ spec: { template: { spec: { containers: { image: string }[] } } } }>(ns, 'deployment/web')).spec
@@ -258,7 +270,7 @@ describe('a real Kubernetes API server', { skip }, () => {
     assert.equal((await kubectl(['get', '-n', ns, 'configmap/unrelated'])).code, 0);
   });
 
-  test('the local cluster stops on SIGTERM: every process ends and its folder is removed', async (t) => {
+  clusterTest('the local cluster stops on SIGTERM: every process ends and its folder is removed', async (t) => {
     if (cluster?.source !== 'local' || !cluster.dir) return t.skip('only the local cluster is stopped by the tests');
     assert.ok(processesMentioning(cluster.dir).length >= 5, 'etcd, the API server, two controllers and kwok run');
     const code = await cluster.stop();

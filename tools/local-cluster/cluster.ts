@@ -8,7 +8,7 @@ import { request } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stagesDir } from './cache.js';
+import { stagesDir, toolDir } from './cache.js';
 import { makePki, type Pki } from './certs.js';
 
 export const NODE_NAME = 'kwok-node-0';
@@ -121,7 +121,7 @@ function tail(file: string, lines = 25): string {
 
 /** kwok's configuration: its own shipped stages, then ours (stages/*.yaml in this folder). */
 function kwokConfig(binDir: string): string {
-  const ours = join(import.meta.dirname, 'stages');
+  const ours = join(toolDir, 'stages');
   const files = [
     ...readdirSync(stagesDir(binDir))
       .sort()

@@ -23,6 +23,8 @@ export interface TestCluster {
   pid?: number;
   /** Seconds from the launch to ready, as the launcher reported it. */
   readySeconds?: number;
+  /** Settles with the launcher's exit code when it ends (never, for KUBECONFIG). */
+  exited: Promise<number | null>;
   /** Stops the local cluster (exit code of the launcher); a no-op for KUBECONFIG. */
   stop(): Promise<number | null>;
 }
@@ -76,7 +78,7 @@ export function processesMentioning(text: string): number[] {
 }
 
 /** Starts `npm run local-cluster` (through tsx) and waits for its KUBECONFIG line. */
-async function launchLocal(env: NodeJS.ProcessEnv): Promise<TestCluster> {
+async function launchLocal(env: NodeJS.ProcessEnv, building: boolean): Promise<TestCluster> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(toolDir, 'main.ts')], {
     env: { ...env, KUBECONFIG: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -87,7 +89,8 @@ async function launchLocal(env: NodeJS.ProcessEnv): Promise<TestCluster> {
   child.stderr!.setEncoding('utf8');
   child.stderr!.on('data', (chunk: string) => {
     stderr += chunk;
-    if (process.env.LOCAL_CLUSTER_VERBOSE) process.stderr.write(chunk);
+    // A build's progress is shown (it takes a while); the launcher's only when asked for.
+    if (building || process.env.LOCAL_CLUSTER_VERBOSE) process.stderr.write(chunk);
     const ready = /ready in ([\d.]+) s/.exec(stderr);
     if (ready) readySeconds = Number(ready[1]);
   });
@@ -114,6 +117,7 @@ async function launchLocal(env: NodeJS.ProcessEnv): Promise<TestCluster> {
     dir: dirname(kubeconfig),
     pid: child.pid,
     readySeconds,
+    exited: exited.then(([code]) => code),
     async stop() {
       if (child.exitCode !== null) return child.exitCode;
       child.kill('SIGTERM');
@@ -128,7 +132,13 @@ export async function clusterForTests(env: NodeJS.ProcessEnv = process.env): Pro
   if (plan.kind === 'skip') return { skip: plan.reason };
   if (plan.kind === 'KUBECONFIG') {
     return {
-      cluster: { kubeconfig: env.KUBECONFIG!, kubectl: plan.kubectl, source: 'KUBECONFIG', stop: async () => 0 },
+      cluster: {
+        kubeconfig: env.KUBECONFIG!,
+        kubectl: plan.kubectl,
+        source: 'KUBECONFIG',
+        exited: new Promise(() => {}),
+        stop: async () => 0,
+      },
     };
   }
   if (plan.build) {
@@ -136,5 +146,5 @@ export async function clusterForTests(env: NodeJS.ProcessEnv = process.env): Pro
       'local cluster: no cached binaries; building them with Go first (a cold build takes a long while, see tools/local-cluster/README.md)\n',
     );
   }
-  return { cluster: await launchLocal(env) };
+  return { cluster: await launchLocal(env, plan.build) };
 }

@@ -6,7 +6,7 @@ import { after, describe, test } from 'node:test';
 import { UserError } from '../../src/core/errors.js';
 import { parseDispatchPayload } from '../../src/core/payload.js';
 import { bumpEnvironment } from '../../src/github/bump.js';
-import { startLocalGitHub, type LocalGitHub } from '../local-github/index.js';
+import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
 import { CONFIG, devTag, exampleFiles, fastClient, OWNER, payload, repositorySnapshot } from './bump-fixtures.js';
 
 const github: LocalGitHub = await startLocalGitHub();

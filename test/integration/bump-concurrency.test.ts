@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parseBodyRecord, parseCommitRecord } from '../../src/core/promotion.js';
-import { startLocalGitHub, type LocalGitHub } from '../local-github/index.js';
+import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
 import {
   branchDiff,
   bump,

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { parseBodyRecord } from '../../src/core/promotion.js';
 import { parseYamlStream } from '../../src/core/yaml/parse.js';
-import { startLocalGitHub, type FaultSpec, type LocalGitHub } from '../local-github/index.js';
+import { startLocalGitHub, type FaultSpec, type LocalGitHub } from '../../tools/local-github/index.js';
 import { bump, devTag, exampleFiles, OWNER, payload } from './bump-fixtures.js';
 
 // Started at load: the number of tests depends on how many calls a clean bump makes.

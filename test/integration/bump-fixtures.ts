@@ -3,8 +3,8 @@
 import { buildDispatchPayload, type DispatchPayload } from '../../src/core/payload.js';
 import { bumpEnvironment, type BumpOptions, type BumpResult } from '../../src/github/bump.js';
 import { createGitHubClient, type GitHubClient } from '../../src/github/client.js';
-import { readFolder } from '../local-github/folder.js';
-import type { FileContents, LocalGitHub } from '../local-github/index.js';
+import { readFolder } from '../../tools/local-github/folder.js';
+import type { FileContents, LocalGitHub } from '../../tools/local-github/index.js';
 
 export const OWNER = 'acme';
 export const EXAMPLE_DIR = new URL('../../examples/environment-repo/', import.meta.url).pathname;

@@ -8,7 +8,7 @@ import { buildDispatchPayload, type DispatchPayload } from '../../src/core/paylo
 import { createGitHubClient, type GitHubClientTiming } from '../../src/github/client.js';
 import { sendRepositoryDispatch } from '../../src/github/dispatch.js';
 import { classifyToken, type TokenKind } from '../../src/github/token.js';
-import { startLocalGitHub, type FaultKind, type LocalGitHub } from '../local-github/index.js';
+import { startLocalGitHub, type FaultKind, type LocalGitHub } from '../../tools/local-github/index.js';
 
 const DISPATCH_ROUTE = 'POST /repos/{owner}/{repo}/dispatches';
 const WRITER = 'ghp_writer';

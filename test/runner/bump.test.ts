@@ -5,8 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import { parseBodyRecord } from '../../src/core/promotion.js';
 import { sendRepositoryDispatch } from '../../src/github/dispatch.js';
 import { devTag, exampleFiles, fastClient, OWNER, payload, repositorySnapshot } from '../integration/bump-fixtures.js';
-import { startLocalGitHub, type LocalGitHub } from '../local-github/index.js';
-import { runAction, type ActionRun, type RunActionOptions } from './harness.js';
+import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
+import { runAction, type ActionRun, type RunActionOptions } from '../../tools/runner/harness.js';
 
 const ENV_REPO = 'environments';
 const WORKFLOW_TOKEN = 'ghs_workflow_token_of_this_run';

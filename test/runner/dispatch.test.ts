@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { parseDispatchPayload } from '../../src/core/payload.js';
-import { startLocalGitHub, type LocalGitHub } from '../local-github/index.js';
-import { bundleNode, runAction, type ActionRun, type RunActionOptions } from './harness.js';
+import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
+import { bundleNode, runAction, type ActionRun, type RunActionOptions } from '../../tools/runner/harness.js';
 
 const DISPATCH_ROUTE = 'POST /repos/{owner}/{repo}/dispatches';
 const APP_TOKEN = 'ghs_environmentWriterToken0001';

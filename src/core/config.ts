@@ -4,7 +4,7 @@
 // file, the key and what was expected.
 import { invalid, UserError } from './errors.js';
 import { parseImageReference } from './image-ref.js';
-import { describeTagPolicy, parseTagPolicy, type TagPolicy } from './policy/index.js';
+import { parseTagPolicy, type TagPolicy } from './policy/index.js';
 import { documentValue, parseYamlStream } from './yaml/parse.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/promotion.yml';
@@ -255,8 +255,4 @@ function isName(value: unknown): value is string {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Map);
-}
-
-export function describeEnvironmentPolicy(environment: EnvironmentConfig): string {
-  return describeTagPolicy(environment.tags);
 }

@@ -10,6 +10,8 @@ import { planBump } from './manifest/index.js';
 import type { BumpPlan, ManifestChange, ManifestFile } from './manifest/types.js';
 import type { DispatchPayload, DispatchSource } from './payload.js';
 import { describeTagPolicy, isEligible, isNewer } from './policy/index.js';
+import { commitUrl, compareUrl } from './promotion/render/links.js';
+import { codeSpan as code } from './promotion/render/markdown.js';
 
 export const BRANCH_PREFIX = 'gitops-promote';
 export const RECORD_VERSION = 1;
@@ -396,12 +398,14 @@ export function renderPullRequestBody(record: PromotionRecord, commit: string, l
   ];
   const source = record.source;
   if (source) {
-    const repository = `${links.serverUrl}/${source.repository}`;
+    const { serverUrl } = links;
     lines.push(
-      `- Source: [${source.repository}@${source.sha.slice(0, 12)}](${repository}/commit/${source.sha}) (${code(source.ref)}), [build run](${source.runUrl})`,
+      `- Source: [${source.repository}@${source.sha.slice(0, 12)}](${commitUrl(serverUrl, source.repository, source.sha)}) (${code(source.ref)}), [build run](${source.runUrl})`,
     );
     for (const from of compareBases(record)) {
-      lines.push(`- Changes since ${code(from)}: [compare](${repository}/compare/${from}...${source.sha})`);
+      lines.push(
+        `- Changes since ${code(from)}: [compare](${compareUrl(serverUrl, source.repository, from, source.sha)})`,
+      );
     }
   }
   if (record.dispatchId) lines.push(`- Dispatch: ${code(record.dispatchId)}`);
@@ -412,11 +416,4 @@ export function renderPullRequestBody(record: PromotionRecord, commit: string, l
     '',
   );
   return lines.join('\n');
-}
-
-// A code span that no value can break out of: pipes would split the table, newlines the row.
-function code(value: string): string {
-  const flat = value.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
-  const fence = flat.includes('`') ? '``' : '`';
-  return `${fence}${flat.includes('`') ? ` ${flat} ` : flat}${fence}`;
 }

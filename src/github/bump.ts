@@ -10,7 +10,7 @@
 // new tag bytes, because the base is a parent of the head.
 //
 // Pull requests with no purpose left are closed with a comment linking what superseded them
-// (obsolete-pulls.ts), and GitHub's refusals are explained once, here at the top (bump-errors.ts).
+// (obsolete-pulls.ts), and GitHub's refusals are explained once, here at the top (failures.ts).
 import { DEFAULT_CONFIG_PATH, parsePromotionConfig } from '../core/config.js';
 import { UserError } from '../core/errors.js';
 import type { DispatchPayload } from '../core/payload.js';
@@ -30,10 +30,10 @@ import {
   type Promotion,
   type PromotionRecord,
 } from '../core/promotion.js';
+import { DEFAULT_SERVER_URL } from '../core/promotion/render/links.js';
 import { parseYamlStream } from '../core/yaml/parse.js';
-import { explainBumpFailure, type BumpAccess } from './bump-errors.js';
 import type { GitHubClient } from './client.js';
-import { requestFailure } from './errors.js';
+import { explainFailure, requestFailure } from './failures.js';
 import { commitMessage, createBranch, fastForwardBranch, writeCommit, writeTree } from './promotion-branch.js';
 import {
   closeObsoletePulls,
@@ -125,17 +125,18 @@ interface Context {
 /** Bumps, and turns GitHub's refusals (401, 403, 404 ...) into messages that say what was done and what to fix. */
 export async function bumpEnvironment(options: BumpOptions): Promise<BumpResult> {
   const { client, repository } = options;
-  const access: BumpAccess = {
-    repository: `${repository.owner}/${repository.repo}`,
-    tokenKind: options.tokenKind ?? 'unknown',
-    ...(options.workflowRepository !== undefined && { workflowRepository: options.workflowRepository }),
-  };
   try {
     return await bump(options);
   } catch (error) {
     // A 404 is also what a repository the token cannot see answers: ask which before explaining it.
     const visible = requestFailure(error)?.status === 404 ? await repositoryVisible(client, repository) : undefined;
-    throw explainBumpFailure(error, access, visible);
+    throw explainFailure(error, {
+      action: 'bump',
+      repository: `${repository.owner}/${repository.repo}`,
+      tokenKind: options.tokenKind ?? 'unknown',
+      ...(options.workflowRepository !== undefined && { workflowRepository: options.workflowRepository }),
+      ...(visible !== undefined && { repositoryVisible: visible }),
+    });
   }
 }
 
@@ -162,7 +163,7 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
     repository,
     promotion,
     baseBranch,
-    serverUrl: options.serverUrl ?? 'https://github.com',
+    serverUrl: options.serverUrl ?? DEFAULT_SERVER_URL,
     warnings,
     log,
   };

@@ -9,6 +9,8 @@ import {
   type PromotionRecord,
 } from '../core/promotion.js';
 import { isNewer } from '../core/policy/index.js';
+import { commitUrl } from '../core/promotion/render/links.js';
+import { codeSpan } from '../core/promotion/render/markdown.js';
 import type { GitHubClient } from './client.js';
 import { commitMessage } from './promotion-branch.js';
 import { closePull, type BranchPulls, type PullSummary } from './pull-request.js';
@@ -64,11 +66,6 @@ export function isObsolete(promotion: Promotion, proposed: PromotionRecord, runn
   );
 }
 
-function links(context: PullContext) {
-  const repository = `${context.serverUrl.replace(/\/+$/, '')}/${context.repository.owner}/${context.repository.repo}`;
-  return { commit: (sha: string) => `${repository}/commit/${sha}` };
-}
-
 async function close(context: PullContext, pull: PullSummary, comment: string, reason: string): Promise<ClosedPull> {
   await closePull(context.client, context.repository, pull.number, comment);
   return { number: pull.number, url: pull.url, reason: `closed pull request #${pull.number}: ${reason}` };
@@ -87,16 +84,17 @@ export async function closeObsoletePulls(
 ): Promise<ClosedPull[]> {
   const { promotion, baseBranch } = context;
   const { app, environment } = promotion;
-  const at = `\`${baseBranch}\` at [\`${base.slice(0, 12)}\`](${links(context).commit(base)})`;
-  const runs = running.map((current) => `\`${app.image}:${current.tag}\``).join(', ');
+  const repository = `${context.repository.owner}/${context.repository.repo}`;
+  const at = `${codeSpan(baseBranch)} at [${codeSpan(base.slice(0, 12))}](${commitUrl(context.serverUrl, repository, base)})`;
+  const runs = running.map((current) => codeSpan(`${app.image}:${current.tag}`)).join(', ');
   const closed: ClosedPull[] = [];
   for (const pull of pulls.otherBases) {
     closed.push(
       await close(
         context,
         pull,
-        `Closed by gitops-promote: environment **${environment.name}** now merges into \`${baseBranch}\`, not ` +
-          `\`${pull.baseRef}\`, and ${baseBranch} already runs ${runs}.\n\nSuperseded by ${at}.`,
+        `Closed by gitops-promote: environment **${environment.name}** now merges into ${codeSpan(baseBranch)}, not ` +
+          `${codeSpan(pull.baseRef)}, and ${baseBranch} already runs ${runs}.\n\nSuperseded by ${at}.`,
         `${environment.name} now merges into ${baseBranch}, which already runs ${running.map((r) => r.tag).join(', ')}`,
       ),
     );
@@ -110,7 +108,7 @@ export async function closeObsoletePulls(
       context,
       pull,
       `Closed by gitops-promote: **${environment.name}** already runs ${runs}, which is not older than ` +
-        `\`${proposed.tag}\` that this pull request proposes, so it has nothing left to promote.\n\n` +
+        `${codeSpan(proposed.tag)} that this pull request proposes, so it has nothing left to promote.\n\n` +
         `Superseded by ${at}.`,
       `${environment.name} already runs ${running.map((r) => r.tag).join(', ')}, not older than ${proposed.tag}`,
     ),
@@ -131,9 +129,9 @@ export async function closeOtherBasePulls(
       await close(
         context,
         pull,
-        `Closed by gitops-promote: environment **${promotion.environment.name}** now merges into \`${baseBranch}\`, ` +
-          `not \`${pull.baseRef}\`.\n\nSuperseded by #${successor.number} (${successor.url}), which promotes ` +
-          `${promotion.app.name} to \`${promotion.tag}\` on ${baseBranch}.`,
+        `Closed by gitops-promote: environment **${promotion.environment.name}** now merges into ${codeSpan(baseBranch)}, ` +
+          `not ${codeSpan(pull.baseRef)}.\n\nSuperseded by #${successor.number} (${successor.url}), which promotes ` +
+          `${promotion.app.name} to ${codeSpan(promotion.tag)} on ${baseBranch}.`,
         `superseded by #${successor.number} (${successor.url}) on ${baseBranch}`,
       ),
     );

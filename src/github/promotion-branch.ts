@@ -3,7 +3,7 @@
 // Refs are never forced: creating fails when the branch exists, and updating only fast-forwards,
 // so a concurrent writer is noticed instead of overwritten.
 import type { GitHubClient } from './client.js';
-import { requestFailure } from './errors.js';
+import { requestFailure } from './failures.js';
 import type { RepositoryName } from './repository-files.js';
 
 export interface FileWrite {

@@ -3,6 +3,7 @@
 // (core's compareBases: the commit a running tag ID names, or a running release's git tag). Known
 // from the record alone: no API call is spent on it.
 import { compareBases, type BodyLinks, type PromotionRecord } from '../core/promotion.js';
+import { commitUrl, compareUrl } from '../core/promotion/render/links.js';
 
 export interface SourceLinks {
   repository: string;
@@ -21,13 +22,16 @@ export function sourceLinks(
 ): SourceLinks | undefined {
   const source = record.source;
   if (!source) return undefined;
-  const repository = `${links.serverUrl.replace(/\/+$/, '')}/${source.repository}`;
+  const { serverUrl } = links;
   return {
     repository: source.repository,
     sha: source.sha,
     ref: source.ref,
-    commitUrl: `${repository}/commit/${source.sha}`,
+    commitUrl: commitUrl(serverUrl, source.repository, source.sha),
     runUrl: source.runUrl,
-    compares: compareBases(record).map((from) => ({ from, url: `${repository}/compare/${from}...${source.sha}` })),
+    compares: compareBases(record).map((from) => ({
+      from,
+      url: compareUrl(serverUrl, source.repository, from, source.sha),
+    })),
   };
 }

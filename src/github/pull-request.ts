@@ -2,7 +2,7 @@
 // environment's labels, reviewers and auto-merge idempotently (nothing is sent that is already so).
 import type { EnvironmentConfig } from '../core/config.js';
 import type { GitHubClient } from './client.js';
-import { requestFailure } from './errors.js';
+import { requestFailure } from './failures.js';
 import type { RepositoryName } from './repository-files.js';
 
 export interface PullSummary {

@@ -2,7 +2,7 @@
 // by path (the config), the recursive tree, and the blobs a bump needs.
 import { UserError } from '../core/errors.js';
 import type { GitHubClient } from './client.js';
-import { requestFailure } from './errors.js';
+import { requestFailure } from './failures.js';
 
 export interface RepositoryName {
   owner: string;

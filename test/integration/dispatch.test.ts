@@ -118,7 +118,7 @@ describe('dispatch against the local GitHub', () => {
       token: READER,
       status: 403,
       mentions: [
-        /can see acme\/env but may not write to it/,
+        /can see acme\/env but may not write its contents/,
         /Resource not accessible by integration/,
         /fine-grained personal access token/,
       ],
@@ -137,7 +137,10 @@ describe('dispatch against the local GitHub', () => {
         (caught: unknown) => caught,
       );
       assert.ok(error instanceof UserError, `expected a UserError, got ${String(error)}`);
-      assert.match(error.message, new RegExp(`^repository_dispatch to acme/env failed with ${status}`));
+      assert.match(
+        error.message,
+        new RegExp(`^dispatch failed sending the repository_dispatch event in acme/env: GitHub answered ${status}`),
+      );
       for (const mention of mentions) assert.match(error.message, mention);
       assert.equal(dispatchCalls(), 1);
       assert.equal(github.dispatches('acme', 'env').length, 0);
@@ -164,7 +167,7 @@ describe('dispatch against the local GitHub', () => {
     github.injectFault({ kind: '503', route: DISPATCH_ROUTE, times: 10 });
     await assert.rejects(send(WRITER, payload(), { timing: { retries: 2 } }), (error: unknown) => {
       assert.ok(!(error instanceof UserError), 'a server failure is not the user’s mistake');
-      assert.match((error as Error).message, /failed with 503 .*after retries.*try again/);
+      assert.match((error as Error).message, /answered 503 .*after retries.*try again/);
       return true;
     });
     assert.equal(dispatchCalls(), 3);

@@ -94,6 +94,9 @@ describe('bump bundle under the runner', () => {
     );
     assert.ok(run.summary.includes(`- Dispatch: \`${sent.dispatchId}\``), run.summary);
     assert.equal(run.annotations.filter((annotation) => annotation.level === 'warning').length, 0);
+    const lines = run.stdout.split(/\r?\n/);
+    assert.ok(lines.includes(`::add-mask::${APP_TOKEN}`), 'the token is masked');
+    assert.ok(lines.includes(`::add-mask::${WORKFLOW_TOKEN}`), 'the workflow token is masked too');
   });
 
   test('the same dispatch again is unchanged, through the root action', async () => {

@@ -183,7 +183,10 @@ describe('dispatch bundle', () => {
       const run = await dispatch({ token });
       assert.equal(run.exitCode, 1);
       const message = failureMessage(run);
-      assert.match(message, new RegExp(`^repository_dispatch to acme/env failed with ${status}`));
+      assert.match(
+        message,
+        new RegExp(`^dispatch failed sending the repository_dispatch event in acme/env: GitHub answered ${status}`),
+      );
       for (const mention of mentions) assert.match(message, mention);
       assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /, 'no stack trace');
       assert.equal(github.calls()[DISPATCH_ROUTE], 1);

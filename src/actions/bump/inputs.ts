@@ -7,9 +7,13 @@ import {
   type DispatchPayload,
 } from '../../core/payload.js';
 import { DEFAULT_CONFIG_PATH } from '../../core/config.js';
+import { workflowRunUrl } from '../../core/promotion/render/links.js';
 import { parseTimestamp } from '../../core/tag-id.js';
 import { pick, readRunnerContext } from '../shared/context.js';
 import { ActionInputs, type Environment } from '../shared/inputs.js';
+
+/** Inputs masked before anything else runs. */
+export const SECRET_INPUTS = ['token', 'workflow-token'] as const;
 
 export interface BumpInputs {
   token: string;
@@ -22,6 +26,8 @@ export interface BumpInputs {
   defaultBranch: string | undefined;
   apiUrl: string;
   serverUrl: string;
+  /** `owner/name` the workflow runs in (GITHUB_REPOSITORY), to explain what its GITHUB_TOKEN cannot reach. */
+  workflowRepository: string | undefined;
 }
 
 const CONFIG_PATH_PATTERN = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/-]{1,255}$/;
@@ -59,6 +65,7 @@ export function readBumpInputs(
     defaultBranch: sameRepository && typeof eventDefaultBranch === 'string' ? eventDefaultBranch : undefined,
     apiUrl: context.apiUrl,
     serverUrl: context.serverUrl,
+    workflowRepository: context.repository || undefined,
   };
 }
 
@@ -96,7 +103,7 @@ function readPayload(
         repository: context.repository,
         sha: context.sha,
         ref: context.ref,
-        runUrl: `${context.serverUrl.replace(/\/+$/, '')}/${context.repository}/actions/runs/${context.runId || '0'}`,
+        runUrl: workflowRunUrl(context.serverUrl, context.repository, context.runId || '0'),
       },
       buildTimestamp: timestamp === undefined ? Math.floor(now() / 1000) : parseTimestamp(timestamp, 'build-timestamp'),
       dispatchId: newDispatchId(),

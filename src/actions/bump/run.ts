@@ -3,9 +3,10 @@ import * as core from '@actions/core';
 import { bumpEnvironment, type BumpResult } from '../../github/bump.js';
 import { createGitHubClient, type GitHubClientTiming } from '../../github/client.js';
 import { classifyToken, describeTokenKind } from '../../github/token.js';
+import { codeSpan as code, escapeHtmlText as escapeMarkdown } from '../../core/promotion/render/markdown.js';
 import type { Environment } from '../shared/inputs.js';
-import { setOutputs } from '../shared/run.js';
-import { readBumpInputs } from './inputs.js';
+import { maskSecretInputs, setOutputs } from '../shared/run.js';
+import { readBumpInputs, SECRET_INPUTS } from './inputs.js';
 
 export const WORKFLOW_TOKEN_WARNING =
   "token is the workflow's GITHUB_TOKEN: pull requests it opens do not start pull_request workflows, so the " +
@@ -15,8 +16,7 @@ export const WORKFLOW_TOKEN_WARNING =
 
 /** The bump action: one pull request per (app, environment), opened or updated in place. */
 export async function runBump(env: Environment = process.env, timing: GitHubClientTiming = {}): Promise<BumpResult> {
-  const rawToken = env.INPUT_TOKEN?.trim();
-  if (rawToken) core.setSecret(rawToken);
+  maskSecretInputs(env, SECRET_INPUTS);
   const inputs = readBumpInputs(env, randomUUID);
   const tokenKind = classifyToken(inputs.token, inputs.workflowToken);
   if (tokenKind === 'workflow') core.warning(WORKFLOW_TOKEN_WARNING);
@@ -39,7 +39,7 @@ export async function runBump(env: Environment = process.env, timing: GitHubClie
     defaultBranch: inputs.defaultBranch,
     serverUrl: inputs.serverUrl,
     tokenKind,
-    ...(env.GITHUB_REPOSITORY && { workflowRepository: env.GITHUB_REPOSITORY }),
+    ...(inputs.workflowRepository !== undefined && { workflowRepository: inputs.workflowRepository }),
     log: core.info,
   });
   for (const warning of result.warnings) core.warning(warning);
@@ -83,13 +83,4 @@ async function writeSummary(result: BumpResult, env: Environment): Promise<void>
   if (result.closedPullRequests.length > 0) lines.push('');
   for (const warning of result.warnings) lines.push(`> ${escapeMarkdown(warning)}`, '');
   await core.summary.addRaw(lines.join('\n'), true).write();
-}
-
-// A code span shows `<` and `&` as they are; only a backtick or a newline could break out of it.
-function code(text: string): string {
-  return `\`${text.replace(/[`\r\n]/g, '')}\``;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[<>&]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[char] ?? char);
 }

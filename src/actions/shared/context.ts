@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { DEFAULT_SERVER_URL } from '../../core/promotion/render/links.js';
 import type { Environment } from './inputs.js';
 
 /** The parts of the workflow run the runner gives every step through GITHUB_* variables and the event file. */
@@ -20,7 +21,7 @@ export function readRunnerContext(env: Environment = process.env): RunnerContext
     ref: env.GITHUB_REF ?? '',
     sha: env.GITHUB_SHA ?? '',
     repository: env.GITHUB_REPOSITORY ?? '',
-    serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    serverUrl: env.GITHUB_SERVER_URL ?? DEFAULT_SERVER_URL,
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     runId: env.GITHUB_RUN_ID ?? '',
     payload: readPayload(env.GITHUB_EVENT_PATH),

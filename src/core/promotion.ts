@@ -8,10 +8,14 @@ import { invalid, UserError } from './errors.js';
 import { parseImageReference, sameRepository } from './image-ref.js';
 import { planBump } from './manifest/index.js';
 import type { BumpPlan, ManifestChange, ManifestFile } from './manifest/types.js';
-import type { DispatchPayload, DispatchSource } from './payload.js';
-import { describeTagPolicy, isEligible, isNewer } from './policy/index.js';
+import type { DispatchSource } from './payload.js';
+import { describeTagPolicy, isEligible } from './policy/index.js';
+import { compareBuilds, tagTimestamp, type Build } from './promotion/order.js';
 import { commitUrl, compareUrl } from './promotion/render/links.js';
 import { codeSpan as code } from './promotion/render/markdown.js';
+import { requestField, type PromotionRequest } from './request.js';
+
+export { tagTimestamp };
 
 export const BRANCH_PREFIX = 'gitops-promote';
 export const RECORD_VERSION = 1;
@@ -22,13 +26,13 @@ const KUSTOMIZATION_FILE = /^(kustomization\.ya?ml|Kustomization)$/;
 /** Reading more blobs than this for one bump means the app's `paths` should be set. */
 export const MAX_CANDIDATE_FILES = 500;
 
-/** A dispatch matched against the config: which app, which environment, which branch. */
+/** A request matched against the config: which app, which environment, which branch. */
 export interface Promotion {
   app: AppConfig;
   environment: EnvironmentConfig;
   tag: string;
   digest: string | undefined;
-  payload: DispatchPayload;
+  request: PromotionRequest;
   /** `gitops-promote/<env>/<app>`: one branch, hence one open pull request, per (app, environment). */
   branch: string;
   title: string;
@@ -57,25 +61,25 @@ export interface PromotionRecord {
   source?: DispatchSource;
 }
 
-/** Matches the payload to the config; an unknown app or environment, or another image, is a user error. */
-export function resolvePromotion(config: PromotionConfig, payload: DispatchPayload): Promotion {
-  const environment = findEnvironment(config, payload.environment);
-  const app = findApp(config, payload.app);
-  if (!sameRepository(app.image, payload.image)) {
+/** Matches the request to the config; an unknown app or environment, or another image, is a user error. */
+export function resolvePromotion(config: PromotionConfig, request: PromotionRequest): Promotion {
+  const environment = findEnvironment(config, request.environment);
+  const app = findApp(config, request.app);
+  if (!sameRepository(app.image, request.image)) {
     throw invalid(
-      'client_payload.image',
-      payload.image,
+      requestField(request, 'image'),
+      request.image,
       `the image of app ${app.name} in ${config.file}: ${app.image}`,
     );
   }
   return {
     app,
     environment,
-    tag: payload.tag,
-    digest: payload.digest,
-    payload,
+    tag: request.tag,
+    digest: request.digest,
+    request,
     branch: `${BRANCH_PREFIX}/${environment.name}/${app.name}`,
-    title: `Promote ${app.name} to ${payload.tag} in ${environment.name}`,
+    title: `Promote ${app.name} to ${request.tag} in ${environment.name}`,
   };
 }
 
@@ -181,12 +185,6 @@ function tagOfValue(change: ManifestChange, image: string): string | undefined {
   }
 }
 
-/** The unix timestamp a tag ID carries at its end (`dev-1a2b3c4d-1700000000`), if any. */
-export function tagTimestamp(tag: string): number | undefined {
-  const match = /(?:^|[-_.])(\d{10})$/.exec(tag);
-  return match ? Number(match[1]) : undefined;
-}
-
 /** The short commit a tag ID carries (`dev-1a2b3c4d-1700000000` -> `1a2b3c4d`), if any. */
 export function tagSha(tag: string): string | undefined {
   const beforeTimestamp = /(?:^|[-_.])([0-9a-f]{7,40})[-_.]\d{10}$/.exec(tag)?.[1];
@@ -218,17 +216,9 @@ export function compareBases(record: Pick<PromotionRecord, 'source' | 'previousT
     .map((old) => `${prefix}${old.replace('_', '+')}`);
 }
 
-/**
- * Is the dispatched tag newer than `current`? The policy's order when it has one; for glob and
- * regexp, the build timestamps (the payload's against the current tag's or the record's).
- * undefined: nothing tells, and the dispatch is taken as the newer (it was built last).
- */
-export function isNewerThan(promotion: Promotion, current: string, currentTimestamp?: number): boolean | undefined {
-  const ordered = isNewer(promotion.environment.tags, promotion.tag, current);
-  if (ordered !== undefined) return ordered;
-  const before = currentTimestamp ?? tagTimestamp(current);
-  if (before === undefined) return undefined;
-  return promotion.payload.buildTimestamp > before;
+/** The requested build, for ordering against what runs or what a branch carries. */
+export function requestedBuild(promotion: Promotion): Build {
+  return { tag: promotion.tag, buildTimestamp: promotion.request.buildTimestamp };
 }
 
 export interface PromotionPlan {
@@ -277,7 +267,24 @@ export function decideAgainstEnvironment(promotion: Promotion, { plan, running }
   if (plan.changes.length === 0) {
     return { kind: 'unchanged', reason: `${promotion.environment.name} already runs ${target}`, previousTags };
   }
-  const newer = previousTags.filter((tag) => isNewerThan(promotion, tag) === false);
+  // A rollback asks for an older build on purpose: the older-tag rule is for moving forward.
+  if (promotion.request.intent === 'rollback') {
+    return { kind: 'change', previousTags, changes: plan.changes, files: plan.files };
+  }
+  const orders = previousTags.map((tag) =>
+    compareBuilds(promotion.environment.tags, requestedBuild(promotion), { tag }),
+  );
+  if (orders.includes('unordered')) {
+    return {
+      kind: 'skipped',
+      reason:
+        `${promotion.environment.name} runs ${previousTags.join(', ')}, and nothing says whether ${promotion.tag} is newer: ` +
+        `${describeTagPolicy(promotion.environment.tags)} orders tags by build time, ${promotion.tag} does not end in one and the ` +
+        `request has no build timestamp. Give build-timestamp (unix seconds of the build), or use a tag ID that ends in it.`,
+      previousTags,
+    };
+  }
+  const newer = previousTags.filter((_, index) => orders[index] === false);
   if (newer.length > 0) {
     return {
       kind: 'skipped',
@@ -294,11 +301,14 @@ export function decideAgainstPending(
   pending: PromotionRecord,
 ): 'same' | 'pending-is-newer' | 'replace' {
   if (pending.tag === promotion.tag && (pending.digest ?? undefined) === promotion.digest) return 'same';
+  const requested = promotion.request.buildTimestamp;
   if (pending.tag === promotion.tag) {
-    return (pending.buildTimestamp ?? 0) >= promotion.payload.buildTimestamp ? 'pending-is-newer' : 'replace';
+    // The same tag with another digest: a rebuild, ordered by build time alone.
+    return requested === undefined || (pending.buildTimestamp ?? 0) >= requested ? 'pending-is-newer' : 'replace';
   }
-  const newer = isNewerThan(promotion, pending.tag, pending.buildTimestamp);
-  return newer === false ? 'pending-is-newer' : 'replace';
+  if (promotion.request.intent === 'rollback') return 'replace';
+  const newer = compareBuilds(promotion.environment.tags, requestedBuild(promotion), pending);
+  return newer === false || newer === 'unordered' ? 'pending-is-newer' : 'replace';
 }
 
 function describeOrder(promotion: Promotion): string {
@@ -313,7 +323,8 @@ export function buildRecord(
   decision: Extract<Decision, { kind: 'change' }>,
   base: string,
 ): PromotionRecord {
-  const { payload } = promotion;
+  const { request } = promotion;
+  const { provenance } = request;
   return {
     v: RECORD_VERSION,
     app: promotion.app.name,
@@ -324,9 +335,9 @@ export function buildRecord(
     previousTags: decision.previousTags,
     changes: decision.changes.map(({ file, line, path, old, new: value }) => ({ file, line, path, old, new: value })),
     base,
-    buildTimestamp: payload.buildTimestamp,
-    dispatchId: payload.dispatchId,
-    source: payload.source,
+    ...(request.buildTimestamp !== undefined && { buildTimestamp: request.buildTimestamp }),
+    dispatchId: provenance.dispatchId,
+    ...(provenance.source !== undefined && { source: provenance.source }),
   };
 }
 

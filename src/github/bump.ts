@@ -13,7 +13,7 @@
 // (obsolete-pulls.ts), and GitHub's refusals are explained once, here at the top (failures.ts).
 import { DEFAULT_CONFIG_PATH, parsePromotionConfig } from '../core/config.js';
 import { UserError } from '../core/errors.js';
-import type { DispatchPayload } from '../core/payload.js';
+import type { PromotionRequest } from '../core/request.js';
 import {
   buildRecord,
   decideAgainstEnvironment,
@@ -68,7 +68,7 @@ export type BumpOperation = 'created' | 'updated' | 'unchanged' | 'skipped';
 export interface BumpOptions {
   client: GitHubClient;
   repository: RepositoryName;
-  payload: DispatchPayload;
+  request: PromotionRequest;
   configPath?: string;
   /** The repository's default branch when known (the event says it), saving a call. */
   defaultBranch?: string;
@@ -141,7 +141,7 @@ export async function bumpEnvironment(options: BumpOptions): Promise<BumpResult>
 }
 
 async function bump(options: BumpOptions): Promise<BumpResult> {
-  const { client, repository, payload } = options;
+  const { client, repository, request } = options;
   const configPath = options.configPath ?? DEFAULT_CONFIG_PATH;
   const warnings: string[] = [];
   const log = options.log ?? (() => undefined);
@@ -156,7 +156,7 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
       `${configPath}: not found on ${configBranch} of ${fullName}; bump needs the promotion config there`,
     );
   }
-  const promotion = resolvePromotion(parsePromotionConfig(configText, configPath), payload);
+  const promotion = resolvePromotion(parsePromotionConfig(configText, configPath), request);
   const baseBranch = promotion.environment.branch ?? configBranch;
   const context: Context = {
     client,
@@ -178,8 +178,8 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
     previousTags: [],
     changedFiles: [],
     closedPullRequests: [],
-    source: sourceLinks({ source: payload.source, previousTags: [], tag: promotion.tag }, context),
-    dispatchId: payload.dispatchId,
+    source: sourceLinks({ source: request.provenance.source, previousTags: [], tag: promotion.tag }, context),
+    dispatchId: request.provenance.dispatchId,
     warnings,
     ...extra,
   });
@@ -206,7 +206,7 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
     if (decision.kind !== 'change') {
       // The environment runs the tag or a newer one: an open PR that brings nothing newer has no purpose left.
       const running: RunningTag[] = planned.running.map((tag) =>
-        tag === promotion.tag ? { tag, buildTimestamp: payload.buildTimestamp } : { tag },
+        tag === promotion.tag ? { tag, buildTimestamp: request.buildTimestamp } : { tag },
       );
       const open = await findOpenPulls(client, repository, promotion.branch, baseBranch);
       const closedPullRequests = await closeObsoletePulls(context, open, base, running);

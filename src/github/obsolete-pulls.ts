@@ -1,14 +1,8 @@
 // Pull requests of a promotion branch that have no purpose left, closed with a comment that says
 // why and links to what superseded them: the environment's branch when it already runs the tag (or a
 // newer one), or the new pull request when the environment moved to another base branch.
-import {
-  parseBodyRecord,
-  parseCommitRecord,
-  tagTimestamp,
-  type Promotion,
-  type PromotionRecord,
-} from '../core/promotion.js';
-import { isNewer } from '../core/policy/index.js';
+import { parseBodyRecord, parseCommitRecord, type Promotion, type PromotionRecord } from '../core/promotion.js';
+import { compareBuilds } from '../core/promotion/order.js';
 import { commitUrl } from '../core/promotion/render/links.js';
 import { codeSpan } from '../core/promotion/render/markdown.js';
 import type { GitHubClient } from './client.js';
@@ -49,20 +43,14 @@ export async function recordOf(
   return parseCommitRecord(await commitMessage(context.client, context.repository, head));
 }
 
-/** Is the proposed tag newer than a running one? The policy's order, else build times; undefined when nothing tells. */
-function proposesNewer(promotion: Promotion, proposed: PromotionRecord, running: RunningTag): boolean | undefined {
-  const ordered = isNewer(promotion.environment.tags, proposed.tag, running.tag);
-  if (ordered !== undefined) return ordered;
-  const mine = proposed.buildTimestamp ?? tagTimestamp(proposed.tag);
-  const theirs = running.buildTimestamp ?? tagTimestamp(running.tag);
-  return mine === undefined || theirs === undefined ? undefined : mine > theirs;
-}
-
 /** Obsolete: every place of the environment already runs the proposed tag or one known to be newer. */
 export function isObsolete(promotion: Promotion, proposed: PromotionRecord, running: readonly RunningTag[]): boolean {
   return (
     running.length > 0 &&
-    running.every((current) => current.tag === proposed.tag || proposesNewer(promotion, proposed, current) === false)
+    running.every(
+      (current) =>
+        current.tag === proposed.tag || compareBuilds(promotion.environment.tags, proposed, current) === false,
+    )
   );
 }
 

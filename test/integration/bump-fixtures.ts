@@ -1,6 +1,6 @@
 // Shared by the bump tests: the example environment repository with a promotion config, payloads,
 // a fast client for the local GitHub, and ways to look at what a bump left behind.
-import { buildDispatchPayload, type DispatchPayload } from '../../src/core/payload.js';
+import { buildDispatchPayload, requestFromPayload, type DispatchPayload } from '../../src/core/payload.js';
 import { bumpEnvironment, type BumpOptions, type BumpResult } from '../../src/github/bump.js';
 import { createGitHubClient, type GitHubClient } from '../../src/github/client.js';
 import { readFolder } from '../../tools/local-github/folder.js';
@@ -96,7 +96,7 @@ export function bump(
   return bumpEnvironment({
     client: fastClient(github),
     repository: { owner: OWNER, repo },
-    payload: payloadValue,
+    request: requestFromPayload(payloadValue),
     defaultBranch: 'main',
     ...extra,
   });

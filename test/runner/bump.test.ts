@@ -159,6 +159,22 @@ describe('bump bundle under the runner', () => {
     );
   });
 
+  test('by hand without build-timestamp, an older tag ID is skipped, not rolled back to', async () => {
+    const before = await repositorySnapshot(github, ENV_REPO);
+    const run = await runBump(
+      'bump',
+      {},
+      {
+        eventName: 'workflow_dispatch',
+        inputs: { app: 'podinfo', image: 'ghcr.io/acme/podinfo', tag: 'dev-00000000-1700000000', environment: 'dev' },
+      },
+    );
+    assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+    assert.equal(run.outputs.operation, 'skipped');
+    assert.match(run.summary, /which is not older than dev-00000000-1700000000/);
+    assert.equal(await repositorySnapshot(github, ENV_REPO), before);
+  });
+
   test('explicit inputs bump by hand outside a dispatch', async () => {
     const run = await runBump(
       'bump',

@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildDispatchPayload } from '../../src/core/payload.js';
+import { buildDispatchPayload, requestFromPayload } from '../../src/core/payload.js';
 import { bumpEnvironment } from '../../src/github/bump.js';
 import { createGitHubClient } from '../../src/github/client.js';
 import { readFolder } from '../local-github/folder.js';
@@ -76,7 +76,7 @@ spec:
       repository: { owner: 'acme', repo: 'environments' },
       // The action reads the default branch from the repository_dispatch event, as here.
       defaultBranch: 'main',
-      payload: BENCH_PAYLOAD,
+      request: requestFromPayload(BENCH_PAYLOAD),
     });
     if (result.operation !== 'created')
       throw new Error(`bench bump: expected a created PR, got ${result.operation}: ${result.reason}`);

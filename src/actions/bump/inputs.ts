@@ -1,11 +1,12 @@
 import { invalid, UserError } from '../../core/errors.js';
 import {
-  buildDispatchPayload,
   checkRepositoryName,
+  manualRequest,
   parseDispatchEvent,
   parseDispatchPayload,
-  type DispatchPayload,
+  requestFromPayload,
 } from '../../core/payload.js';
+import type { PromotionRequest } from '../../core/request.js';
 import { DEFAULT_CONFIG_PATH } from '../../core/config.js';
 import { workflowRunUrl } from '../../core/promotion/render/links.js';
 import { parseTimestamp } from '../../core/tag-id.js';
@@ -21,7 +22,8 @@ export interface BumpInputs {
   workflowToken: string | undefined;
   repository: { owner: string; repo: string };
   configPath: string;
-  payload: DispatchPayload;
+  /** What to promote: from the dispatch, the payload input, or the app, image and tag inputs. */
+  request: PromotionRequest;
   /** The environment repository's default branch when the event says it (saves a request). */
   defaultBranch: string | undefined;
   apiUrl: string;
@@ -36,11 +38,7 @@ const CONFIG_PATH_PATTERN = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/-]{1,
  * Reads the inputs and the dispatch payload: from `payload` (JSON), from explicit `app`/`image`/`tag`
  * inputs, or from the repository_dispatch event's client_payload. Everything is checked before any request.
  */
-export function readBumpInputs(
-  env: Environment,
-  newDispatchId: () => string,
-  now: () => number = Date.now,
-): BumpInputs {
+export function readBumpInputs(env: Environment, newDispatchId: () => string): BumpInputs {
   const inputs = new ActionInputs(env);
   const context = readRunnerContext(env);
   const token = inputs.required('token');
@@ -61,7 +59,7 @@ export function readBumpInputs(
     workflowToken: inputs.optional('workflow-token'),
     repository: { owner: repository.owner, repo: repository.name },
     configPath,
-    payload: readPayload(inputs, context, newDispatchId, now),
+    request: readRequest(inputs, context, newDispatchId),
     defaultBranch: sameRepository && typeof eventDefaultBranch === 'string' ? eventDefaultBranch : undefined,
     apiUrl: context.apiUrl,
     serverUrl: context.serverUrl,
@@ -69,12 +67,11 @@ export function readBumpInputs(
   };
 }
 
-function readPayload(
+function readRequest(
   inputs: ActionInputs,
   context: ReturnType<typeof readRunnerContext>,
   newDispatchId: () => string,
-  now: () => number,
-): DispatchPayload {
+): PromotionRequest {
   const json = inputs.optional('payload');
   const app = inputs.optional('app');
   if (json !== undefined && app !== undefined) {
@@ -89,11 +86,11 @@ function readPayload(
         `payload: not valid JSON (${(error as Error).message}); expected the dispatch client_payload object`,
       );
     }
-    return parseDispatchPayload(value);
+    return requestFromPayload(parseDispatchPayload(value));
   }
   if (app !== undefined) {
     const timestamp = inputs.optional('build-timestamp');
-    return buildDispatchPayload({
+    return manualRequest({
       app,
       image: inputs.required('image'),
       tag: inputs.optional('tag'),
@@ -105,11 +102,12 @@ function readPayload(
         ref: context.ref,
         runUrl: workflowRunUrl(context.serverUrl, context.repository, context.runId || '0'),
       },
-      buildTimestamp: timestamp === undefined ? Math.floor(now() / 1000) : parseTimestamp(timestamp, 'build-timestamp'),
+      ...(timestamp !== undefined && { buildTimestamp: parseTimestamp(timestamp, 'build-timestamp') }),
       dispatchId: newDispatchId(),
     });
   }
-  if (context.eventName === 'repository_dispatch') return parseDispatchEvent(context.payload).payload;
+  if (context.eventName === 'repository_dispatch')
+    return requestFromPayload(parseDispatchEvent(context.payload).payload);
   throw new UserError(
     `no dispatch to bump: the event is ${context.eventName || '(none)'}, not repository_dispatch; give the app, image and tag inputs (or payload) to bump by hand`,
   );

@@ -20,10 +20,10 @@ export async function runBump(env: Environment = process.env, timing: GitHubClie
   const inputs = readBumpInputs(env, randomUUID);
   const tokenKind = classifyToken(inputs.token, inputs.workflowToken);
   if (tokenKind === 'workflow') core.warning(WORKFLOW_TOKEN_WARNING);
-  const { payload } = inputs;
+  const { request } = inputs;
   const repository = `${inputs.repository.owner}/${inputs.repository.repo}`;
   core.info(
-    `bump ${payload.app} to ${payload.tag} in ${payload.environment ?? '(first environment)'} of ${repository} with ${describeTokenKind(tokenKind)}`,
+    `bump ${request.app} to ${request.tag} in ${request.environment ?? '(first environment)'} of ${repository} with ${describeTokenKind(tokenKind)}`,
   );
   const client = createGitHubClient({
     token: inputs.token,
@@ -34,7 +34,7 @@ export async function runBump(env: Environment = process.env, timing: GitHubClie
   const result = await bumpEnvironment({
     client,
     repository: inputs.repository,
-    payload,
+    request,
     configPath: inputs.configPath,
     defaultBranch: inputs.defaultBranch,
     serverUrl: inputs.serverUrl,

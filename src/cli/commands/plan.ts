@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsePromotionConfig } from '../../core/config.js';
 import { invalid, UserError } from '../../core/errors.js';
-import { parseDispatchPayload } from '../../core/payload.js';
+import { parseDispatchPayload, requestFromPayload } from '../../core/payload.js';
 import {
   decideAgainstEnvironment,
   planPromotion,
@@ -48,7 +48,7 @@ export const planCommand: Command = {
     const config = parsePromotionConfig(readText(resolve(context.cwd, configPath), '--config'), configPath);
     const promotion = resolvePromotion(
       config,
-      parseDispatchPayload(payloadOf(readJson(resolve(context.cwd, eventPath)))),
+      requestFromPayload(parseDispatchPayload(payloadOf(readJson(resolve(context.cwd, eventPath))))),
     );
     const warn = (message: string) => context.stderr(`warning: ${message}`);
 

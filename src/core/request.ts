@@ -1,7 +1,7 @@
 // What every flow promotes: one image tag of one app into one environment, with the reason it is
 // asked for. Transport formats (the dispatch payload, the action's inputs, a promotion from the
 // previous environment) are converted to this at the edge, so decisions never read a wire format.
-import type { DispatchSource } from './payload.js';
+import type { DispatchSource } from './payload/index.js';
 
 /**
  * `forward`: a newer build walks in (an older one is refused). `rollback`: an older build is asked

@@ -1,8 +1,8 @@
 // Sends one repository_dispatch. The payload was validated by the caller (core/payload.ts).
-import type { DispatchPayload } from '../core/payload.js';
+import type { DispatchPayload } from '../core/payload/index.js';
 import type { GitHubClient } from './client.js';
 import { explainFailure, requestFailure } from './failures.js';
-import { repositoryVisible } from './repository-files.js';
+import { repositoryVisible } from './repository.js';
 import type { TokenKind } from './token.js';
 
 export interface DispatchTarget {

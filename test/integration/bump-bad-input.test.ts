@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { UserError } from '../../src/core/errors.js';
-import { parseDispatchPayload, requestFromPayload } from '../../src/core/payload.js';
-import { bumpEnvironment } from '../../src/github/bump.js';
+import { parseDispatchPayload, requestFromPayload } from '../../src/core/payload/index.js';
+import { bumpEnvironment } from '../../src/flows/bump.js';
 import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
 import { CONFIG, devTag, exampleFiles, fastClient, OWNER, payload, repositorySnapshot } from './bump-fixtures.js';
 

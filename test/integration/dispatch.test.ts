@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { runDispatch } from '../../src/actions/dispatch/run.js';
 import { UserError } from '../../src/core/errors.js';
-import { buildDispatchPayload, type DispatchPayload } from '../../src/core/payload.js';
+import { buildDispatchPayload, type DispatchPayload } from '../../src/core/payload/index.js';
 import { createGitHubClient, type GitHubClientTiming } from '../../src/github/client.js';
 import { sendRepositoryDispatch } from '../../src/github/dispatch.js';
 import { classifyToken, type TokenKind } from '../../src/github/token.js';

@@ -2,7 +2,7 @@
 // the dispatch code arrives as a repository_dispatch event, and the bump step turns it into one PR.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { parseBodyRecord } from '../../src/core/promotion.js';
+import { parseBodyRecord } from '../../src/core/promotion/index.js';
 import { sendRepositoryDispatch } from '../../src/github/dispatch.js';
 import { devTag, exampleFiles, fastClient, OWNER, payload, repositorySnapshot } from '../integration/bump-fixtures.js';
 import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
@@ -157,6 +157,12 @@ describe('bump bundle under the runner', () => {
       errors[0]!.message,
       /^bump failed reading the repository in acme\/missing-environments: GitHub answered 404 Not Found: acme\/missing-environments does not exist or a GitHub App installation token \(ghs_\) cannot see it .* Fix: /,
     );
+    // The job summary is written on failure too, saying what failed and that nothing was written before.
+    assert.match(
+      run.summary,
+      /^### Bump web to `dev-abcdef12-1763800350` in dev: failed\n\nbump failed reading the repository/,
+    );
+    assert.match(run.summary, /Nothing was written before the failure\./);
   });
 
   test('by hand without build-timestamp, an older tag ID is skipped, not rolled back to', async () => {

@@ -1,7 +1,7 @@
 // The dispatch bundle as the runner starts it, against the local GitHub through GITHUB_API_URL.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { parseDispatchPayload } from '../../src/core/payload.js';
+import { parseDispatchPayload } from '../../src/core/payload/index.js';
 import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
 import { bundleNode, runAction, type ActionRun, type RunActionOptions } from '../../tools/runner/harness.js';
 

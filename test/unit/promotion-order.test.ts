@@ -5,14 +5,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parsePromotionConfig } from '../../src/core/config.js';
-import { manualRequest, requestFromPayload, buildDispatchPayload } from '../../src/core/payload.js';
+import { manualRequest, requestFromPayload, buildDispatchPayload } from '../../src/core/payload/index.js';
 import { parseTagPolicy } from '../../src/core/policy/index.js';
 import {
   decideAgainstEnvironment,
   decideAgainstPending,
   planPromotion,
   resolvePromotion,
-} from '../../src/core/promotion.js';
+} from '../../src/core/promotion/index.js';
 import { compareBuilds, type Build, type BuildOrder } from '../../src/core/promotion/order.js';
 import type { PromotionRequest } from '../../src/core/request.js';
 

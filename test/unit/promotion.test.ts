@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parsePromotionConfig } from '../../src/core/config.js';
 import { UserError } from '../../src/core/errors.js';
-import { buildDispatchPayload, requestFromPayload } from '../../src/core/payload.js';
+import { buildDispatchPayload, requestFromPayload } from '../../src/core/payload/index.js';
 import {
   buildRecord,
   decideAgainstEnvironment,
@@ -18,7 +18,7 @@ import {
   compareBases,
   tagTimestamp,
   type PromotionRecord,
-} from '../../src/core/promotion.js';
+} from '../../src/core/promotion/index.js';
 
 const CONFIG = parsePromotionConfig(`
 environments:

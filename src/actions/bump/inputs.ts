@@ -5,7 +5,7 @@ import {
   parseDispatchEvent,
   parseDispatchPayload,
   requestFromPayload,
-} from '../../core/payload.js';
+} from '../../core/payload/index.js';
 import type { PromotionRequest } from '../../core/request.js';
 import { DEFAULT_CONFIG_PATH } from '../../core/config.js';
 import { workflowRunUrl } from '../../core/promotion/render/links.js';

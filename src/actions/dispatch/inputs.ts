@@ -5,7 +5,7 @@ import {
   checkRepositoryName,
   DEFAULT_EVENT_TYPE,
   type DispatchPayload,
-} from '../../core/payload.js';
+} from '../../core/payload/index.js';
 import { workflowRunUrl } from '../../core/promotion/render/links.js';
 import { parseTimestamp, PULL_REQUEST_EVENTS } from '../../core/tag-id.js';
 import { pick, readRunnerContext } from '../shared/context.js';

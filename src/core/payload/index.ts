@@ -1,9 +1,9 @@
 // The repository_dispatch client_payload that `dispatch` sends and `bump` reads. It is versioned (`v`)
 // so a receiver can refuse a shape it does not know instead of misreading it, and it is checked
 // field by field on both sides: the sender must not send what the receiver would refuse.
-import { invalid, UserError } from './errors.js';
-import { isValidDigest, isValidTag, parseImageReference, parseRawReference } from './image-ref.js';
-import type { PromotionRequest } from './request.js';
+import { invalid, UserError } from '../errors.js';
+import { isValidDigest, isValidTag, parseImageReference, parseRawReference } from '../image-ref.js';
+import type { PromotionRequest } from '../request.js';
 
 export const PAYLOAD_VERSION = 1;
 export const DEFAULT_EVENT_TYPE = 'gitops-promote';

@@ -10,7 +10,7 @@
 // is a fast-forward that GitHub refuses when another run moved the branch first; the loser re-reads
 // what the branch carries and decides again. The pull request's diff against the base is only the
 // new tag bytes, because the base is a parent of the head.
-import { DEFAULT_CONFIG_PATH, parsePromotionConfig } from '../core/config.js';
+import { DEFAULT_CONFIG_PATH, parsePromotionConfig } from '../core/config/index.js';
 import { UserError } from '../core/errors.js';
 import {
   buildRecord,

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { parsePromotionConfig } from '../../src/core/config.js';
+import { parsePromotionConfig } from '../../src/core/config/index.js';
 import { requestFromPayload } from '../../src/core/payload/index.js';
 import { resolvePromotion } from '../../src/core/promotion/index.js';
 import { planOnSnapshot } from '../../src/flows/plan.js';

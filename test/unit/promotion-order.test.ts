@@ -4,7 +4,7 @@
 // without build-timestamp, while dev runs dev-3f2a9c1e-1763600000, must not roll dev back.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parsePromotionConfig } from '../../src/core/config.js';
+import { parsePromotionConfig } from '../../src/core/config/index.js';
 import { manualRequest, requestFromPayload, buildDispatchPayload } from '../../src/core/payload/index.js';
 import { parseTagPolicy } from '../../src/core/policy/index.js';
 import {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parsePromotionConfig } from '../../src/core/config.js';
+import { parsePromotionConfig } from '../../src/core/config/index.js';
 import { UserError } from '../../src/core/errors.js';
 import { buildDispatchPayload, requestFromPayload } from '../../src/core/payload/index.js';
 import {

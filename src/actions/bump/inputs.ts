@@ -7,7 +7,7 @@ import {
   requestFromPayload,
 } from '../../core/payload/index.js';
 import type { PromotionRequest } from '../../core/request.js';
-import { DEFAULT_CONFIG_PATH } from '../../core/config.js';
+import { DEFAULT_CONFIG_PATH } from '../../core/config/index.js';
 import { workflowRunUrl } from '../../core/promotion/render/links.js';
 import { parseTimestamp } from '../../core/tag-id.js';
 import { pick, readRunnerContext } from '../shared/context.js';

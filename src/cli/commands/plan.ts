@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parsePromotionConfig } from '../../core/config.js';
+import { parsePromotionConfig } from '../../core/config/index.js';
 import { invalid, UserError } from '../../core/errors.js';
 import { parseDispatchPayload, requestFromPayload } from '../../core/payload/index.js';
 import { renderChangeTable, resolvePromotion } from '../../core/promotion/index.js';

@@ -1,5 +1,11 @@
 // A request matched against the config: which app, which environment, which branch and title.
-import { findApp, findEnvironment, type AppConfig, type EnvironmentConfig, type PromotionConfig } from '../config.js';
+import {
+  findApp,
+  findEnvironment,
+  type AppConfig,
+  type EnvironmentConfig,
+  type PromotionConfig,
+} from '../config/index.js';
 import { invalid } from '../errors.js';
 import { sameRepository } from '../image-ref.js';
 import { requestField, type PromotionRequest } from '../request.js';

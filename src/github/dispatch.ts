@@ -1,4 +1,4 @@
-// Sends one repository_dispatch. The payload was validated by the caller (core/payload.ts).
+// Sends one repository_dispatch. The payload was validated by the caller (src/core/payload).
 import type { DispatchPayload } from '../core/payload/index.js';
 import type { GitHubClient } from './client.js';
 import { explainFailure, requestFailure } from './failures.js';

@@ -9,11 +9,15 @@ import type { DispatchSource } from './payload/index.js';
  */
 export type PromotionIntent = 'forward' | 'rollback';
 
-/** Where the request came from; `source` and `dispatchId` go into the PR's record and links. */
+/**
+ * Where the request came from; `source` and `dispatchId` go into the PR's record and links. A
+ * promotion from the previous environment carries what that environment's record says, and never
+ * an id of its own: nothing is forged to look like a dispatch.
+ */
 export type Provenance =
   | { kind: 'dispatch'; dispatchId: string; source: DispatchSource; extra?: Record<string, unknown> }
   | { kind: 'manual'; dispatchId: string; source: DispatchSource }
-  | { kind: 'promotion'; fromEnvironment: string; dispatchId: string; source?: DispatchSource };
+  | { kind: 'promotion'; fromEnvironment: string; dispatchId?: string; source?: DispatchSource };
 
 export interface PromotionRequest {
   app: string;

@@ -108,7 +108,8 @@ export interface BumpResult {
   closedPullRequests: ClosedPull[];
   /** The source commit, build run and compares (old..new source revision) when known. */
   source?: SourceLinks;
-  dispatchId: string;
+  /** The dispatch (or run by hand) this bump answers; none for a promotion from another environment. */
+  dispatchId?: string;
   warnings: string[];
 }
 
@@ -197,7 +198,7 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
     changedFiles: [],
     closedPullRequests: [],
     source: sourceLinks({ source: request.provenance.source, previousTags: [], tag: promotion.tag }, context),
-    dispatchId: request.provenance.dispatchId,
+    ...(request.provenance.dispatchId !== undefined && { dispatchId: request.provenance.dispatchId }),
     warnings,
     ...extra,
   });

@@ -8,6 +8,7 @@ import { parsePromotionConfig } from '../../src/core/config/index.js';
 import { manualRequest, requestFromPayload, buildDispatchPayload } from '../../src/core/payload/index.js';
 import { parseTagPolicy } from '../../src/core/policy/index.js';
 import {
+  buildRecord,
   decideAgainstEnvironment,
   decideAgainstPending,
   planPromotion,
@@ -209,4 +210,25 @@ describe('the decision, by hand and by dispatch', () => {
     assert.equal(decideAgainstPending(promotion, pending), 'pending-is-newer');
     assert.equal(decideAgainstPending(resolvePromotion(CONFIG, byHand('dev-0000000a', NEW)), pending), 'replace');
   });
+});
+
+test('a promotion from the previous environment carries its record, and no dispatch id of its own', () => {
+  const request: PromotionRequest = {
+    app: 'web',
+    image: 'ghcr.io/acme/web',
+    tag: `dev-00000000-${NEW}`,
+    environment: 'dev',
+    intent: 'forward',
+    provenance: { kind: 'promotion', fromEnvironment: 'stg', source: SOURCE },
+  };
+  const promotion = resolvePromotion(CONFIG, request);
+  const decision = decideAgainstEnvironment(
+    promotion,
+    planPromotion(promotion, [{ path: 'releases/dev/web.yaml', text: manifest(`dev-3f2a9c1e-${RUNNING}`) }]),
+  );
+  assert.equal(decision.kind, 'change');
+  const record = buildRecord(promotion, decision as Extract<typeof decision, { kind: 'change' }>, 'b'.repeat(40));
+  assert.equal('dispatchId' in record, false);
+  assert.deepEqual(record.source, SOURCE);
+  assert.equal(record.buildTimestamp, undefined);
 });

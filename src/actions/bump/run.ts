@@ -100,7 +100,8 @@ async function writeSummary(result: BumpResult, env: Environment): Promise<void>
       lines.push(`- Changes since ${code(compare.from.slice(0, 12))}: [compare](${compare.url})`);
     }
   }
-  lines.push(`- Dispatch: ${code(result.dispatchId)}`, '');
+  if (result.dispatchId !== undefined) lines.push(`- Dispatch: ${code(result.dispatchId)}`);
+  lines.push('');
   for (const closed of result.closedPullRequests) {
     lines.push(`- Closed [#${closed.number}](${closed.url}): ${escapeMarkdown(closed.reason.replace(/^[^:]*: /, ''))}`);
   }

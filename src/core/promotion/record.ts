@@ -45,7 +45,7 @@ export function buildRecord(
     changes: decision.changes.map(({ file, line, path, old, new: value }) => ({ file, line, path, old, new: value })),
     base,
     ...(request.buildTimestamp !== undefined && { buildTimestamp: request.buildTimestamp }),
-    dispatchId: provenance.dispatchId,
+    ...(provenance.dispatchId !== undefined && { dispatchId: provenance.dispatchId }),
     ...(provenance.source !== undefined && { source: provenance.source }),
   };
 }

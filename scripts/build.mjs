@@ -1,8 +1,11 @@
 // Builds every bundle from one list: the actions found in actions/*/action.yml, the root action
 // and the command line. dist/ is removed first so that a deleted action leaves no stale bundle.
+// The root action.yml is generated here too, from the same list (scripts/root-action.mjs), so a
+// new action appears in it without hand work; CI fails when the committed one is stale.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { rootActionYaml } from './root-action.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const actionNames = readdirSync(join(root, 'actions'), { withFileTypes: true })
@@ -15,6 +18,9 @@ const bundles = [
   { name: 'main', entry: 'src/actions/main.ts' },
   { name: 'cli', entry: 'src/cli/index.ts' },
 ];
+
+writeFileSync(join(root, 'action.yml'), await rootActionYaml(root, actionNames));
+console.log('wrote action.yml');
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 for (const { name, entry } of bundles) {

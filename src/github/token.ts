@@ -21,10 +21,6 @@ export function classifyToken(token: string, workflowToken?: string): TokenKind 
   return PREFIXES.find(([prefix]) => token.startsWith(prefix))?.[1] ?? 'unknown';
 }
 
-export function isWorkflowToken(token: string, workflowToken: string | undefined): boolean {
-  return classifyToken(token, workflowToken) === 'workflow';
-}
-
 export function describeTokenKind(kind: TokenKind): string {
   switch (kind) {
     case 'workflow':

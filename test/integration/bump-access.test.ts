@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { UserError } from '../../src/core/errors.js';
 import type { TokenKind } from '../../src/github/token.js';
-import { startLocalGitHub, type LocalGitHub } from '../local-github/index.js';
+import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
 import { bump, CONFIG, devTag, exampleFiles, fastClient, OWNER, payload, repositorySnapshot } from './bump-fixtures.js';
 
 const WRITER = 'ghs_writer';

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { UserError } from '../../src/core/errors.js';
-import { parseDispatchPayload } from '../../src/core/payload.js';
-import { bumpEnvironment } from '../../src/github/bump.js';
-import { startLocalGitHub, type LocalGitHub } from '../local-github/index.js';
+import { parseDispatchPayload, requestFromPayload } from '../../src/core/payload/index.js';
+import { bumpEnvironment } from '../../src/flows/bump.js';
+import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
 import { CONFIG, devTag, exampleFiles, fastClient, OWNER, payload, repositorySnapshot } from './bump-fixtures.js';
 
 const github: LocalGitHub = await startLocalGitHub();
@@ -228,7 +228,7 @@ describe(`bad input corpus (${cases.length} cases): refused clearly, nothing wri
         const result = await bumpEnvironment({
           client: fastClient(github),
           repository: { owner: OWNER, repo },
-          payload: parseDispatchPayload(value),
+          request: requestFromPayload(parseDispatchPayload(value)),
           defaultBranch: 'main',
         });
         outcome = { kind: 'result', operation: result.operation, reason: result.reason };

@@ -2,7 +2,7 @@
 // environment repository of 100 files as for one of 10,000 (one tree read, a blob per candidate).
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { startLocalGitHub, type LocalGitHub } from '../local-github/index.js';
+import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
 import { bump, devTag, OWNER, payload } from './bump-fixtures.js';
 
 const github: LocalGitHub = await startLocalGitHub();

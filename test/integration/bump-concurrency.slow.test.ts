@@ -2,8 +2,8 @@
 // prints its seed; GITOPS_PROMOTE_SEED=<seed> npm test -- test/integration/bump-concurrency.test.ts replays one.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { parseBodyRecord } from '../../src/core/promotion.js';
-import { startLocalGitHub, type LocalGitHub } from '../local-github/index.js';
+import { parseBodyRecord } from '../../src/core/promotion/index.js';
+import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
 import { exampleFiles, OWNER, raceOneApp, testSeed } from './bump-fixtures.js';
 
 const RUNS = 100;

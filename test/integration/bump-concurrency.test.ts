@@ -2,8 +2,8 @@
 // nor let an older tag win, and every branch must carry exactly its app's change.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { parseBodyRecord, parseCommitRecord } from '../../src/core/promotion.js';
-import { startLocalGitHub, type LocalGitHub } from '../local-github/index.js';
+import { parseBodyRecord, parseCommitRecord } from '../../src/core/promotion/index.js';
+import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
 import {
   branchDiff,
   bump,

@@ -4,9 +4,9 @@
 // manifests fail to parse; there is never more than one pull request.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { parseBodyRecord } from '../../src/core/promotion.js';
+import { parseBodyRecord } from '../../src/core/promotion/index.js';
 import { parseYamlStream } from '../../src/core/yaml/parse.js';
-import { startLocalGitHub, type FaultSpec, type LocalGitHub } from '../local-github/index.js';
+import { startLocalGitHub, type FaultSpec, type LocalGitHub } from '../../tools/local-github/index.js';
 import { bump, devTag, exampleFiles, OWNER, payload } from './bump-fixtures.js';
 
 // Started at load: the number of tests depends on how many calls a clean bump makes.
@@ -118,3 +118,28 @@ for (const scenario of scenarios) {
     }
   });
 }
+
+test('a failure after writing says what was done before it, in order (for the job summary)', async () => {
+  counter += 1;
+  const repo = `faults-${counter}`;
+  await github.createRepository(OWNER, repo, exampleFiles());
+  github.injectFault({ kind: '502', method: 'POST', route: '/repos/{owner}/{repo}/pulls', times: 10 });
+  const done: string[] = [];
+  const phases: string[] = [];
+  await assert.rejects(
+    bump(github, repo, payload({ app: 'podinfo', tag: devTag(1763700000), buildTimestamp: 1763700000 }), {
+      done: (step) => done.push(step),
+      phase: (name, work) => {
+        phases.push(name);
+        return work();
+      },
+    }),
+    /bump failed opening a pull request in acme\/faults-\d+: GitHub answered 502/,
+  );
+  github.clearFaults();
+  assert.equal(done.length, 3, done.join('\n'));
+  assert.match(done[0] ?? '', /^wrote a tree with releases\/dev\/podinfo\.yaml$/);
+  assert.match(done[1] ?? '', /^wrote commit [0-9a-f]{12} on [0-9a-f]{12}$/);
+  assert.match(done[2] ?? '', /^created branch gitops-promote\/dev\/podinfo at [0-9a-f]{12}$/);
+  assert.deepEqual([...new Set(phases)], ['reading', 'planning', 'writing', 'pull request']);
+});

@@ -1,10 +1,10 @@
 // Shared by the bump tests: the example environment repository with a promotion config, payloads,
 // a fast client for the local GitHub, and ways to look at what a bump left behind.
-import { buildDispatchPayload, type DispatchPayload } from '../../src/core/payload.js';
-import { bumpEnvironment, type BumpOptions, type BumpResult } from '../../src/github/bump.js';
+import { buildDispatchPayload, requestFromPayload, type DispatchPayload } from '../../src/core/payload/index.js';
+import { bumpEnvironment, type BumpOptions, type BumpResult } from '../../src/flows/bump.js';
 import { createGitHubClient, type GitHubClient } from '../../src/github/client.js';
-import { readFolder } from '../local-github/folder.js';
-import type { FileContents, LocalGitHub } from '../local-github/index.js';
+import { readFolder } from '../../tools/local-github/folder.js';
+import type { FileContents, LocalGitHub } from '../../tools/local-github/index.js';
 
 export const OWNER = 'acme';
 export const EXAMPLE_DIR = new URL('../../examples/environment-repo/', import.meta.url).pathname;
@@ -96,7 +96,7 @@ export function bump(
   return bumpEnvironment({
     client: fastClient(github),
     repository: { owner: OWNER, repo },
-    payload: payloadValue,
+    request: requestFromPayload(payloadValue),
     defaultBranch: 'main',
     ...extra,
   });

@@ -4,8 +4,8 @@
 // release built from a git tag (refs/tags/v0.4.10), from the running release's git tag (v0.4.9).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { parseBodyRecord } from '../../src/core/promotion.js';
-import { startLocalGitHub, type LocalGitHub } from '../local-github/index.js';
+import { parseBodyRecord } from '../../src/core/promotion/index.js';
+import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
 import { bump, devTag, exampleFiles, OWNER, payload } from './bump-fixtures.js';
 
 const SERVER = 'https://github.example';

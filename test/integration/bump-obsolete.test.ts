@@ -5,7 +5,7 @@
 // moves from a shared branch to its own, its PR into the old base is closed, pointing at its successor.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startLocalGitHub, type LocalGitHub } from '../local-github/index.js';
+import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
 import { branchDiff, bump, CONFIG, devTag, exampleFiles, OWNER, payload } from './bump-fixtures.js';
 
 const RUNNING_DEV_TAG = 'dev-3f2a9c1e-1763600000';

@@ -2,8 +2,8 @@
 // layout, plus the idempotency rules: the same dispatch twice, a newer tag, an older tag.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { parseBodyRecord } from '../../src/core/promotion.js';
-import { startLocalGitHub, type LocalGitHub } from '../local-github/index.js';
+import { parseBodyRecord } from '../../src/core/promotion/index.js';
+import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
 import { branchDiff, bump, devTag, exampleFiles, OWNER, payload, repositorySnapshot } from './bump-fixtures.js';
 
 let github: LocalGitHub;

@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { runDispatch } from '../../src/actions/dispatch/run.js';
 import { UserError } from '../../src/core/errors.js';
-import { buildDispatchPayload, type DispatchPayload } from '../../src/core/payload.js';
+import { buildDispatchPayload, type DispatchPayload } from '../../src/core/payload/index.js';
 import { createGitHubClient, type GitHubClientTiming } from '../../src/github/client.js';
 import { sendRepositoryDispatch } from '../../src/github/dispatch.js';
 import { classifyToken, type TokenKind } from '../../src/github/token.js';
-import { startLocalGitHub, type FaultKind, type LocalGitHub } from '../local-github/index.js';
+import { startLocalGitHub, type FaultKind, type LocalGitHub } from '../../tools/local-github/index.js';
 
 const DISPATCH_ROUTE = 'POST /repos/{owner}/{repo}/dispatches';
 const WRITER = 'ghp_writer';
@@ -118,7 +118,7 @@ describe('dispatch against the local GitHub', () => {
       token: READER,
       status: 403,
       mentions: [
-        /can see acme\/env but may not write to it/,
+        /can see acme\/env but may not write its contents/,
         /Resource not accessible by integration/,
         /fine-grained personal access token/,
       ],
@@ -137,7 +137,10 @@ describe('dispatch against the local GitHub', () => {
         (caught: unknown) => caught,
       );
       assert.ok(error instanceof UserError, `expected a UserError, got ${String(error)}`);
-      assert.match(error.message, new RegExp(`^repository_dispatch to acme/env failed with ${status}`));
+      assert.match(
+        error.message,
+        new RegExp(`^dispatch failed sending the repository_dispatch event in acme/env: GitHub answered ${status}`),
+      );
       for (const mention of mentions) assert.match(error.message, mention);
       assert.equal(dispatchCalls(), 1);
       assert.equal(github.dispatches('acme', 'env').length, 0);
@@ -164,7 +167,7 @@ describe('dispatch against the local GitHub', () => {
     github.injectFault({ kind: '503', route: DISPATCH_ROUTE, times: 10 });
     await assert.rejects(send(WRITER, payload(), { timing: { retries: 2 } }), (error: unknown) => {
       assert.ok(!(error instanceof UserError), 'a server failure is not the user’s mistake');
-      assert.match((error as Error).message, /failed with 503 .*after retries.*try again/);
+      assert.match((error as Error).message, /answered 503 .*after retries.*try again/);
       return true;
     });
     assert.equal(dispatchCalls(), 3);

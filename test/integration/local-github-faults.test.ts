@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { startLocalGitHub, type FaultKind, type LocalGitHub } from '../local-github/index.js';
+import { startLocalGitHub, type FaultKind, type LocalGitHub } from '../../tools/local-github/index.js';
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 let hub: LocalGitHub;
@@ -306,7 +306,7 @@ describe('standalone entry', () => {
 
   /** Starts main.ts with these arguments; resolves with its URL (first stdout line), a stop function, and its exit. */
   async function standalone(args: string[]) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/local-github/main.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/local-github/main.ts', ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -386,7 +386,7 @@ describe('standalone entry', () => {
   test('a malformed --tokens stops the server with a message', async () => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'test/local-github/main.ts', '--tokens', 'ghs_a=acme:admin'],
+      ['--import', 'tsx', 'tools/local-github/main.ts', '--tokens', 'ghs_a=acme:admin'],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stderr = '';

@@ -3,8 +3,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Octokit } from '@octokit/rest';
-import { startLocalGitHub, type LocalGitHub } from '../local-github/index.js';
-import { checkResponse } from '../local-github/openapi.js';
+import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
+import { checkResponse } from '../../tools/local-github/openapi.js';
 
 interface Seen {
   call: string;

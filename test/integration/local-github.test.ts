@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Octokit } from '@octokit/rest';
-import { startLocalGitHub, type LocalGitHub } from '../local-github/index.js';
+import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
 
 let hub: LocalGitHub;
 let octokit: Octokit;

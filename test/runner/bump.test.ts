@@ -2,11 +2,11 @@
 // the dispatch code arrives as a repository_dispatch event, and the bump step turns it into one PR.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { parseBodyRecord } from '../../src/core/promotion.js';
+import { parseBodyRecord } from '../../src/core/promotion/index.js';
 import { sendRepositoryDispatch } from '../../src/github/dispatch.js';
 import { devTag, exampleFiles, fastClient, OWNER, payload, repositorySnapshot } from '../integration/bump-fixtures.js';
-import { startLocalGitHub, type LocalGitHub } from '../local-github/index.js';
-import { runAction, type ActionRun, type RunActionOptions } from './harness.js';
+import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
+import { runAction, type ActionRun, type RunActionOptions } from '../../tools/runner/harness.js';
 
 const ENV_REPO = 'environments';
 const WORKFLOW_TOKEN = 'ghs_workflow_token_of_this_run';
@@ -94,6 +94,9 @@ describe('bump bundle under the runner', () => {
     );
     assert.ok(run.summary.includes(`- Dispatch: \`${sent.dispatchId}\``), run.summary);
     assert.equal(run.annotations.filter((annotation) => annotation.level === 'warning').length, 0);
+    const lines = run.stdout.split(/\r?\n/);
+    assert.ok(lines.includes(`::add-mask::${APP_TOKEN}`), 'the token is masked');
+    assert.ok(lines.includes(`::add-mask::${WORKFLOW_TOKEN}`), 'the workflow token is masked too');
   });
 
   test('the same dispatch again is unchanged, through the root action', async () => {
@@ -154,6 +157,28 @@ describe('bump bundle under the runner', () => {
       errors[0]!.message,
       /^bump failed reading the repository in acme\/missing-environments: GitHub answered 404 Not Found: acme\/missing-environments does not exist or a GitHub App installation token \(ghs_\) cannot see it .* Fix: /,
     );
+    // The job summary is written on failure too, saying what failed and that nothing was written before.
+    assert.match(
+      run.summary,
+      /^### Bump web to `dev-abcdef12-1763800350` in dev: failed\n\nbump failed reading the repository/,
+    );
+    assert.match(run.summary, /Nothing was written before the failure\./);
+  });
+
+  test('by hand without build-timestamp, an older tag ID is skipped, not rolled back to', async () => {
+    const before = await repositorySnapshot(github, ENV_REPO);
+    const run = await runBump(
+      'bump',
+      {},
+      {
+        eventName: 'workflow_dispatch',
+        inputs: { app: 'podinfo', image: 'ghcr.io/acme/podinfo', tag: 'dev-00000000-1700000000', environment: 'dev' },
+      },
+    );
+    assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+    assert.equal(run.outputs.operation, 'skipped');
+    assert.match(run.summary, /which is not older than dev-00000000-1700000000/);
+    assert.equal(await repositorySnapshot(github, ENV_REPO), before);
   });
 
   test('explicit inputs bump by hand outside a dispatch', async () => {

@@ -1,9 +1,9 @@
 // The dispatch bundle as the runner starts it, against the local GitHub through GITHUB_API_URL.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { parseDispatchPayload } from '../../src/core/payload.js';
-import { startLocalGitHub, type LocalGitHub } from '../local-github/index.js';
-import { bundleNode, runAction, type ActionRun, type RunActionOptions } from './harness.js';
+import { parseDispatchPayload } from '../../src/core/payload/index.js';
+import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
+import { bundleNode, runAction, type ActionRun, type RunActionOptions } from '../../tools/runner/harness.js';
 
 const DISPATCH_ROUTE = 'POST /repos/{owner}/{repo}/dispatches';
 const APP_TOKEN = 'ghs_environmentWriterToken0001';
@@ -183,7 +183,10 @@ describe('dispatch bundle', () => {
       const run = await dispatch({ token });
       assert.equal(run.exitCode, 1);
       const message = failureMessage(run);
-      assert.match(message, new RegExp(`^repository_dispatch to acme/env failed with ${status}`));
+      assert.match(
+        message,
+        new RegExp(`^dispatch failed sending the repository_dispatch event in acme/env: GitHub answered ${status}`),
+      );
       for (const mention of mentions) assert.match(message, mention);
       assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /, 'no stack trace');
       assert.equal(github.calls()[DISPATCH_ROUTE], 1);

@@ -3,7 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { inputVariableName, inputVariables, parseAnnotations, parseFileCommands, runActionFile } from './harness.js';
+import {
+  inputVariableName,
+  inputVariables,
+  parseAnnotations,
+  parseFileCommands,
+  runActionFile,
+} from '../../tools/runner/harness.js';
 
 describe('parseFileCommands', () => {
   const cases: [string, string, Record<string, string>][] = [

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { bundleNode, repoRoot, runAction, type ActionRun, type RunActionOptions } from './harness.js';
+import { bundleNode, repoRoot, runAction, type ActionRun, type RunActionOptions } from '../../tools/runner/harness.js';
 
 const HEAD_SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
 const MERGE_SHA = 'ffffeeee0000111122223333444455556666aaaa';

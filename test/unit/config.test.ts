@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { findApp, findEnvironment, nextEnvironment, parsePromotionConfig } from '../../src/core/config.js';
+import { findApp, findEnvironment, nextEnvironment, parsePromotionConfig } from '../../src/core/config/index.js';
 import { UserError } from '../../src/core/errors.js';
 import { formatTagPolicy } from '../../src/core/policy/index.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { classifyToken, isWorkflowToken, type TokenKind } from '../../src/github/token.js';
+import { classifyToken, type TokenKind } from '../../src/github/token.js';
 
 const WORKFLOW_TOKEN = 'ghs_runToken123';
 
@@ -20,6 +20,5 @@ const cases: Array<[token: string, workflowToken: string | undefined, kind: Toke
 for (const [token, workflowToken, kind] of cases) {
   test(`${token} with workflow token ${workflowToken ?? 'unknown'} is ${kind}`, () => {
     assert.equal(classifyToken(token, workflowToken), kind);
-    assert.equal(isWorkflowToken(token, workflowToken), kind === 'workflow');
   });
 }

@@ -10,7 +10,7 @@ import {
   parseDispatchPayload,
   payloadSize,
   type DispatchRequest,
-} from '../../src/core/payload.js';
+} from '../../src/core/payload/index.js';
 
 const SHA = 'a'.repeat(40);
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;

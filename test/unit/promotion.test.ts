@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parsePromotionConfig } from '../../src/core/config.js';
+import { parsePromotionConfig } from '../../src/core/config/index.js';
 import { UserError } from '../../src/core/errors.js';
-import { buildDispatchPayload } from '../../src/core/payload.js';
+import { buildDispatchPayload, requestFromPayload } from '../../src/core/payload/index.js';
 import {
   buildRecord,
   decideAgainstEnvironment,
@@ -18,7 +18,7 @@ import {
   compareBases,
   tagTimestamp,
   type PromotionRecord,
-} from '../../src/core/promotion.js';
+} from '../../src/core/promotion/index.js';
 
 const CONFIG = parsePromotionConfig(`
 environments:
@@ -46,7 +46,7 @@ function promotionOf(app: string, tag: string, environment: string, buildTimesta
     buildTimestamp,
     dispatchId: '00000000-0000-4000-8000-000000000001',
   });
-  return resolvePromotion(CONFIG, payload);
+  return resolvePromotion(CONFIG, requestFromPayload(payload));
 }
 
 describe('resolvePromotion', () => {
@@ -56,9 +56,9 @@ describe('resolvePromotion', () => {
     assert.equal(promotion.title, 'Promote web to dev-abcdef12-1763700000 in dev');
   });
   test('refuses an image that is not the app`s', () => {
-    const payload = { ...promotionOf('web', '0.4.1', 'prod').payload, image: 'ghcr.io/acme/web-worker' };
+    const request = { ...promotionOf('web', '0.4.1', 'prod').request, image: 'ghcr.io/acme/web-worker' };
     assert.throws(
-      () => resolvePromotion(CONFIG, payload),
+      () => resolvePromotion(CONFIG, request),
       /client_payload.image: got "ghcr.io\/acme\/web-worker", expected the image of app web/,
     );
   });

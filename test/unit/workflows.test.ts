@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import ts from 'typescript';
 import { parse } from 'yaml';
-import { runAction } from '../runner/harness.js';
+import { runAction } from '../../tools/runner/harness.js';
 import { parseWorkflow, reusableCallProblems, stepReferenceProblems, unpinnedActions } from './workflow-rules.js';
 
 const root = new URL('../..', import.meta.url).pathname;

@@ -1,15 +1,20 @@
 import { invalid, UserError } from '../../core/errors.js';
 import {
-  buildDispatchPayload,
   checkRepositoryName,
+  manualRequest,
   parseDispatchEvent,
   parseDispatchPayload,
-  type DispatchPayload,
-} from '../../core/payload.js';
-import { DEFAULT_CONFIG_PATH } from '../../core/config.js';
+  requestFromPayload,
+} from '../../core/payload/index.js';
+import type { PromotionRequest } from '../../core/request.js';
+import { DEFAULT_CONFIG_PATH } from '../../core/config/index.js';
+import { workflowRunUrl } from '../../core/promotion/render/links.js';
 import { parseTimestamp } from '../../core/tag-id.js';
 import { pick, readRunnerContext } from '../shared/context.js';
 import { ActionInputs, type Environment } from '../shared/inputs.js';
+
+/** Inputs masked before anything else runs. */
+export const SECRET_INPUTS = ['token', 'workflow-token'] as const;
 
 export interface BumpInputs {
   token: string;
@@ -17,11 +22,14 @@ export interface BumpInputs {
   workflowToken: string | undefined;
   repository: { owner: string; repo: string };
   configPath: string;
-  payload: DispatchPayload;
+  /** What to promote: from the dispatch, the payload input, or the app, image and tag inputs. */
+  request: PromotionRequest;
   /** The environment repository's default branch when the event says it (saves a request). */
   defaultBranch: string | undefined;
   apiUrl: string;
   serverUrl: string;
+  /** `owner/name` the workflow runs in (GITHUB_REPOSITORY), to explain what its GITHUB_TOKEN cannot reach. */
+  workflowRepository: string | undefined;
 }
 
 const CONFIG_PATH_PATTERN = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/-]{1,255}$/;
@@ -30,11 +38,7 @@ const CONFIG_PATH_PATTERN = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/-]{1,
  * Reads the inputs and the dispatch payload: from `payload` (JSON), from explicit `app`/`image`/`tag`
  * inputs, or from the repository_dispatch event's client_payload. Everything is checked before any request.
  */
-export function readBumpInputs(
-  env: Environment,
-  newDispatchId: () => string,
-  now: () => number = Date.now,
-): BumpInputs {
+export function readBumpInputs(env: Environment, newDispatchId: () => string): BumpInputs {
   const inputs = new ActionInputs(env);
   const context = readRunnerContext(env);
   const token = inputs.required('token');
@@ -55,19 +59,19 @@ export function readBumpInputs(
     workflowToken: inputs.optional('workflow-token'),
     repository: { owner: repository.owner, repo: repository.name },
     configPath,
-    payload: readPayload(inputs, context, newDispatchId, now),
+    request: readRequest(inputs, context, newDispatchId),
     defaultBranch: sameRepository && typeof eventDefaultBranch === 'string' ? eventDefaultBranch : undefined,
     apiUrl: context.apiUrl,
     serverUrl: context.serverUrl,
+    workflowRepository: context.repository || undefined,
   };
 }
 
-function readPayload(
+function readRequest(
   inputs: ActionInputs,
   context: ReturnType<typeof readRunnerContext>,
   newDispatchId: () => string,
-  now: () => number,
-): DispatchPayload {
+): PromotionRequest {
   const json = inputs.optional('payload');
   const app = inputs.optional('app');
   if (json !== undefined && app !== undefined) {
@@ -82,11 +86,11 @@ function readPayload(
         `payload: not valid JSON (${(error as Error).message}); expected the dispatch client_payload object`,
       );
     }
-    return parseDispatchPayload(value);
+    return requestFromPayload(parseDispatchPayload(value));
   }
   if (app !== undefined) {
     const timestamp = inputs.optional('build-timestamp');
-    return buildDispatchPayload({
+    return manualRequest({
       app,
       image: inputs.required('image'),
       tag: inputs.optional('tag'),
@@ -96,13 +100,14 @@ function readPayload(
         repository: context.repository,
         sha: context.sha,
         ref: context.ref,
-        runUrl: `${context.serverUrl.replace(/\/+$/, '')}/${context.repository}/actions/runs/${context.runId || '0'}`,
+        runUrl: workflowRunUrl(context.serverUrl, context.repository, context.runId || '0'),
       },
-      buildTimestamp: timestamp === undefined ? Math.floor(now() / 1000) : parseTimestamp(timestamp, 'build-timestamp'),
+      ...(timestamp !== undefined && { buildTimestamp: parseTimestamp(timestamp, 'build-timestamp') }),
       dispatchId: newDispatchId(),
     });
   }
-  if (context.eventName === 'repository_dispatch') return parseDispatchEvent(context.payload).payload;
+  if (context.eventName === 'repository_dispatch')
+    return requestFromPayload(parseDispatchEvent(context.payload).payload);
   throw new UserError(
     `no dispatch to bump: the event is ${context.eventName || '(none)'}, not repository_dispatch; give the app, image and tag inputs (or payload) to bump by hand`,
   );

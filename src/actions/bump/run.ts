@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import * as core from '@actions/core';
-import { bumpEnvironment, type BumpResult } from '../../github/bump.js';
+import { bumpEnvironment, type BumpResult } from '../../flows/bump.js';
 import { createGitHubClient, type GitHubClientTiming } from '../../github/client.js';
 import { classifyToken, describeTokenKind } from '../../github/token.js';
+import { codeSpan as code, escapeHtmlText as escapeMarkdown } from '../../core/promotion/render/markdown.js';
 import type { Environment } from '../shared/inputs.js';
-import { setOutputs } from '../shared/run.js';
-import { readBumpInputs } from './inputs.js';
+import { maskSecretInputs, setOutputs } from '../shared/run.js';
+import { readBumpInputs, SECRET_INPUTS } from './inputs.js';
 
 export const WORKFLOW_TOKEN_WARNING =
   "token is the workflow's GITHUB_TOKEN: pull requests it opens do not start pull_request workflows, so the " +
@@ -15,45 +16,68 @@ export const WORKFLOW_TOKEN_WARNING =
 
 /** The bump action: one pull request per (app, environment), opened or updated in place. */
 export async function runBump(env: Environment = process.env, timing: GitHubClientTiming = {}): Promise<BumpResult> {
-  const rawToken = env.INPUT_TOKEN?.trim();
-  if (rawToken) core.setSecret(rawToken);
-  const inputs = readBumpInputs(env, randomUUID);
-  const tokenKind = classifyToken(inputs.token, inputs.workflowToken);
-  if (tokenKind === 'workflow') core.warning(WORKFLOW_TOKEN_WARNING);
-  const { payload } = inputs;
-  const repository = `${inputs.repository.owner}/${inputs.repository.repo}`;
-  core.info(
-    `bump ${payload.app} to ${payload.tag} in ${payload.environment ?? '(first environment)'} of ${repository} with ${describeTokenKind(tokenKind)}`,
-  );
-  const client = createGitHubClient({
-    token: inputs.token,
-    baseUrl: inputs.apiUrl,
-    log: { debug: core.debug, info: core.info, warn: core.warning, error: core.error },
-    ...timing,
-  });
-  const result = await bumpEnvironment({
-    client,
-    repository: inputs.repository,
-    payload,
-    configPath: inputs.configPath,
-    defaultBranch: inputs.defaultBranch,
-    serverUrl: inputs.serverUrl,
-    tokenKind,
-    ...(env.GITHUB_REPOSITORY && { workflowRepository: env.GITHUB_REPOSITORY }),
-    log: core.info,
-  });
-  for (const warning of result.warnings) core.warning(warning);
-  core.info(`${result.operation}: ${result.reason}`);
-  setOutputs({
-    operation: result.operation,
-    'pull-request-number': result.pullRequest ? String(result.pullRequest.number) : '',
-    'pull-request-url': result.pullRequest?.url ?? '',
-    'previous-tag': result.previousTags.join(' '),
-    'changed-files': JSON.stringify(result.changedFiles),
-    'commit-sha': result.commitSha ?? '',
-  });
-  await writeSummary(result, env);
-  return result;
+  maskSecretInputs(env, SECRET_INPUTS);
+  const done: string[] = [];
+  let heading = 'Bump';
+  try {
+    const inputs = readBumpInputs(env, randomUUID);
+    const tokenKind = classifyToken(inputs.token, inputs.workflowToken);
+    if (tokenKind === 'workflow') core.warning(WORKFLOW_TOKEN_WARNING);
+    const { request } = inputs;
+    const repository = `${inputs.repository.owner}/${inputs.repository.repo}`;
+    heading = `Bump ${request.app} to ${code(request.tag)} in ${request.environment ?? '(first environment)'}`;
+    core.info(
+      `bump ${request.app} to ${request.tag} in ${request.environment ?? '(first environment)'} of ${repository} with ${describeTokenKind(tokenKind)}`,
+    );
+    const client = createGitHubClient({
+      token: inputs.token,
+      baseUrl: inputs.apiUrl,
+      log: { debug: core.debug, info: core.info, warn: core.warning, error: core.error },
+      ...timing,
+    });
+    const result = await bumpEnvironment({
+      client,
+      repository: inputs.repository,
+      request,
+      configPath: inputs.configPath,
+      defaultBranch: inputs.defaultBranch,
+      serverUrl: inputs.serverUrl,
+      tokenKind,
+      ...(inputs.workflowRepository !== undefined && { workflowRepository: inputs.workflowRepository }),
+      log: core.info,
+      phase: (name, work) => core.group(name, work),
+      done: (step) => done.push(step),
+    });
+    for (const warning of result.warnings) core.warning(warning);
+    core.info(`${result.operation}: ${result.reason}`);
+    setOutputs({
+      operation: result.operation,
+      'pull-request-number': result.pullRequest ? String(result.pullRequest.number) : '',
+      'pull-request-url': result.pullRequest?.url ?? '',
+      'previous-tag': result.previousTags.join(' '),
+      'changed-files': JSON.stringify(result.changedFiles),
+      'commit-sha': result.commitSha ?? '',
+    });
+    await writeSummary(result, env);
+    return result;
+  } catch (error) {
+    await writeFailureSummary(heading, error, done, env);
+    throw error;
+  }
+}
+
+/** A failed bump still says in the job summary what failed and what was done before (commits, branches, PRs). */
+async function writeFailureSummary(heading: string, error: unknown, done: readonly string[], env: Environment) {
+  if (!env.GITHUB_STEP_SUMMARY) return;
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = [`### ${heading}: failed`, '', escapeMarkdown(message), ''];
+  if (done.length === 0) lines.push('Nothing was written before the failure.', '');
+  else lines.push('Done before the failure:', '', ...done.map((step) => `- ${escapeMarkdown(step)}`), '');
+  try {
+    await core.summary.addRaw(lines.join('\n'), true).write();
+  } catch (summaryError) {
+    core.debug(`job summary not written: ${String(summaryError)}`);
+  }
 }
 
 async function writeSummary(result: BumpResult, env: Environment): Promise<void> {
@@ -76,20 +100,12 @@ async function writeSummary(result: BumpResult, env: Environment): Promise<void>
       lines.push(`- Changes since ${code(compare.from.slice(0, 12))}: [compare](${compare.url})`);
     }
   }
-  lines.push(`- Dispatch: ${code(result.dispatchId)}`, '');
+  if (result.dispatchId !== undefined) lines.push(`- Dispatch: ${code(result.dispatchId)}`);
+  lines.push('');
   for (const closed of result.closedPullRequests) {
     lines.push(`- Closed [#${closed.number}](${closed.url}): ${escapeMarkdown(closed.reason.replace(/^[^:]*: /, ''))}`);
   }
   if (result.closedPullRequests.length > 0) lines.push('');
   for (const warning of result.warnings) lines.push(`> ${escapeMarkdown(warning)}`, '');
   await core.summary.addRaw(lines.join('\n'), true).write();
-}
-
-// A code span shows `<` and `&` as they are; only a backtick or a newline could break out of it.
-function code(text: string): string {
-  return `\`${text.replace(/[`\r\n]/g, '')}\``;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[<>&]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[char] ?? char);
 }

@@ -5,10 +5,14 @@ import {
   checkRepositoryName,
   DEFAULT_EVENT_TYPE,
   type DispatchPayload,
-} from '../../core/payload.js';
+} from '../../core/payload/index.js';
+import { workflowRunUrl } from '../../core/promotion/render/links.js';
 import { parseTimestamp, PULL_REQUEST_EVENTS } from '../../core/tag-id.js';
 import { pick, readRunnerContext } from '../shared/context.js';
 import { ActionInputs, type Environment } from '../shared/inputs.js';
+
+/** Inputs masked before anything else runs. */
+export const SECRET_INPUTS = ['token', 'workflow-token'] as const;
 
 export interface DispatchInputs {
   token: string;
@@ -73,7 +77,7 @@ export function readDispatchInputs(
 function runUrl(serverUrl: string, repository: string, runId: string): string {
   if (runId === '')
     throw invalid('source run (GITHUB_RUN_ID)', runId, 'the id of this workflow run, set by the runner');
-  return `${serverUrl.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
+  return workflowRunUrl(serverUrl, repository, runId);
 }
 
 // The same default as the tag action's timestamp, so a branch tag's {ts} and the payload agree.

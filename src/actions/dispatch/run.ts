@@ -4,17 +4,13 @@ import { createGitHubClient, type GitHubClientTiming } from '../../github/client
 import { sendRepositoryDispatch } from '../../github/dispatch.js';
 import { classifyToken, describeTokenKind } from '../../github/token.js';
 import type { Environment } from '../shared/inputs.js';
-import { setOutputs } from '../shared/run.js';
+import { maskSecretInputs, setOutputs } from '../shared/run.js';
 import { writeSummaryTable } from '../shared/summary.js';
-import { readDispatchInputs } from './inputs.js';
+import { readDispatchInputs, SECRET_INPUTS } from './inputs.js';
 
 /** The dispatch action: tells the environment repository that an image was built, with a checked payload. */
 export async function runDispatch(env: Environment = process.env, timing: GitHubClientTiming = {}): Promise<void> {
-  // Masked before anything else, so no later log line or error can print it.
-  for (const name of ['INPUT_TOKEN', 'INPUT_WORKFLOW-TOKEN']) {
-    const secret = env[name]?.trim();
-    if (secret) core.setSecret(secret);
-  }
+  maskSecretInputs(env, SECRET_INPUTS);
   const inputs = readDispatchInputs(env, randomUUID);
   const repository = `${inputs.target.owner}/${inputs.target.name}`;
   const tokenKind = classifyToken(inputs.token, inputs.workflowToken);

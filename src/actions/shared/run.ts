@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { isUserError } from '../../core/errors.js';
+import { ActionInputs, type Environment } from './inputs.js';
 
 /**
  * Runs an action body and reports its failure the way users can read it: a user mistake becomes one
@@ -16,6 +17,18 @@ export async function runAction(body: () => Promise<void>): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof Error && error.stack) core.debug(error.stack);
     core.setFailed(`unexpected error: ${oneLine(message)}`);
+  }
+}
+
+/**
+ * Masks the secret inputs (read through the input reader, as every input is) before anything else
+ * runs, so that no later log line or error can print them.
+ */
+export function maskSecretInputs(env: Environment, names: readonly string[]): void {
+  const inputs = new ActionInputs(env);
+  for (const name of names) {
+    const secret = inputs.optional(name);
+    if (secret !== undefined) core.setSecret(secret);
   }
 }
 

@@ -1,16 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parsePromotionConfig } from '../../core/config.js';
+import { parsePromotionConfig } from '../../core/config/index.js';
 import { invalid, UserError } from '../../core/errors.js';
-import { parseDispatchPayload } from '../../core/payload.js';
-import {
-  decideAgainstEnvironment,
-  planPromotion,
-  renderChangeTable,
-  resolvePromotion,
-  selectCandidatePaths,
-} from '../../core/promotion.js';
-import { readTree } from '../../fs/tree.js';
+import { parseDispatchPayload, requestFromPayload } from '../../core/payload/index.js';
+import { renderChangeTable, resolvePromotion } from '../../core/promotion/index.js';
+import { planOnSnapshot } from '../../flows/plan.js';
+import { FolderSnapshot } from '../../fs/snapshot.js';
 import { optionalString, requireDirectory, requireString, type Command } from '../command.js';
 
 const USAGE = `usage: gitops-promote plan --config <file> --event <payload file> [--dir <environment repository>] [--json]
@@ -48,25 +43,10 @@ export const planCommand: Command = {
     const config = parsePromotionConfig(readText(resolve(context.cwd, configPath), '--config'), configPath);
     const promotion = resolvePromotion(
       config,
-      parseDispatchPayload(payloadOf(readJson(resolve(context.cwd, eventPath)))),
+      requestFromPayload(parseDispatchPayload(payloadOf(readJson(resolve(context.cwd, eventPath))))),
     );
-    const warn = (message: string) => context.stderr(`warning: ${message}`);
-
-    const paths: string[] = [];
-    await readTree(dir, {
-      include: (path) => {
-        paths.push(path);
-        return false;
-      },
-    });
-    const selection = selectCandidatePaths(paths, promotion);
-    if (selection.broad)
-      warn(`no file is named after ${promotion.app.name}: every YAML file of the environment is read`);
-    const wanted = new Set(selection.paths);
-    const files = await readTree(dir, { include: (path) => wanted.has(path), warn });
-    const planned = planPromotion(promotion, files);
-    for (const message of planned.plan.warnings) warn(message);
-    const decision = decideAgainstEnvironment(promotion, planned);
+    const { selection, decision, warnings } = await planOnSnapshot(promotion, new FolderSnapshot(dir));
+    for (const message of warnings) context.stderr(`warning: ${message}`);
     const changes =
       decision.kind === 'change'
         ? decision.changes.map(({ file, line, path, old, new: value }) => ({ file, line, path, old, new: value }))

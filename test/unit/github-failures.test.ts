@@ -4,7 +4,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { UserError } from '../../src/core/errors.js';
-import { describeRequest, explainBumpFailure, type BumpAccess } from '../../src/github/bump-errors.js';
+import { describeRequest, explainFailure, type Access } from '../../src/github/failures.js';
+
+const explainBumpFailure = (error: unknown, access: Access, repositoryVisible?: boolean) =>
+  explainFailure(error, { action: 'bump', ...access, ...(repositoryVisible !== undefined && { repositoryVisible }) });
 
 const API = 'https://api.github.com/repos/acme/env';
 
@@ -84,8 +87,8 @@ describe('describeRequest', () => {
 });
 
 describe('explainBumpFailure', () => {
-  const installation: BumpAccess = { repository: 'acme/env', tokenKind: 'installation' };
-  const cases: Array<[string, Error, BumpAccess, boolean | undefined, RegExp, boolean]> = [
+  const installation: Access = { repository: 'acme/env', tokenKind: 'installation' };
+  const cases: Array<[string, Error, Access, boolean | undefined, RegExp, boolean]> = [
     [
       'GITHUB_TOKEN may not open pull requests (repository setting)',
       requestError(403, 'GitHub Actions is not permitted to create or approve pull requests.', 'POST', `${API}/pulls`),

@@ -1,10 +1,10 @@
-// Writing a promotion branch with the Git Data API: the tree (file contents inline, so no blob
-// calls), a commit made by GitHub itself (verified when the token is an App's), and the ref.
-// Refs are never forced: creating fails when the branch exists, and updating only fast-forwards,
-// so a concurrent writer is noticed instead of overwritten.
+// Writing a branch with the Git Data API: the tree (file contents inline, so no blob calls), a
+// commit made by GitHub itself (verified when the token is an App's), and the ref. Refs are never
+// forced: creating fails when the branch exists, and updating only fast-forwards, so a concurrent
+// writer is noticed ('exists', 'moved') and the caller reads again, instead of overwriting it.
 import type { GitHubClient } from './client.js';
-import { requestFailure } from './errors.js';
-import type { RepositoryName } from './repository-files.js';
+import { requestFailure } from './failures.js';
+import type { RepositoryName } from './repository.js';
 
 export interface FileWrite {
   path: string;
@@ -40,11 +40,6 @@ export async function writeCommit(
 ): Promise<string> {
   const { data } = await client.rest.git.createCommit({ ...repository, message, tree, parents });
   return data.sha;
-}
-
-export async function commitMessage(client: GitHubClient, repository: RepositoryName, sha: string): Promise<string> {
-  const { data } = await client.rest.git.getCommit({ ...repository, commit_sha: sha });
-  return data.message;
 }
 
 /** 'exists' when the branch is already there (this run's earlier attempt, another run, or a person). */

@@ -1,21 +1,62 @@
-// Turns a GitHub refusal during a bump into a message that says what bump was doing, what GitHub
-// answered and what to change. The failed request itself (octokit keeps it on the error) tells what
-// was being done, so the bump code does not wrap every call. A 404 is ambiguous on GitHub: a
-// repository the token cannot see answers 404 like a missing branch or file, so the caller checks
-// whether the repository is visible before this explains it.
+// Turns GitHub's refusals into messages a user can act on: what the action was doing (read from the
+// failed request itself, which octokit keeps on the error, so callers do not wrap every call), what
+// GitHub answered, and what to change. One explainer for every action: the action names itself and
+// what its token needs; the operation comes from the request. A 404 is ambiguous on GitHub (a
+// repository the token cannot see answers 404 like a missing branch or file), so callers ask
+// whether the repository is visible (`repositoryVisible`) before this explains a 404.
 import { UserError } from '../core/errors.js';
-import { isRateLimit, requestFailure, type RequestFailure } from './errors.js';
 import { describeTokenKind, type TokenKind } from './token.js';
+
+export interface RequestFailure {
+  status: number;
+  message: string;
+  /** GitHub's `x-accepted-github-permissions` header: the permissions the endpoint accepts. */
+  acceptedPermissions?: string;
+  /** The request that failed, as octokit keeps it on the error. */
+  request?: { method: string; url: string; body?: unknown };
+}
+
+/** Reads status, message, headers and the request from an octokit RequestError (or anything shaped like one). */
+export function requestFailure(error: unknown): RequestFailure | undefined {
+  if (typeof error !== 'object' || error === null || !('status' in error) || typeof error.status !== 'number') {
+    return undefined;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const headers = (error as { response?: { headers?: Record<string, string | number | undefined> } }).response?.headers;
+  const accepted = headers?.['x-accepted-github-permissions'];
+  const request = (error as { request?: { method?: unknown; url?: unknown; body?: unknown } }).request;
+  return {
+    status: error.status,
+    message,
+    ...(accepted !== undefined && { acceptedPermissions: String(accepted) }),
+    ...(typeof request?.method === 'string' &&
+      typeof request.url === 'string' && { request: { method: request.method, url: request.url, body: request.body } }),
+  };
+}
+
+/** A rate limit answer (primary or secondary) that outlasted the throttling plugin's retries. */
+export function isRateLimit(failure: RequestFailure): boolean {
+  return failure.status === 429 || (failure.status === 403 && /\brate limit\b/i.test(failure.message));
+}
 
 /** The permission a request needs, in the names GitHub uses for App and fine-grained token permissions. */
 export type Permission = 'contents' | 'pull-requests' | 'issues';
 
-export interface BumpAccess {
-  /** `owner/name` of the environment repository. */
+/** The action whose request failed: it names itself in the message and decides what its token needs. */
+export type ActionName = 'bump' | 'dispatch';
+
+export interface Access {
+  /** `owner/name` of the repository the action works on. */
   repository: string;
   tokenKind: TokenKind;
   /** `owner/name` the workflow runs in (GITHUB_REPOSITORY), when known. */
   workflowRepository?: string;
+}
+
+export interface FailureContext extends Access {
+  action: ActionName;
+  /** What a read of the repository answered after a 404 (false: the token cannot see it); undefined: not asked. */
+  repositoryVisible?: boolean;
 }
 
 export interface RequestStep {
@@ -56,6 +97,7 @@ export function describeRequest(method: string, url: string, body?: unknown): Re
   };
   let match: RegExpExecArray | null;
   if (rest === '' || rest === '/') return step('reading the repository');
+  if (rest === '/dispatches') return step('sending the repository_dispatch event');
   if ((match = /^\/git\/ref\/(.+)$/.exec(rest))) return step(`reading ${branch(match[1] ?? '')}`);
   if ((match = /^\/git\/refs\/(.+)$/.exec(rest))) return step(`updating ${branch(match[1] ?? '')}`);
   if (rest === '/git/refs') return step(`creating ${branch(String(fields.ref ?? 'a branch'))}`);
@@ -100,18 +142,23 @@ function parseBody(body: unknown): Record<string, unknown> {
   return body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
 }
 
+/** What each action's token needs, said for the kind of token it is, and what to do after a failure. */
+const ACTIONS: Record<ActionName, { help: (access: Access) => string; again: string }> = {
+  bump: { help: bumpAccessHelp, again: 'dispatch again' },
+  dispatch: { help: dispatchAccessHelp, again: 'try again' },
+};
+
 /** What bump needs of the token, said for the kind of token it is. */
-export function bumpAccessHelp(access: BumpAccess): string {
+export function bumpAccessHelp(access: Access): string {
   const { repository, tokenKind } = access;
   const app = `"Contents: Read and write", "Pull requests: Read and write" and, for labels, "Issues: Read and write"`;
   const workflow = `give the job "permissions: contents: write, pull-requests: write" (and issues: write for labels)`;
   const appToken = `a GitHub App installed on ${repository} with ${app}, its token made by actions/create-github-app-token`;
   switch (tokenKind) {
     case 'workflow': {
-      const elsewhere =
-        access.workflowRepository !== undefined && access.workflowRepository.toLowerCase() !== repository.toLowerCase()
-          ? ` This workflow runs in ${access.workflowRepository}, so its GITHUB_TOKEN cannot write to ${repository}: use ${appToken}.`
-          : '';
+      const elsewhere = otherWorkflowRepository(access)
+        ? ` This workflow runs in ${access.workflowRepository}, so its GITHUB_TOKEN cannot write to ${repository}: use ${appToken}.`
+        : '';
       return `Fix: ${workflow}, or use ${appToken}.${elsewhere}`;
     }
     case 'installation':
@@ -128,39 +175,59 @@ export function bumpAccessHelp(access: BumpAccess): string {
   }
 }
 
+/** What a token needs to create a repository_dispatch (GitHub REST docs, "Create a repository dispatch event"). */
+export function dispatchAccessHelp(access: Access): string {
+  const { repository } = access;
+  const workflowHint =
+    access.tokenKind === 'workflow' && otherWorkflowRepository(access)
+      ? `The token is the workflow's GITHUB_TOKEN, which cannot dispatch to ${repository} from ${access.workflowRepository}. `
+      : '';
+  return (
+    `${workflowHint}A dispatch needs write access to ${repository}: a fine-grained personal access token with ` +
+    `"Contents: Read and write" on ${repository} (Metadata: Read comes with it), a classic personal access token ` +
+    `with the "repo" scope ("public_repo" is enough for a public repository), or a GitHub App installation token ` +
+    `(actions/create-github-app-token) for an App installed on ${repository} with "Contents: Read and write" and ` +
+    `"Metadata: Read". The workflow's GITHUB_TOKEN only reaches the repository the workflow runs in.`
+  );
+}
+
+function otherWorkflowRepository(access: Access): boolean {
+  return (
+    access.workflowRepository !== undefined &&
+    access.workflowRepository.toLowerCase() !== access.repository.toLowerCase()
+  );
+}
+
 /**
- * The message for a request that failed during a bump. `repositoryVisible` is what a read of the
- * repository answered after a 404 (false: the token cannot see it).
+ * The message for a request that failed while `context.action` ran. A user error passes through; an
+ * error that is not a GitHub answer is returned as it is.
  */
-export function explainBumpFailure(error: unknown, access: BumpAccess, repositoryVisible?: boolean): Error {
+export function explainFailure(error: unknown, context: FailureContext): Error {
   if (error instanceof UserError) return error;
   const failure = requestFailure(error);
   if (failure === undefined) return error instanceof Error ? error : new Error(String(error));
   const step = failure.request
     ? describeRequest(failure.request.method, failure.request.url, failure.request.body)
     : { doing: 'calling GitHub', needs: 'contents' as const, write: false };
-  return explainStep(failure, step, access, repositoryVisible);
-}
-
-function explainStep(failure: RequestFailure, step: RequestStep, access: BumpAccess, visible?: boolean): Error {
-  const { repository } = access;
-  const token = describeTokenKind(access.tokenKind);
+  const { repository, action } = context;
+  const { again } = ACTIONS[action];
+  const token = describeTokenKind(context.tokenKind);
   const said = failure.message.replace(/ - https?:\/\/\S+$/, '');
   const status = `${failure.status}${STATUS_TEXT[failure.status] ? ` ${STATUS_TEXT[failure.status]}` : ''}`;
-  const prefix = `bump failed ${step.doing} in ${repository}: GitHub answered ${status}`;
+  const prefix = `${action} failed ${step.doing} in ${repository}: GitHub answered ${status}`;
   const permissions = failure.acceptedPermissions
     ? ` GitHub accepts these permissions for this call: ${failure.acceptedPermissions}.`
     : '';
-  const help = `${bumpAccessHelp(access)}${permissions}`;
+  const help = `${ACTIONS[action].help(context)}${permissions}`;
   const names = PERMISSION_NAMES[step.needs];
   if (isRateLimit(failure)) {
-    return new Error(`${prefix} (${said}): GitHub's rate limit held after the allowed retries; dispatch again later.`);
+    return new Error(`${prefix} (${said}): GitHub's rate limit held after the allowed retries; ${again} later.`);
   }
   switch (failure.status) {
     case 401:
       return new UserError(
         `${prefix} (${said}): the token, ${token}, is invalid, expired or revoked. A GitHub App installation token ` +
-          `lasts one hour: make it in the same job, just before bump.`,
+          `lasts one hour: make it in the same job, just before ${action}.`,
       );
     case 403:
       if (/not permitted to create or approve pull requests/i.test(said)) {
@@ -175,7 +242,7 @@ function explainStep(failure: RequestFailure, step: RequestStep, access: BumpAcc
           `${names.what}; this call needs ${names.app} (${names.workflow} for GITHUB_TOKEN). ${help}`,
       );
     case 404:
-      if (visible === false) {
+      if (context.repositoryVisible === false) {
         return new UserError(
           `${prefix}: ${repository} does not exist or ${token} cannot see it (GitHub answers 404, not 403, for a ` +
             `private repository a token may not read). Check the repository input, then the token. ${help}`,
@@ -188,9 +255,11 @@ function explainStep(failure: RequestFailure, step: RequestStep, access: BumpAcc
         );
       }
       return new Error(
-        `${prefix} (${said}): what bump read a moment ago is gone, probably changed by someone else; dispatch again.`,
+        `${prefix} (${said}): what ${action} read a moment ago is gone, probably changed by someone else; ${again}.`,
       );
+    case 422:
+      return new UserError(`${prefix} (${said}): GitHub refused the request as invalid.`);
     default:
-      return new Error(`${prefix} (${said}) after retries; GitHub or the connection to it failed, dispatch again.`);
+      return new Error(`${prefix} (${said}) after retries; GitHub or the connection to it failed, ${again}.`);
   }
 }

@@ -1,6 +1,8 @@
 // The bump, end to end against the GitHub API and without a clone: read the config and the few
-// files that can reference the app, decide (pure, src/core/promotion.ts), then write one commit
-// on `gitops-promote/<env>/<app>` and open or update that branch's single pull request.
+// files that can reference the app, plan and decide (core), then write one commit on
+// `gitops-promote/<env>/<app>` and open or update that branch's single pull request (adapters).
+// The flow has no policy of its own: every verdict comes from src/core/promotion, and when the
+// world moved under it (the base branch, the promotion branch) it reads and plans again.
 //
 // Concurrency: refs are never forced. The first commit of a branch has the base as its parent and
 // is published with "create ref", which fails if the branch exists. Later commits have two parents
@@ -8,67 +10,64 @@
 // is a fast-forward that GitHub refuses when another run moved the branch first; the loser re-reads
 // what the branch carries and decides again. The pull request's diff against the base is only the
 // new tag bytes, because the base is a parent of the head.
-//
-// Pull requests with no purpose left are closed with a comment linking what superseded them
-// (obsolete-pulls.ts), and GitHub's refusals are explained once, here at the top (bump-errors.ts).
-import { DEFAULT_CONFIG_PATH, parsePromotionConfig } from '../core/config.js';
+import { DEFAULT_CONFIG_PATH, parsePromotionConfig } from '../core/config/index.js';
 import { UserError } from '../core/errors.js';
-import type { DispatchPayload } from '../core/payload.js';
 import {
   buildRecord,
-  decideAgainstEnvironment,
+  closuresAfterNoChange,
+  closuresForSuccessor,
   decideAgainstPending,
   parseBodyRecord,
   parseCommitRecord,
-  planPromotion,
   policyRefusal,
+  promotionTitle,
   renderChangeTable,
   renderCommitMessage,
   renderPullRequestBody,
   resolvePromotion,
-  selectCandidatePaths,
+  sourceLinks,
+  DEFAULT_SERVER_URL,
+  type Closure,
   type Promotion,
   type PromotionRecord,
-} from '../core/promotion.js';
-import { parseYamlStream } from '../core/yaml/parse.js';
-import { explainBumpFailure, type BumpAccess } from './bump-errors.js';
-import type { GitHubClient } from './client.js';
-import { requestFailure } from './errors.js';
-import { commitMessage, createBranch, fastForwardBranch, writeCommit, writeTree } from './promotion-branch.js';
-import {
-  closeObsoletePulls,
-  closeOtherBasePulls,
-  recordOf,
-  type ClosedPull,
   type RunningTag,
-} from './obsolete-pulls.js';
-import { sourceLinks, type SourceLinks } from './pull-body.js';
+  type SourceLinks,
+} from '../core/promotion/index.js';
+import type { PromotionRequest } from '../core/request.js';
+import { createBranch, fastForwardBranch, writeCommit, writeTree } from '../github/branch-writer.js';
+import type { GitHubClient } from '../github/client.js';
+import { explainFailure, requestFailure } from '../github/failures.js';
 import {
   applyPullSettings,
+  closePull,
   findOpenPull,
   findOpenPulls,
   openPull,
   updatePull,
   type PullSummary,
-} from './pull-request.js';
+} from '../github/pulls.js';
 import {
+  commitMessage,
   defaultBranch as readDefaultBranch,
   findBranchHead,
+  GitHubSnapshot,
   isAncestor,
-  readBlobs,
   readFileAt,
-  readTree,
   repositoryVisible,
   type RepositoryName,
-} from './repository-files.js';
-import type { TokenKind } from './token.js';
+} from '../github/repository.js';
+import type { TokenKind } from '../github/token.js';
+import { planOnSnapshot } from './plan.js';
 
 export type BumpOperation = 'created' | 'updated' | 'unchanged' | 'skipped';
+
+/** Runs a phase of the flow; the action groups its log lines (core.group), others just run it. */
+export type PhaseRunner = <T>(phase: string, work: () => Promise<T>) => Promise<T>;
 
 export interface BumpOptions {
   client: GitHubClient;
   repository: RepositoryName;
-  payload: DispatchPayload;
+  request: PromotionRequest;
   configPath?: string;
   /** The repository's default branch when known (the event says it), saving a call. */
   defaultBranch?: string;
@@ -81,7 +80,14 @@ export interface BumpOptions {
   /** `owner/name` the workflow runs in, to tell when the workflow's GITHUB_TOKEN cannot reach the repository. */
   workflowRepository?: string;
   log?: (message: string) => void;
+  /** Each phase (reading, planning, writing, pull request) runs through this; default: runs it. */
+  phase?: PhaseRunner;
+  /** Told each thing done that changed or decided something, so a failure can say what came before it. */
+  done?: (step: string) => void;
 }
+
+/** A pull request closed because it had no purpose left. */
+export type ClosedPull = Omit<Closure, 'comment'>;
 
 export interface BumpResult {
   operation: BumpOperation;
@@ -102,7 +108,8 @@ export interface BumpResult {
   closedPullRequests: ClosedPull[];
   /** The source commit, build run and compares (old..new source revision) when known. */
   source?: SourceLinks;
-  dispatchId: string;
+  /** The dispatch (or run by hand) this bump answers; none for a promotion from another environment. */
+  dispatchId?: string;
   warnings: string[];
 }
 
@@ -120,51 +127,64 @@ interface Context {
   serverUrl: string;
   warnings: string[];
   log: (message: string) => void;
+  phase: PhaseRunner;
+  done: (step: string) => void;
 }
+
+const runPhase: PhaseRunner = (_phase, work) => work();
 
 /** Bumps, and turns GitHub's refusals (401, 403, 404 ...) into messages that say what was done and what to fix. */
 export async function bumpEnvironment(options: BumpOptions): Promise<BumpResult> {
   const { client, repository } = options;
-  const access: BumpAccess = {
-    repository: `${repository.owner}/${repository.repo}`,
-    tokenKind: options.tokenKind ?? 'unknown',
-    ...(options.workflowRepository !== undefined && { workflowRepository: options.workflowRepository }),
-  };
   try {
     return await bump(options);
   } catch (error) {
     // A 404 is also what a repository the token cannot see answers: ask which before explaining it.
     const visible = requestFailure(error)?.status === 404 ? await repositoryVisible(client, repository) : undefined;
-    throw explainBumpFailure(error, access, visible);
+    throw explainFailure(error, {
+      action: 'bump',
+      repository: `${repository.owner}/${repository.repo}`,
+      tokenKind: options.tokenKind ?? 'unknown',
+      ...(options.workflowRepository !== undefined && { workflowRepository: options.workflowRepository }),
+      ...(visible !== undefined && { repositoryVisible: visible }),
+    });
   }
 }
 
 async function bump(options: BumpOptions): Promise<BumpResult> {
-  const { client, repository, payload } = options;
+  const { client, repository, request } = options;
   const configPath = options.configPath ?? DEFAULT_CONFIG_PATH;
   const warnings: string[] = [];
   const log = options.log ?? (() => undefined);
+  const phase = options.phase ?? runPhase;
+  const done = options.done ?? (() => undefined);
   const fullName = `${repository.owner}/${repository.repo}`;
-  const configBranch = options.defaultBranch ?? (await readDefaultBranch(client, repository));
-  const configCommit =
-    (await findBranchHead(client, repository, configBranch)) ??
-    (await missingConfigBranch(client, repository, configBranch, configPath));
-  const configText = await readFileAt(client, repository, configPath, configCommit);
-  if (configText === undefined) {
-    throw new UserError(
-      `${configPath}: not found on ${configBranch} of ${fullName}; bump needs the promotion config there`,
-    );
-  }
-  const promotion = resolvePromotion(parsePromotionConfig(configText, configPath), payload);
+  const { promotion, configBranch, configCommit } = await phase('reading', async () => {
+    const configBranch = options.defaultBranch ?? (await readDefaultBranch(client, repository));
+    const configCommit =
+      (await findBranchHead(client, repository, configBranch)) ??
+      (await missingConfigBranch(client, repository, configBranch, configPath));
+    const configText = await readFileAt(client, repository, configPath, configCommit);
+    if (configText === undefined) {
+      throw new UserError(
+        `${configPath}: not found on ${configBranch} of ${fullName}; bump needs the promotion config there`,
+      );
+    }
+    const promotion = resolvePromotion(parsePromotionConfig(configText, configPath), request);
+    log(`read ${configPath} at ${configBranch} ${configCommit.slice(0, 12)}`);
+    return { promotion, configBranch, configCommit };
+  });
   const baseBranch = promotion.environment.branch ?? configBranch;
   const context: Context = {
     client,
     repository,
     promotion,
     baseBranch,
-    serverUrl: options.serverUrl ?? 'https://github.com',
+    serverUrl: options.serverUrl ?? DEFAULT_SERVER_URL,
     warnings,
     log,
+    phase,
+    done,
   };
   const result = (operation: BumpOperation, reason: string, extra: Partial<BumpResult> = {}): BumpResult => ({
     operation,
@@ -177,8 +197,8 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
     previousTags: [],
     changedFiles: [],
     closedPullRequests: [],
-    source: sourceLinks({ source: payload.source, previousTags: [], tag: promotion.tag }, context),
-    dispatchId: payload.dispatchId,
+    source: sourceLinks({ source: request.provenance.source, previousTags: [], tag: promotion.tag }, context),
+    ...(request.provenance.dispatchId !== undefined && { dispatchId: request.provenance.dispatchId }),
     warnings,
     ...extra,
   });
@@ -188,7 +208,7 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
 
   let base = configCommit;
   if (baseBranch !== configBranch) {
-    const head = await findBranchHead(client, repository, baseBranch);
+    const head = await phase('reading', () => findBranchHead(client, repository, baseBranch));
     if (head === undefined) {
       throw new UserError(
         `environment ${promotion.environment.name}: branch ${baseBranch} does not exist in ${fullName}; ${configPath} ` +
@@ -200,29 +220,49 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
   const maxAttempts = options.maxAttempts ?? 3;
   let createdHere = false;
   for (let attempt = 1; ; attempt++) {
-    const planned = await planOnBase(context, base);
+    const snapshot = await phase('reading', () => GitHubSnapshot.at(client, repository, base));
+    const planned = await phase('planning', async () => {
+      const planned = await planOnSnapshot(promotion, snapshot);
+      warnings.push(...planned.warnings);
+      const { decision } = planned;
+      log(
+        `${decision.kind} on ${baseBranch} at ${base.slice(0, 12)}${'reason' in decision ? `: ${decision.reason}` : ''}`,
+      );
+      return planned;
+    });
     const { decision } = planned;
     if (decision.kind !== 'change') {
       // The environment runs the tag or a newer one: an open PR that brings nothing newer has no purpose left.
-      const running: RunningTag[] = planned.running.map((tag) =>
-        tag === promotion.tag ? { tag, buildTimestamp: payload.buildTimestamp } : { tag },
+      const running: RunningTag[] = planned.planned.running.map((tag) =>
+        tag === promotion.tag && request.buildTimestamp !== undefined
+          ? { tag, buildTimestamp: request.buildTimestamp }
+          : { tag },
       );
-      const open = await findOpenPulls(client, repository, promotion.branch, baseBranch);
-      const closedPullRequests = await closeObsoletePulls(context, open, base, running);
-      for (const closed of closedPullRequests) log(closed.reason);
+      const closedPullRequests = await phase('pull request', async () => {
+        const open = await findOpenPulls(client, repository, promotion.branch, baseBranch);
+        const onBase = open.onBase && {
+          pull: open.onBase,
+          proposed: await recordOf(context, open.onBase, open.onBase.headSha),
+        };
+        const closures = closuresAfterNoChange(
+          { promotion, baseBranch, base, running, serverUrl: context.serverUrl, repository: fullName },
+          { ...(onBase && { onBase }), otherBases: open.otherBases },
+        );
+        return close(context, closures);
+      });
       return result(decision.kind, decision.reason, { previousTags: decision.previousTags, closedPullRequests });
     }
     const record = buildRecord(promotion, decision, base);
-    const tree = await writeTree(
-      client,
-      repository,
-      planned.treeSha,
-      decision.files.map((file) => ({
-        path: file.path,
-        mode: planned.modes.get(file.path) ?? '100644',
-        content: file.newText,
-      })),
-    );
+    const tree = await phase('writing', async () => {
+      const tree = await writeTree(
+        client,
+        repository,
+        snapshot.treeSha,
+        decision.files.map((file) => ({ path: file.path, mode: snapshot.mode(file.path), content: file.newText })),
+      );
+      done(`wrote a tree with ${decision.files.map((file) => file.path).join(', ')}`);
+      return tree;
+    });
     const published = await publish(context, { base, tree, record, rebuild: attempt > 1 });
     const extra: Partial<BumpResult> = {
       previousTags: decision.previousTags,
@@ -234,9 +274,8 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
     if (published.kind !== 'written') {
       const pullRequest = published.pull && { number: published.pull.number, url: published.pull.url };
       const closedPullRequests = published.pull
-        ? await closeOtherBasePulls(context, published.otherBases, published.pull)
+        ? await closeForSuccessor(context, published.otherBases, published.pull)
         : [];
-      for (const closed of closedPullRequests) log(closed.reason);
       return result(published.kind, published.reason, {
         previousTags: decision.previousTags,
         ...(pullRequest && { pullRequest }),
@@ -255,9 +294,11 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
       continue;
     }
     // The environment's base branch changed in the config: the branch's PRs into the old base are superseded.
-    const closedPullRequests = await closeOtherBasePulls(context, published.otherBases, pull);
-    for (const closed of closedPullRequests) log(closed.reason);
-    warnings.push(...(await applyPullSettings(client, repository, pull, promotion.environment)));
+    const closedPullRequests = await closeForSuccessor(context, published.otherBases, pull);
+    const settingsWarnings = await phase('pull request', () =>
+      applyPullSettings(client, repository, pull, promotion.environment),
+    );
+    warnings.push(...settingsWarnings);
     const operation = createdHere ? 'created' : published.operation;
     return result(operation, `${operation} pull request #${pull.number}`, {
       ...extra,
@@ -282,30 +323,33 @@ async function missingConfigBranch(
   );
 }
 
-async function planOnBase(context: Context, base: string) {
-  const { client, repository, promotion, warnings } = context;
-  const tree = await readTree(client, repository, base);
-  const selection = selectCandidatePaths(
-    tree.blobs.map((blob) => blob.path),
-    promotion,
-  );
-  if (selection.broad) {
-    warnings.push(
-      `no file under ${promotion.environment.path || 'the repository root'} is named after ${promotion.app.name}; read all ${selection.paths.length} YAML files. Set apps.${promotion.app.name}.paths to read fewer.`,
-    );
+/** What a branch head carries: from the PR body when it describes that head, else from the commit message. */
+async function recordOf(
+  context: Context,
+  pull: PullSummary | undefined,
+  head: string,
+): Promise<PromotionRecord | undefined> {
+  const fromBody = parseBodyRecord(pull?.body);
+  if (fromBody && fromBody.commit === head) return fromBody.record;
+  return parseCommitRecord(await commitMessage(context.client, context.repository, head));
+}
+
+async function close(context: Context, closures: readonly Closure[]): Promise<ClosedPull[]> {
+  const closed: ClosedPull[] = [];
+  for (const { comment, ...pull } of closures) {
+    await closePull(context.client, context.repository, pull.number, comment);
+    context.log(pull.reason);
+    context.done(pull.reason);
+    closed.push(pull);
   }
-  const wanted = new Set(selection.paths);
-  const blobs = tree.blobs.filter((blob) => wanted.has(blob.path));
-  const files = await readBlobs(client, repository, blobs, (message) => warnings.push(message));
-  const plan = planPromotion(promotion, files);
-  warnings.push(...plan.plan.warnings);
-  for (const file of plan.plan.files) parseYamlStream(file.path, file.newText);
-  return {
-    decision: decideAgainstEnvironment(promotion, plan),
-    running: plan.running,
-    treeSha: tree.sha,
-    modes: new Map(blobs.map((blob) => [blob.path, blob.mode])),
-  };
+  return closed;
+}
+
+function closeForSuccessor(context: Context, others: readonly PullSummary[], successor: PullSummary) {
+  if (others.length === 0) return Promise.resolve([]);
+  return context.phase('pull request', () =>
+    close(context, closuresForSuccessor(context.promotion, context.baseBranch, others, successor)),
+  );
 }
 
 /** `otherBases`: the branch's open PRs into other bases, which the outcome supersedes. */
@@ -317,11 +361,16 @@ async function publish(
   context: Context,
   change: { base: string; tree: string; record: PromotionRecord; rebuild: boolean },
 ): Promise<Published> {
-  const { client, repository, promotion } = context;
+  const { client, repository, promotion, phase, done } = context;
   const { branch, title } = promotion;
   const message = renderCommitMessage(title, change.record);
-  const first = await writeCommit(client, repository, message, change.tree, [change.base]);
-  if ((await createBranch(client, repository, branch, first)) === 'created') {
+  const first = await phase('writing', async () => {
+    const first = await writeCommit(client, repository, message, change.tree, [change.base]);
+    done(`wrote commit ${first.slice(0, 12)} on ${change.base.slice(0, 12)}`);
+    return first;
+  });
+  if ((await phase('writing', () => createBranch(client, repository, branch, first))) === 'created') {
+    done(`created branch ${branch} at ${first.slice(0, 12)}`);
     const shown = await showPull(context, undefined, first, change.record);
     return { kind: 'written', ...shown, commit: first, otherBases: [] };
   }
@@ -331,6 +380,7 @@ async function publish(
     if (head === undefined) {
       // Deleted since we looked (a merged PR's branch): start it afresh.
       if ((await createBranch(client, repository, branch, first)) === 'created') {
+        done(`created branch ${branch} at ${first.slice(0, 12)}`);
         const shown = await showPull(context, pull, first, change.record);
         return { kind: 'written', ...shown, commit: first, otherBases };
       }
@@ -351,11 +401,12 @@ async function publish(
       );
     }
     // Compared even without an open PR: another run may have created the branch and not yet its PR.
-    let verdict = decideAgainstPending(promotion, pending);
     // Without a PR into this base, the head may have been built for another base (the environment's branch
-    // changed in the config, or the base was rewritten): then it says nothing about this base, build afresh.
-    if (verdict !== 'replace' && pull === undefined && !(await plannedOnHistoryOf(context, pending, change.base))) {
-      verdict = 'replace';
+    // changed in the config, or the base was rewritten): core decides with that known.
+    let verdict = decideAgainstPending(promotion, pending);
+    if (verdict !== 'replace' && pull === undefined) {
+      const builtForAnotherBase = !(await plannedOnHistoryOf(context, pending, change.base));
+      verdict = decideAgainstPending(promotion, pending, { builtForAnotherBase });
     }
     const where = pull ? `pull request #${pull.number}` : `branch ${branch}`;
     if (verdict === 'same' && !change.rebuild) {
@@ -378,11 +429,20 @@ async function publish(
         otherBases,
       };
     }
-    const commit = await writeCommit(client, repository, message, change.tree, [change.base, head]);
-    const outcome = await fastForwardBranch(client, repository, branch, commit);
-    if (outcome === 'updated')
-      return { kind: 'written', ...(await showPull(context, pull, commit, change.record)), commit, otherBases };
-    context.log(`branch ${branch} moved while bumping (${outcome}); reading it again`);
+    const outcome = await phase('writing', async () => {
+      const commit = await writeCommit(client, repository, message, change.tree, [change.base, head]);
+      return { commit, ref: await fastForwardBranch(client, repository, branch, commit) };
+    });
+    if (outcome.ref === 'updated') {
+      done(`moved branch ${branch} from ${head.slice(0, 12)} to ${outcome.commit.slice(0, 12)}`);
+      return {
+        kind: 'written',
+        ...(await showPull(context, pull, outcome.commit, change.record)),
+        commit: outcome.commit,
+        otherBases,
+      };
+    }
+    context.log(`branch ${branch} moved while bumping (${outcome.ref}); reading it again`);
     await new Promise((resolve) => setTimeout(resolve, Math.random() * ROUND_BACKOFF_MS * Math.min(round, 10)));
   }
   throw new Error(
@@ -397,7 +457,20 @@ async function plannedOnHistoryOf(context: Context, pending: PromotionRecord, ba
 }
 
 /** Opens the branch's pull request, or updates it to describe `commit`, and makes sure its body stays current under races. */
-async function showPull(
+function showPull(
+  context: Context,
+  known: PullSummary | undefined,
+  commit: string,
+  record: PromotionRecord,
+): Promise<{ operation: 'created' | 'updated'; pull: PullSummary }> {
+  return context.phase('pull request', async () => {
+    const shown = await writePull(context, known, commit, record);
+    context.done(`${shown.operation} pull request #${shown.pull.number} (${shown.pull.url})`);
+    return shown;
+  });
+}
+
+async function writePull(
   context: Context,
   known: PullSummary | undefined,
   commit: string,
@@ -426,9 +499,8 @@ async function showPull(
     if (head === undefined || head === parseBodyRecord(pull.body)?.commit) break;
     const headRecord = parseCommitRecord(await commitMessage(client, repository, head));
     if (headRecord === undefined) break;
-    const title = `Promote ${headRecord.app} to ${headRecord.tag} in ${headRecord.environment}`;
     pull = await updatePull(client, repository, existing.number, {
-      title,
+      title: promotionTitle(headRecord.app, headRecord.tag, headRecord.environment),
       body: renderPullRequestBody(headRecord, head, links),
     });
   }

@@ -1,8 +1,9 @@
 // The repository_dispatch client_payload that `dispatch` sends and `bump` reads. It is versioned (`v`)
 // so a receiver can refuse a shape it does not know instead of misreading it, and it is checked
 // field by field on both sides: the sender must not send what the receiver would refuse.
-import { invalid, UserError } from './errors.js';
-import { isValidDigest, isValidTag, parseImageReference, parseRawReference } from './image-ref.js';
+import { invalid, UserError } from '../errors.js';
+import { isValidDigest, isValidTag, parseImageReference, parseRawReference } from '../image-ref.js';
+import type { PromotionRequest } from '../request.js';
 
 export const PAYLOAD_VERSION = 1;
 export const DEFAULT_EVENT_TYPE = 'gitops-promote';
@@ -107,6 +108,43 @@ export function buildDispatchPayload(request: DispatchRequest): DispatchPayload 
   };
   checkPayload(payload, INPUT_FIELDS);
   return payload;
+}
+
+/** A received dispatch as the promotion it asks for (the edge where the wire format stops). */
+export function requestFromPayload(payload: DispatchPayload): PromotionRequest {
+  return {
+    app: payload.app,
+    image: payload.image,
+    tag: payload.tag,
+    ...(payload.digest !== undefined && { digest: payload.digest }),
+    ...(payload.environment !== undefined && { environment: payload.environment }),
+    intent: 'forward',
+    buildTimestamp: payload.buildTimestamp,
+    provenance: {
+      kind: 'dispatch',
+      dispatchId: payload.dispatchId,
+      source: payload.source,
+      ...(payload.extra !== undefined && { extra: payload.extra }),
+    },
+  };
+}
+
+/**
+ * A promotion asked for by hand (the bump action's app, image and tag inputs), checked with the
+ * same rules and field names as the dispatch action's inputs. Without a build timestamp the request
+ * carries none: it is not taken to be "now", which would make any tag look newer than what runs.
+ */
+export function manualRequest(
+  request: Omit<DispatchRequest, 'buildTimestamp' | 'extra'> & { buildTimestamp?: number },
+): PromotionRequest {
+  // The payload is only built to check the fields; 0 stands in for an absent timestamp and is dropped.
+  const checked = buildDispatchPayload({ ...request, buildTimestamp: request.buildTimestamp ?? 0 });
+  const { buildTimestamp: _stand_in, ...fields } = requestFromPayload(checked);
+  return {
+    ...fields,
+    ...(request.buildTimestamp !== undefined && { buildTimestamp: request.buildTimestamp }),
+    provenance: { kind: 'manual', dispatchId: checked.dispatchId, source: checked.source },
+  };
 }
 
 /** Validates a received client_payload (the receiving side of `bump`); every field is checked. */

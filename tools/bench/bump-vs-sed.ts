@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateTree, TARGET_IMAGE } from './tree.js';
 
-const CLI = new URL('../dist/cli/index.js', import.meta.url).pathname;
+const CLI = new URL('../../dist/cli/index.js', import.meta.url).pathname;
 const REPORT_RSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nmaxrss-kib='+process.resourceUsage().maxRSS+'\\n'))`;
 
 function timed(command: string, args: string[]): { ms: number; stderr: string } {

@@ -1,9 +1,9 @@
-// Pull requests of promotion branches: find the open one, open or update it, and apply the
-// environment's labels, reviewers and auto-merge idempotently (nothing is sent that is already so).
-import type { EnvironmentConfig } from '../core/config.js';
+// Pull requests of a branch: find the open ones, open or update one, close one with a comment, and
+// apply labels, reviewers and auto-merge idempotently (nothing is sent that is already so). Generic:
+// any flow that keeps one pull request per branch uses it.
 import type { GitHubClient } from './client.js';
-import { requestFailure } from './errors.js';
-import type { RepositoryName } from './repository-files.js';
+import { requestFailure } from './failures.js';
+import type { RepositoryName } from './repository.js';
 
 export interface PullSummary {
   number: number;
@@ -49,10 +49,10 @@ function summary(data: PullData): PullSummary {
   };
 }
 
-/** A promotion branch's open pull requests: the one into the environment's base, and any into other bases. */
+/** A branch's open pull requests: the one into the given base, and any into other bases. */
 export interface BranchPulls {
   onBase: PullSummary | undefined;
-  /** PRs of the same branch into a base the environment no longer uses (its config changed). */
+  /** PRs of the same branch into other bases. */
   otherBases: PullSummary[];
 }
 
@@ -133,12 +133,21 @@ export async function closePull(
   await client.rest.pulls.update({ ...repository, pull_number: number, state: 'closed' });
 }
 
-/** Labels, reviewers and auto-merge as the environment asks; returns warnings for what GitHub refused. */
+/** What a pull request should have; anything missing is added, nothing is removed. */
+export interface PullSettings {
+  labels: readonly string[];
+  /** Users (`alice`) and team slugs asked to review. */
+  reviewers: { users: readonly string[]; teams: readonly string[] };
+  /** Merge method for GitHub auto-merge, or false. */
+  autoMerge: 'merge' | 'squash' | 'rebase' | false;
+}
+
+/** Labels, reviewers and auto-merge as asked; returns warnings for what GitHub refused. */
 export async function applyPullSettings(
   client: GitHubClient,
   repository: RepositoryName,
   pull: PullSummary,
-  environment: EnvironmentConfig,
+  settings: PullSettings,
 ): Promise<string[]> {
   const warnings: string[] = [];
   const attempt = async (what: string, work: () => Promise<unknown>, hint: string) => {
@@ -151,7 +160,7 @@ export async function applyPullSettings(
       warnings.push(`could not ${what} on pull request #${pull.number}: ${said}. ${hint}`);
     }
   };
-  const missingLabels = environment.labels.filter((label) => !pull.labels.includes(label));
+  const missingLabels = settings.labels.filter((label) => !pull.labels.includes(label));
   if (missingLabels.length > 0) {
     await attempt(
       `add labels ${missingLabels.join(', ')}`,
@@ -159,8 +168,8 @@ export async function applyPullSettings(
       'Labels need "Issues: Read and write" for a GitHub App token (issues: write for GITHUB_TOKEN).',
     );
   }
-  const users = environment.reviewers.users.filter((user) => !pull.reviewers.includes(user.toLowerCase()));
-  const teams = environment.reviewers.teams.filter((team) => !pull.teams.includes(team.toLowerCase()));
+  const users = settings.reviewers.users.filter((user) => !pull.reviewers.includes(user.toLowerCase()));
+  const teams = settings.reviewers.teams.filter((team) => !pull.teams.includes(team.toLowerCase()));
   if (users.length > 0 || teams.length > 0) {
     await attempt(
       `request reviews from ${[...users, ...teams].join(', ')}`,
@@ -172,11 +181,11 @@ export async function applyPullSettings(
           team_reviewers: teams,
         }),
       'GitHub asks for reviews only from collaborators of the repository and teams with access to it: add them, ' +
-        "or change the environment's reviewers.",
+        'or change the reviewers asked for.',
     );
   }
-  if (environment.autoMerge !== false && !pull.autoMerge) {
-    const mergeMethod = environment.autoMerge.toUpperCase();
+  if (settings.autoMerge !== false && !pull.autoMerge) {
+    const mergeMethod = settings.autoMerge.toUpperCase();
     await attempt(
       'enable auto-merge',
       () =>
@@ -187,7 +196,7 @@ export async function applyPullSettings(
           { pull: pull.nodeId, how: mergeMethod },
         ),
       `Auto-merge needs "Allow auto-merge" in the repository's settings and the ${mergeMethod.toLowerCase()} ` +
-        "merge method allowed, or set the environment's auto-merge to false.",
+        'merge method allowed, or turn auto-merge off.',
     );
   }
   return warnings;

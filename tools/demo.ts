@@ -6,9 +6,9 @@
 //   the same dispatch again -> bump -> unchanged (one PR per app and environment)
 //   a newer dev build       -> bump -> the same PR, updated in place
 //   app CI, tag v0.4.10     -> tag -> dispatch            env repo -> bump -> PR for prod
-import { runAction, type ActionRun, type RunActionOptions } from '../test/runner/harness.js';
-import { readFolder } from '../test/local-github/folder.js';
-import { startLocalGitHub, type LocalGitHub } from '../test/local-github/index.js';
+import { runAction, type ActionRun, type RunActionOptions } from './runner/harness.js';
+import { readFolder } from './local-github/folder.js';
+import { startLocalGitHub, type LocalGitHub } from './local-github/index.js';
 
 const OWNER = 'acme';
 const APP_REPO = 'web';

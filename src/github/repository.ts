@@ -1,8 +1,11 @@
-// Reading an environment repository through the API, without a clone: a branch's head, one file
-// by path (the config), the recursive tree, and the blobs a bump needs.
+// Reading a repository through the API, without a clone: a branch's head, one file by path, a
+// commit's message, the recursive tree and the blobs of the files asked for (GitHubSnapshot: the
+// snapshot interface the flows plan over, as src/fs's FolderSnapshot is for a local folder).
+import { isUtf8 } from 'node:buffer';
 import { UserError } from '../core/errors.js';
+import { MAX_MANIFEST_BYTES } from '../flows/snapshot.js';
 import type { GitHubClient } from './client.js';
-import { requestFailure } from './errors.js';
+import { requestFailure } from './failures.js';
 
 export interface RepositoryName {
   owner: string;
@@ -21,7 +24,6 @@ export interface RepositoryTree {
   blobs: TreeBlob[];
 }
 
-const MAX_BLOB_BYTES = 1024 * 1024;
 const BLOB_READS_IN_FLIGHT = 8;
 
 export async function defaultBranch(client: GitHubClient, repository: RepositoryName): Promise<string> {
@@ -78,6 +80,12 @@ export async function isAncestor(
   }
 }
 
+/** The message of a commit. */
+export async function commitMessage(client: GitHubClient, repository: RepositoryName, sha: string): Promise<string> {
+  const { data } = await client.rest.git.getCommit({ ...repository, commit_sha: sha });
+  return data.message;
+}
+
 /** A file's text at a commit, or undefined when there is no such file. */
 export async function readFileAt(
   client: GitHubClient,
@@ -120,13 +128,19 @@ export async function readTree(
 export interface BlobText {
   path: string;
   text: string;
+  /** Not valid UTF-8: `text` is a lossy decoding, good for reading and never for writing back. */
+  invalidUtf8?: true;
 }
 
-/** Reads blobs as UTF-8 text, a few at a time; a blob that is not text (or too large) is reported, not read. */
+/**
+ * Reads blobs as text, a few at a time. One over `maxBytes` is reported and left out; one that is
+ * not valid UTF-8 is returned marked, as the folder reader (src/fs) does, for the engine to report.
+ */
 export async function readBlobs(
   client: GitHubClient,
   repository: RepositoryName,
   blobs: readonly TreeBlob[],
+  maxBytes: number,
   warn: (message: string) => void,
 ): Promise<BlobText[]> {
   const results: (BlobText | undefined)[] = new Array(blobs.length);
@@ -136,16 +150,13 @@ export async function readBlobs(
       const index = next++;
       const blob = blobs[index]!;
       const { data } = await client.rest.git.getBlob({ ...repository, file_sha: blob.sha });
-      if ((data.size ?? 0) > MAX_BLOB_BYTES) {
-        warn(`${blob.path}: ${data.size} bytes, larger than ${MAX_BLOB_BYTES}; skipped`);
+      if ((data.size ?? 0) > maxBytes) {
+        warn(`${blob.path}: ${data.size} bytes is over the ${maxBytes}-byte limit for manifests, skipped`);
         continue;
       }
       const bytes = Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8');
-      try {
-        results[index] = { path: blob.path, text: decodeText(blob.path, bytes) };
-      } catch (error) {
-        warn(`${(error as Error).message}; skipped`);
-      }
+      const text = bytes.toString('utf8');
+      results[index] = isUtf8(bytes) ? { path: blob.path, text } : { path: blob.path, text, invalidUtf8: true };
     }
   };
   await Promise.all(Array.from({ length: Math.min(BLOB_READS_IN_FLIGHT, blobs.length) }, worker));
@@ -158,5 +169,42 @@ function decodeText(path: string, bytes: Buffer): string {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new UserError(`${path}: not valid UTF-8 text`);
+  }
+}
+
+/**
+ * A commit of a repository as the flows read it: its tree's paths, and the files asked for. Also
+ * keeps what writing a new tree on top needs (the root tree and each file's mode).
+ */
+export class GitHubSnapshot {
+  private constructor(
+    private readonly client: GitHubClient,
+    private readonly repository: RepositoryName,
+    readonly commit: string,
+    private readonly tree: RepositoryTree,
+  ) {}
+
+  static async at(client: GitHubClient, repository: RepositoryName, commit: string): Promise<GitHubSnapshot> {
+    return new GitHubSnapshot(client, repository, commit, await readTree(client, repository, commit));
+  }
+
+  /** The root tree's sha: the base of a tree written on top of this commit. */
+  get treeSha(): string {
+    return this.tree.sha;
+  }
+
+  async paths(): Promise<string[]> {
+    return this.tree.blobs.map((blob) => blob.path);
+  }
+
+  async read(paths: readonly string[], warn: (message: string) => void): Promise<BlobText[]> {
+    const wanted = new Set(paths);
+    const blobs = this.tree.blobs.filter((blob) => wanted.has(blob.path));
+    return readBlobs(this.client, this.repository, blobs, MAX_MANIFEST_BYTES, warn);
+  }
+
+  /** The file's mode in the tree ('100644' for a file it does not have). */
+  mode(path: string): string {
+    return this.tree.blobs.find((blob) => blob.path === path)?.mode ?? '100644';
   }
 }

@@ -6,17 +6,22 @@ const USAGE = `usage: gitops-promote bump --dir <dir> --image <name> --tag <tag>
 
 Sets an image's tag (and digest) everywhere a tree of manifests references it, editing only the
 bytes of the values it replaces (comments, quoting, indentation, CRLF and a BOM are kept):
-  - containers, initContainers and ephemeralContainers of Pod, Deployment, StatefulSet, DaemonSet,
-    ReplicaSet, Job and CronJob (any apiVersion), in multi-document files;
+  - containers, initContainers and ephemeralContainers of every pod spec, found by its shape in any
+    kind (Pod, Deployment, CronJob, an Argo Rollout, a Knative Service, a KEDA ScaledJob, an
+    OpenShift DeploymentConfig, a custom resource; not in a ConfigMap's or Secret's data), in
+    multi-document files;
   - kustomize images: entries (kustomization.yaml, kustomization.yml, Kustomization) that deploy
     the image (their newName, or their name when there is no newName): newTag is set (added when
     missing), digest as "kustomize edit set image" does;
-  - HelmRelease spec.values and Helm values*.yaml at any depth: image: repo:tag strings and
+  - HelmRelease spec.values, Helm values*.yaml and any YAML that is no Kubernetes object, at any
+    depth: image: repo:tag strings (also under keys such as sidecarImage) and
     image: {registry, repository, tag, digest} maps; Flux v1 tag-policy annotations
     (fluxcd.io/tag.<container>, flux.weave.works/tag.<container>, filter.fluxcd.io/<container>)
     that refuse the tag leave that image alone with a warning;
   - Flux setter markers (# {"$imagepolicy": "ns:name:tag"}) of a policy whose image is this one.
 Images match by normalised repository: nginx is docker.io/library/nginx; acme/app is not acme/app-worker.
+Digests are sha256 or sha512. A value that names the image but is no reference (a short digest,
+{GENERATED_TAG}, a typo) is left alone with a warning giving its file, line and why.
 A reference pinned to a digest and moved to a new tag without --digest loses the stale digest
 (a :digest setter marker of the image's policy is cleared to "").
 
@@ -24,7 +29,7 @@ options:
   --dir <dir>          tree to update in place (required); files are reported relative to it
   --image <name>       repository without tag: nginx, acme/app, ghcr.io/acme/app, localhost:5000/app
   --tag <tag>          the new tag
-  --digest <digest>    also pin sha256:<64 hex>
+  --digest <digest>    also pin sha256:<64 hex> or sha512:<128 hex>
   --container <name>   only containers (and chart images) of this name; kustomize entries are then left alone
   --dry-run            print the changes, write nothing
   --json               print {"changes":[{"file","line","path","old","new","kind","note"}],"references","files","warnings"}

@@ -1,5 +1,5 @@
 import { invalid } from '../errors.js';
-import { isValidDigest, isValidTag, parseImageReference, type ImageReference } from '../image-ref.js';
+import { DIGEST_EXPECTED, isValidDigest, isValidTag, parseImageReference, type ImageReference } from '../image-ref.js';
 import type { BumpTarget } from './types.js';
 
 /** A validated bump target, with what the locators compare against. */
@@ -35,7 +35,7 @@ export function resolveTarget(target: BumpTarget): ResolvedTarget {
     throw invalid('tag', target.tag, 'an image tag: 1 to 128 of [A-Za-z0-9_.-], not starting with "." or "-"');
   }
   if (target.digest !== undefined && !isValidDigest(target.digest)) {
-    throw invalid('digest', target.digest, 'sha256: followed by 64 lowercase hex digits');
+    throw invalid('digest', target.digest, DIGEST_EXPECTED);
   }
   const named = [...(target.container === undefined ? [] : [target.container]), ...(target.containers ?? [])];
   for (const container of named) {
@@ -62,6 +62,27 @@ export function referenceOfTarget(text: string, target: ResolvedTarget): ImageRe
     return reference.repository === target.repository ? reference : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Why a text that names the target's repository is not a reference the bump can edit (a short
+ * digest, `{GENERATED_TAG}`, a typo in the tag), or undefined when it parses or names another
+ * repository. The name is what stands before the tag and digest, split as the grammar would split it.
+ */
+export function unparseableReference(text: string, target: ResolvedTarget): string | undefined {
+  if (!text.includes(target.screen)) return undefined;
+  const at = text.indexOf('@');
+  const beforeDigest = at === -1 ? text : text.slice(0, at);
+  const slash = beforeDigest.lastIndexOf('/');
+  const colon = beforeDigest.indexOf(':', slash + 1);
+  const name = (colon === -1 ? beforeDigest : beforeDigest.slice(0, colon)).trim();
+  try {
+    if (parseImageReference(name).repository !== target.repository) return undefined;
+    parseImageReference(text);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
   }
 }
 

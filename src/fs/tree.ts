@@ -131,6 +131,10 @@ export async function readTree(root: string, options: ReadTreeOptions = {}): Pro
       if (!entry.isFile() && !(entry.isSymbolicLink() && isLinkToFileInside(absolute, path))) continue;
       const bytes = readBytes(absolute, path);
       if (bytes === undefined || (passesScreen && !passesScreen(bytes))) continue;
+      if (bytes.includes(0)) {
+        warn(`${path}: binary (it holds NUL bytes), skipped`);
+        continue;
+      }
       const text = bytes.toString('utf8');
       files.push(isUtf8(bytes) ? { path, text } : { path, text, invalidUtf8: true });
     }

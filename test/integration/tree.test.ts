@@ -90,6 +90,15 @@ describe('readTree', () => {
     assert.ok(warnings.some((warning) => /^apps\/big\.yaml: \d+ bytes is over the 1000-byte limit/.test(warning)));
   });
 
+  test('a binary file (NUL bytes) is skipped with a warning naming it', async () => {
+    const { root } = makeTree();
+    writeFileSync(join(root, 'apps/blob.yaml'), Buffer.from([0x61, 0x3a, 0x20, 0x00, 0x01, 0x0a]));
+    const warnings: string[] = [];
+    const files = await readTree(root, { warn: (message) => warnings.push(message) });
+    assert.ok(!files.some((file) => file.path === 'apps/blob.yaml'));
+    assert.ok(warnings.includes('apps/blob.yaml: binary (it holds NUL bytes), skipped'), warnings.join('\n'));
+  });
+
   test('files larger than the read buffer are read whole, and sized exactly when over the bound', async () => {
     const { root } = makeTree();
     // 64 KiB is the reader's first buffer: one file just over it, one over the bound by far.

@@ -25,7 +25,7 @@ const TREE: Record<string, string> = {
   'apps/current.yaml': 'image: ghcr.io/acme/web:1.2.3 # {"$imagepolicy": "apps:web"}\n',
   'apps/other.yaml': 'image: app:1.0.0 # {"$imagepolicy": "other:web"}\n',
   'apps/plain.yaml': 'image: app:1.0.0\n',
-  'apps/broken.yaml': 'a: [\nimage: app:1.0.0 # {"$imagepolicy": "apps:web"}\n',
+  'apps/broken.yaml': 'a: [\nimage: app:1.0.0 # {"$imagepolicy": "other:web"}\n',
   'apps/notes.txt': 'image: app:1.0.0 # {"$imagepolicy": "apps:web"}\n',
 };
 

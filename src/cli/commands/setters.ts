@@ -17,8 +17,11 @@ Applies Flux image-policy setter markers: every YAML value marked
   digest: sha256:..  # {"$imagepolicy": "<ns>:<name>:digest"}   gets the digest
 (the marker may also be the only comment on the line above the entry) takes the latest image of
 the named policy. Only the value bytes change; only changed files are written. Files read:
-*.yaml, *.yml and Kustomization containing "$imagepolicy"; a file that does not parse is skipped
-with a warning, markers naming a policy not given are left alone.
+*.yaml, *.yml and Kustomization containing "$imagepolicy"; markers naming a policy not given are
+left alone. All or nothing: a file that names a given policy in a marker but cannot be read as
+YAML (a syntax error, a repeated key, a control character YAML forbids), or a marked value that
+cannot be edited, fails the run with its file and line, and nothing is written; a file that does
+not parse and names no given policy is skipped with a warning.
 
 options:
   --dir <dir>                          tree to update in place (required)
@@ -28,8 +31,8 @@ options:
   --dry-run                            print the changes, write nothing
   --json                               print {"changes":[{"file","line","path","old","new"}]}
 
-exit status: 0 done (also when nothing changed); 1 an invalid image reference or an unreadable
-tree; 2 a malformed --policy (no "=", not <ns>:<name>, a policy given twice), a --dir that is not
+exit status: 0 done (also when nothing changed); 1 an invalid image reference, a file that cannot be
+read as above, or an unreadable tree; 2 a malformed --policy (no "=", not <ns>:<name>, a policy given twice), a --dir that is not
 an existing directory, or a missing option.`;
 
 const POLICY_ID = /^[^:=\s]+:[^:=\s]+$/;

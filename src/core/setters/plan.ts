@@ -1,7 +1,7 @@
 import type { Scalar } from 'yaml';
 import { applyTextEdits, lineAt, scalarEdit, type TextEdit } from '../yaml/edit.js';
 import { parseYamlStream } from '../yaml/parse.js';
-import { invalid, isUserError } from '../errors.js';
+import { invalid, isUserError, UserError } from '../errors.js';
 import { parseImageReference } from '../image-ref.js';
 import { markedScalars, markerId, SETTER_SCREEN, type SetterMarker } from './marker.js';
 
@@ -75,8 +75,10 @@ function oldValueOf(node: Scalar): string {
 /**
  * Plans the values Flux image-policy setters would write, without touching anything: each scalar
  * marked `# {"$imagepolicy": "ns:name[:tag|:name|:digest]"}` whose policy is given gets that part of
- * the policy's latest image. Markers naming other policies are left alone, as Flux does. A file that
- * does not parse is skipped with a warning (Flux records it as a problem file and goes on).
+ * the policy's latest image. Markers naming other policies are left alone, as Flux does. All or
+ * nothing, as a bump: a file that does not parse (or repeats a key) and names a given policy in a
+ * marker, or a marked value that cannot be edited, is an error and nothing is planned; a file that
+ * does not parse and names none of them is skipped with a warning.
  */
 export function planSetters(
   files: readonly { path: string; text: string; invalidUtf8?: boolean }[],
@@ -94,7 +96,13 @@ export function planSetters(
       documents = parseYamlStream(file.path, file.text);
     } catch (error) {
       if (!isUserError(error)) throw error;
-      plan.warnings.push(`${error.message}; skipped`);
+      const named = namedPolicies(file.text, policies);
+      if (named.length > 0) {
+        throw new UserError(
+          `${error.message}; it may hold markers of ${named.join(', ')}, so nothing was written: fix it and run again`,
+        );
+      }
+      plan.warnings.push(`${error.message}; skipped (no marker of a given policy in it)`);
       continue;
     }
     const marked = documents.flatMap((document) => [...markedScalars(file.text, document.contents)]);
@@ -112,13 +120,7 @@ export function planSetters(
       }
       const old = oldValueOf(node);
       if (old === value) continue;
-      try {
-        edits.push(scalarEdit(file.text, node, value, `${file.path}:${line}`));
-      } catch (error) {
-        if (!isUserError(error)) throw error;
-        plan.warnings.push(`${error.message}; left as it is`);
-        continue;
-      }
+      edits.push(scalarEdit(file.text, node, value, `${file.path}:${line}`));
       plan.changes.push({ file: file.path, line, path, old, new: value, policy });
     }
     if (edits.length === 0) continue;
@@ -126,6 +128,11 @@ export function planSetters(
     if (text !== file.text) plan.files.push({ path: file.path, text });
   }
   return plan;
+}
+
+/** The given policies whose id appears in a file's text as a marker would hold it (`"ns:name` then `"` or `:`). */
+function namedPolicies(text: string, policies: SetterPolicies): string[] {
+  return [...policies.keys()].filter((id) => text.includes(`"${id}"`) || text.includes(`"${id}:`));
 }
 
 /**

@@ -25,14 +25,23 @@ export function resolveTarget(target: BumpTarget): ResolvedTarget {
   let reference: ImageReference;
   try {
     reference = parseImageReference(target.image);
-  } catch {
-    throw invalid('image', target.image, 'an image repository such as nginx, acme/app or ghcr.io/acme/app');
+  } catch (error) {
+    // The parser's reason (`repository name "Acme/App" must be lowercase`) after its quote of the text.
+    const reason = (error as Error).message.replace(/^image reference ".*?": /, '');
+    throw invalid('image', target.image, `an image repository such as nginx, acme/app or ghcr.io/acme/app (${reason})`);
   }
   if (reference.tag !== undefined || reference.digest !== undefined) {
     throw invalid('image', target.image, 'a repository without tag or digest (give them with --tag and --digest)');
   }
   if (!isValidTag(target.tag)) {
     throw invalid('tag', target.tag, 'an image tag: 1 to 128 of [A-Za-z0-9_.-], not starting with "." or "-"');
+  }
+  if (target.tag === 'latest') {
+    throw invalid(
+      'tag',
+      target.tag,
+      'an immutable tag (latest names a different image tomorrow, and a bump to it deploys nothing new)',
+    );
   }
   if (target.digest !== undefined && !isValidDigest(target.digest)) {
     throw invalid('digest', target.digest, DIGEST_EXPECTED);

@@ -33,6 +33,8 @@ export interface SetterPlan {
   /** New texts of the files that change, and only those. */
   files: { path: string; text: string }[];
   warnings: string[];
+  /** The given policies (`ns:name`) that mark at least one value, changed or not. */
+  marked: string[];
 }
 
 /** Files Flux considers for setters: YAML by extension, and kustomize's extension-less `Kustomization`. */
@@ -84,11 +86,14 @@ export function planSetters(
   files: readonly { path: string; text: string; invalidUtf8?: boolean }[],
   policies: SetterPolicies,
 ): SetterPlan {
-  const plan: SetterPlan = { changes: [], files: [], warnings: [] };
+  const plan: SetterPlan = { changes: [], files: [], warnings: [], marked: [] };
+  const marking = new Set<string>();
   for (const file of files) {
     if (!file.text.includes(SETTER_SCREEN)) continue;
     if (file.invalidUtf8) {
-      plan.warnings.push(undecodableWarning(file, policies));
+      const { warning, marked } = undecodable(file, policies);
+      plan.warnings.push(warning);
+      marked.forEach((id) => marking.add(id));
       continue;
     }
     let documents;
@@ -111,6 +116,7 @@ export function planSetters(
       const policy = markerId(marker);
       const image = policies.get(`${marker.namespace}:${marker.name}`);
       if (!image) continue;
+      marking.add(`${marker.namespace}:${marker.name}`);
       const path = dottedPath(segments);
       const value = setterValue(marker, image);
       const line = lineAt(file.text, node.range?.[0] ?? 0);
@@ -127,6 +133,7 @@ export function planSetters(
     const text = applyTextEdits(file.text, edits);
     if (text !== file.text) plan.files.push({ path: file.path, text });
   }
+  plan.marked = [...marking].sort();
   return plan;
 }
 
@@ -139,12 +146,18 @@ function namedPolicies(text: string, policies: SetterPolicies): string[] {
  * A file that is not valid UTF-8 is never written (its text is a lossy decoding, and writing it would
  * change bytes no marker names); its warning says whether the setters would have changed it.
  */
-function undecodableWarning(file: { path: string; text: string }, policies: SetterPolicies): string {
+function undecodable(
+  file: { path: string; text: string },
+  policies: SetterPolicies,
+): { warning: string; marked: string[] } {
   const reason = `${file.path}: not valid UTF-8, so it cannot be edited byte for byte`;
-  const would = planSetters([{ path: file.path, text: file.text }], policies).changes;
-  if (would.length === 0) return `${reason}; skipped`;
+  const { changes: would, marked } = planSetters([{ path: file.path, text: file.text }], policies);
+  if (would.length === 0) return { warning: `${reason}; skipped`, marked };
   const where = would.map((change) => `${change.path} (line ${change.line})`).join(', ');
-  return `${reason}; the setters would change ${where}, left alone: fix its encoding and run again`;
+  return {
+    warning: `${reason}; the setters would change ${where}, left alone: fix its encoding and run again`,
+    marked,
+  };
 }
 
 /**

@@ -36,6 +36,31 @@ describe('readTree', () => {
     assert.ok(warnings.some((warning) => warning.startsWith('apps/dangling.yaml: dangling symlink')));
   });
 
+  // [file text, kept]: the name screen bump uses, on raw bytes, as `mentions` reads decoded text.
+  const nameScreen = { name: 'target', before: ' \t\n\v\f\r"\'/:,[{', after: ' \t\n\v\f\r"\'@:,]}#' };
+  const named: [string, boolean][] = [
+    ['image: ghcr.io/acme/target:1\n', true],
+    ['image: target', true],
+    ['target: x', true],
+    ['- "target"\n', true],
+    ['{a: [target]}', true],
+    ['image: x@sha256:1 # target\n', true],
+    ['name: target\u00a0x', true],
+    ['ports: {targetPort: 8080}\n', false],
+    ['image: acme/mytarget:1\n', false],
+    ['image: acme/target-worker:1\n', false],
+    ['image: acme/target.v2\n', false],
+    ['', false],
+  ];
+  for (const [text, kept] of named) {
+    test(`the name screen ${kept ? 'keeps' : 'drops'} ${JSON.stringify(text)}`, async () => {
+      const root = mkdtempSync(join(tmpdir(), 'tree-screen-'));
+      writeFileSync(join(root, 'f.yaml'), text);
+      const files = await readTree(root, { mustContain: [nameScreen] });
+      assert.equal(files.length, kept ? 1 : 0);
+    });
+  }
+
   test('the text screen keeps only files that contain it', async () => {
     const { root } = makeTree();
     const files = await readTree(root, { mustContain: 'other' });

@@ -157,11 +157,12 @@ function isKubernetesObject(document: YamlDocument, root: YAMLMap): boolean {
 
 /**
  * Texts of which every file `planBump` may read or edit contains at least one (the image's last path
- * component, or a setter marker's key): a screen a reader may apply to the tree's raw bytes first.
+ * component standing as a name, as `mentions` reads it, or a setter marker's key): a screen a reader
+ * may apply to the tree's raw bytes first.
  * It is the first test `planBump` makes of each file, so it never drops a file the plan would use.
  */
-export function bumpScreen(bumpTarget: BumpTarget): string[] {
-  return [resolveTarget(bumpTarget).screen, SETTER_SCREEN];
+export function bumpScreen(bumpTarget: BumpTarget): (string | { name: string; before: string; after: string })[] {
+  return [resolveTarget(bumpTarget).nameScreen, SETTER_SCREEN];
 }
 
 /** The files a plan rewrites, with their new texts, ready to write. */

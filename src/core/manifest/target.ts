@@ -19,6 +19,8 @@ export interface ResolvedTarget {
   mentions: (text: string) => boolean;
   /** The repository's last path component. */
   screen: string;
+  /** `mentions` as a byte screen: the component between the characters that may stand around a name. */
+  nameScreen: { name: string; before: string; after: string };
 }
 
 export function resolveTarget(target: BumpTarget): ResolvedTarget {
@@ -59,6 +61,8 @@ export function resolveTarget(target: BumpTarget): ResolvedTarget {
     digest: target.digest,
     containers: named.length === 0 ? undefined : new Set(named),
     screen,
+    // The ASCII of `asName`'s boundaries; `\s` there is these six and Unicode spaces (non-ASCII bytes).
+    nameScreen: { name: screen, before: ' \t\n\v\f\r"\'/:,[{', after: ' \t\n\v\f\r"\'@:,]}#' },
     mentions: (text) => text.includes(screen) && asName.test(text),
   };
 }

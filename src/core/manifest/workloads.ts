@@ -62,23 +62,25 @@ export function locateWorkloadImages(context: LocateContext, root: YAMLMap): voi
 }
 
 /** A map's entries as a reader sees them (aliases resolved, merge keys followed), string keys only. */
-function entriesOf(context: LocateContext, map: YAMLMap): [string, Node | undefined][] {
-  const keys: string[] = [];
+function entriesOf(context: LocateContext, map: YAMLMap): Map<string, Node | undefined> {
+  const entries = new Map<string, Node | undefined>();
+  let merged = false;
   for (const pair of map.items) {
-    if (isScalar(pair.key) && typeof pair.key.value === 'string' && pair.key.value !== '<<') keys.push(pair.key.value);
+    if (!isScalar(pair.key) || typeof pair.key.value !== 'string') continue;
+    if (pair.key.value === '<<') merged = true;
+    else entries.set(pair.key.value, resolveNode(context.document, pair.value));
   }
-  const merge = pairOf(map, '<<');
-  if (merge) {
-    const sources = resolveNode(context.document, merge.value);
-    for (const source of isSeq(sources) ? sources.items : [sources]) {
-      const resolved = resolveNode(context.document, source);
-      if (!isMap(resolved)) continue;
-      for (const pair of resolved.items) {
-        if (isScalar(pair.key) && typeof pair.key.value === 'string') keys.push(pair.key.value);
-      }
+  if (!merged) return entries;
+  const sources = resolveNode(context.document, pairOf(map, '<<')?.value);
+  for (const source of isSeq(sources) ? sources.items : [sources]) {
+    const resolved = resolveNode(context.document, source);
+    if (!isMap(resolved)) continue;
+    for (const pair of resolved.items) {
+      const key = isScalar(pair.key) ? pair.key.value : undefined;
+      if (typeof key === 'string' && !entries.has(key)) entries.set(key, valueOf(context.document, map, key));
     }
   }
-  return [...new Set(keys)].map((key) => [key, valueOf(context.document, map, key)]);
+  return entries;
 }
 
 /** The annotations of a map that is a Kubernetes object (it has a kind and metadata), else undefined. */

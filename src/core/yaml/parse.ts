@@ -30,9 +30,13 @@ export function parseYamlStream(file: string, text: string): YamlDocument[] {
       `${file}:${lineAt(text, forbidden.index)}: not valid YAML: control character ${codePointName(forbidden[0])} is not allowed (write it escaped in a double-quoted string)`,
     );
   }
-  const documents = parseAllDocuments(text, { prettyErrors: true, uniqueKeys: false, strict: false }) as
-    YamlDocument[] | { errors: unknown[] };
+  // Positions for messages are counted only when there is an error to report (a second parse).
+  const parse = (prettyErrors: boolean) =>
+    parseAllDocuments(text, { prettyErrors, uniqueKeys: false, strict: false }) as
+      YamlDocument[] | { errors: unknown[] };
+  let documents = parse(false);
   if (!Array.isArray(documents)) return [];
+  if (documents.some((document) => document.errors.length > 0)) documents = parse(true) as YamlDocument[];
   for (const document of documents) {
     const error = document.errors[0];
     if (error) {
@@ -55,7 +59,7 @@ function checkUniqueKeys(file: string, text: string, root: Node | null): void {
   while (pending.length > 0) {
     const node = pending.pop();
     if (isSeq(node)) {
-      pending.push(...node.items);
+      for (const item of node.items) pending.push(item);
     } else if (isMap(node)) {
       const seen = new Map<string, number>();
       for (const pair of node.items) {

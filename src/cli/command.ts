@@ -37,16 +37,66 @@ export interface Command {
 }
 
 export function parseCommandLine(command: Command, args: string[]) {
+  const options = {
+    ...command.options,
+    json: { type: 'boolean' as const },
+    help: { type: 'boolean' as const, short: 'h' },
+  };
   try {
-    return parseArgs({
-      args,
-      options: { ...command.options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: command.allowPositionals ?? false,
-      strict: true,
-    });
+    return parseArgs({ args, options, allowPositionals: command.allowPositionals ?? false, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(explainParseError(error as Error & { code?: string }, Object.keys(options)));
   }
+}
+
+/** Node's parseArgs messages, shortened to one line, with the nearest option for a misspelled one. */
+function explainParseError(error: Error & { code?: string }, known: readonly string[]): string {
+  const quoted = /'(-[^']*)'/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && quoted !== undefined) {
+    const name = quoted.replace(/^-+/, '').split('=')[0] ?? '';
+    const near = closest(name, known);
+    return `unknown option ${quoted}${near ? `; did you mean --${near}?` : ''}`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const option = /'(--[\w-]+)/.exec(error.message)?.[1];
+    if (option && /argument missing/.test(error.message)) return `${option} needs a value`;
+    if (option && /does not take an argument/.test(error.message)) return `${option} takes no value`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    const argument = /'([^']*)'/.exec(error.message)?.[1];
+    return `unexpected argument ${JSON.stringify(argument ?? '')}`;
+  }
+  return error.message.split('\n')[0] ?? error.message;
+}
+
+/** The known name nearest to a misspelled one, when it is near enough to be what was meant. */
+export function closest(name: string, known: readonly string[]): string | undefined {
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  if (!best) return undefined;
+  const prefix = best.candidate.startsWith(name) && name.length >= 2;
+  return prefix || best.distance <= Math.max(1, Math.floor(best.candidate.length / 3)) ? best.candidate : undefined;
+}
+
+/** Levenshtein distance, an adjacent swap counting once (`--dri` is one step from `--dir`). */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = rows[i] as number[];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((rows[i - 1] as number[])[j]! + 1, row[j - 1]! + 1, (rows[i - 1] as number[])[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j]!, (rows[i - 2] as number[])[j - 2]! + 1);
+      }
+    }
+  }
+  return (rows[a.length] as number[])[b.length] ?? Math.max(a.length, b.length);
 }
 
 /** Reads a required string option or throws a usage error naming it. */

@@ -1,5 +1,5 @@
 import { isUserError } from '../core/errors.js';
-import { parseCommandLine, UsageError, type Command, type CommandContext } from './command.js';
+import { closest, parseCommandLine, UsageError, type Command, type CommandContext } from './command.js';
 
 const PROGRAM = 'gitops-promote';
 
@@ -23,13 +23,21 @@ export async function runCli(
   io: Omit<CommandContext, 'json'>,
 ): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? io.stderr : io.stdout)(overview(commands));
-    return name === undefined ? 2 : 0;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(overview(commands));
+    return 0;
+  }
+  const names = commands.map((command) => command.name);
+  if (name === undefined) {
+    io.stderr(`${PROGRAM}: a command is required (${names.join(', ')})\n${helpHint()}`);
+    return 2;
   }
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) {
-    io.stderr(`${PROGRAM}: unknown command "${name}"\n\n${overview(commands)}`);
+    const near = closest(name, names);
+    io.stderr(
+      `${PROGRAM}: unknown command ${JSON.stringify(name)}${near ? `; did you mean ${near}?` : ''}\n${helpHint()}`,
+    );
     return 2;
   }
   try {
@@ -45,7 +53,7 @@ export async function runCli(
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`${PROGRAM} ${name}: ${error.message}\n\n${command.usage}`);
+      io.stderr(`${PROGRAM} ${name}: ${oneLine(error.message)}\n${helpHint(name)}`);
       return 2;
     }
     if (isUserError(error)) {
@@ -55,6 +63,11 @@ export async function runCli(
     io.stderr(`${PROGRAM} ${name}: unexpected error: ${oneLine((error as Error)?.message ?? String(error))}`);
     return 1;
   }
+}
+
+/** What a usage error ends with, instead of the whole help. */
+function helpHint(command?: string): string {
+  return `run '${PROGRAM}${command ? ` ${command}` : ''} --help'`;
 }
 
 function oneLine(text: string): string {

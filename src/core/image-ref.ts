@@ -40,8 +40,12 @@ const DEFAULT_DOMAIN = 'docker.io';
 const LEGACY_DEFAULT_DOMAIN = 'index.docker.io';
 const OFFICIAL_REPOSITORY_PREFIX = 'library/';
 const MAX_PATH_LENGTH = 255;
-// Only algorithms the peer's tests register count as supported; others are refused rather than guessed.
-const DIGEST_HEX_LENGTHS: Readonly<Record<string, number>> = { sha256: 64 };
+// The algorithms the OCI image spec registers (and registries and the kubelet pull by); others are
+// refused rather than guessed. distribution's own tests link only sha256, so they call sha512 unsupported.
+const DIGEST_HEX_LENGTHS: Readonly<Record<string, number>> = { sha256: 64, sha512: 128 };
+
+/** What a digest must look like, for messages. */
+export const DIGEST_EXPECTED = 'sha256:<64 lowercase hex digits> or sha512:<128 lowercase hex digits>';
 
 const pathComponent = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
 const domainNameComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';

@@ -33,7 +33,7 @@ export interface ReadTreeOptions {
    * Keeps only files whose bytes contain this text, or any one of these texts: a cheap screen run
    * before a file is decoded, so the many files a command cannot care about cost a read and no more.
    */
-  mustContain?: string | readonly string[];
+  mustContain?: string | readonly ScreenText[];
   maxFileBytes?: number;
   warn?: (message: string) => void;
 }
@@ -42,10 +42,46 @@ const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
 
 export const isYamlPath = (path: string) => /\.ya?ml$/i.test(path);
 
-function screenOf(mustContain: string | readonly string[] | undefined): ((bytes: Buffer) => boolean) | undefined {
+/**
+ * A text a file must contain to be read further: anywhere, or as a name, between characters of
+ * `before` and `after` (ASCII; the start and end of the file count as both).
+ */
+export type ScreenText = string | { name: string; before: string; after: string };
+
+function screenOf(mustContain: string | readonly ScreenText[] | undefined): ((bytes: Buffer) => boolean) | undefined {
   if (mustContain === undefined) return undefined;
-  const needles = (typeof mustContain === 'string' ? [mustContain] : mustContain).map((text) => Buffer.from(text));
-  return (bytes) => needles.some((needle) => bytes.includes(needle));
+  const tests = (typeof mustContain === 'string' ? [mustContain] : mustContain).map(byteTest);
+  return (bytes) => tests.some((test) => test(bytes));
+}
+
+/**
+ * The test of one screen text on raw bytes, before any decoding. A byte of a multi-byte UTF-8
+ * character counts as a boundary, so the screen never drops a file a test on the decoded text
+ * (which may count Unicode spaces as boundaries) would keep.
+ */
+function byteTest(text: ScreenText): (bytes: Buffer) => boolean {
+  if (typeof text === 'string') {
+    const needle = Buffer.from(text);
+    return (bytes) => bytes.includes(needle);
+  }
+  const needle = Buffer.from(text.name);
+  const boundary = (set: string) => {
+    const allowed = new Uint8Array(256).fill(0);
+    for (const char of set) allowed[char.charCodeAt(0) & 0xff] = 1;
+    allowed.fill(1, 0x80);
+    return allowed;
+  };
+  const before = boundary(text.before);
+  const after = boundary(text.after);
+  return (bytes) => {
+    for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) {
+      const end = at + needle.length;
+      if ((at === 0 || before[bytes[at - 1] as number]) && (end === bytes.length || after[bytes[end] as number])) {
+        return true;
+      }
+    }
+    return false;
+  };
 }
 
 /**
@@ -86,7 +122,8 @@ export async function readTree(root: string, options: ReadTreeOptions = {}): Pro
    * The file's bytes (a view of the reused buffer, valid until the next read), or undefined when
    * skipped. No fstat: the directory entry already said it is a regular file, and reading until
    * end of file (or one byte past the limit) both sizes it and saves a system call on each of
-   * thousands of files. Only a file over the limit is stat'ed, for the warning.
+   * thousands of files; a small file costs open, one read and close. Only a file over the limit is
+   * stat'ed, for the warning.
    */
   const readBytes = (absolute: string, path: string): Buffer | undefined => {
     const fd = openSync(absolute, constants.O_RDONLY);
@@ -102,9 +139,12 @@ export async function readTree(root: string, options: ReadTreeOptions = {}): Pro
           buffer.copy(grown, 0, 0, length);
           buffer = grown;
         }
-        const read = readSync(fd, buffer, length, buffer.length - length, null);
-        if (read === 0) break;
+        const wanted = buffer.length - length;
+        const read = readSync(fd, buffer, length, wanted, null);
         length += read;
+        // A regular file answers a read in full up to its end, so a short read is the end: no
+        // second read of zero bytes to learn it (a system call saved on each of thousands of files).
+        if (read < wanted) break;
       }
       if (length > maxBytes) {
         warn(`${path}: ${length} bytes is over the ${maxBytes}-byte limit for manifests, skipped`);
@@ -131,6 +171,10 @@ export async function readTree(root: string, options: ReadTreeOptions = {}): Pro
       if (!entry.isFile() && !(entry.isSymbolicLink() && isLinkToFileInside(absolute, path))) continue;
       const bytes = readBytes(absolute, path);
       if (bytes === undefined || (passesScreen && !passesScreen(bytes))) continue;
+      if (bytes.includes(0)) {
+        warn(`${path}: binary (it holds NUL bytes), skipped`);
+        continue;
+      }
       const text = bytes.toString('utf8');
       files.push(isUtf8(bytes) ? { path, text } : { path, text, invalidUtf8: true });
     }

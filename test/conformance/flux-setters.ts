@@ -207,6 +207,8 @@ async function treeCase(dir: string, testCase: SettersCase): Promise<void> {
       '--dir',
       target,
       ...policyArguments(testCase.policies),
+      // The controller applies every policy it has, and one that marks nothing there is no failure.
+      '--allow-nothing',
       '--json',
     ]);
     const changes = parseChanges(result);
@@ -242,7 +244,15 @@ async function screeningCase(dir: string, testCase: SettersCase, cases: readonly
       return { ...first, namespace, name };
     });
     const policies = policyArguments([...sameTree.policies, ...extra]);
-    const result = await runCliForConformance(['setters', '--dir', tree, ...policies, '--dry-run', '--json']);
+    const result = await runCliForConformance([
+      'setters',
+      '--dir',
+      tree,
+      ...policies,
+      '--allow-nothing',
+      '--dry-run',
+      '--json',
+    ]);
     const changed = [...new Set(parseChanges(result).map((change) => change.file))].sort();
     check(
       isDeepStrictEqual(changed, [...listed].sort()),
@@ -324,6 +334,7 @@ async function legacyLeaveCase(dir: string, testCase: SettersCase): Promise<void
     tree,
     '--policy',
     'legacy:notused=notused:v1.0.1',
+    '--allow-nothing',
   ]);
 }
 

@@ -36,6 +36,31 @@ describe('readTree', () => {
     assert.ok(warnings.some((warning) => warning.startsWith('apps/dangling.yaml: dangling symlink')));
   });
 
+  // [file text, kept]: the name screen bump uses, on raw bytes, as `mentions` reads decoded text.
+  const nameScreen = { name: 'target', before: ' \t\n\v\f\r"\'/:,[{', after: ' \t\n\v\f\r"\'@:,]}#' };
+  const named: [string, boolean][] = [
+    ['image: ghcr.io/acme/target:1\n', true],
+    ['image: target', true],
+    ['target: x', true],
+    ['- "target"\n', true],
+    ['{a: [target]}', true],
+    ['image: x@sha256:1 # target\n', true],
+    ['name: target\u00a0x', true],
+    ['ports: {targetPort: 8080}\n', false],
+    ['image: acme/mytarget:1\n', false],
+    ['image: acme/target-worker:1\n', false],
+    ['image: acme/target.v2\n', false],
+    ['', false],
+  ];
+  for (const [text, kept] of named) {
+    test(`the name screen ${kept ? 'keeps' : 'drops'} ${JSON.stringify(text)}`, async () => {
+      const root = mkdtempSync(join(tmpdir(), 'tree-screen-'));
+      writeFileSync(join(root, 'f.yaml'), text);
+      const files = await readTree(root, { mustContain: [nameScreen] });
+      assert.equal(files.length, kept ? 1 : 0);
+    });
+  }
+
   test('the text screen keeps only files that contain it', async () => {
     const { root } = makeTree();
     const files = await readTree(root, { mustContain: 'other' });
@@ -88,6 +113,15 @@ describe('readTree', () => {
     const files = await readTree(root, { maxFileBytes: 1000, warn: (message) => warnings.push(message) });
     assert.ok(!files.some((file) => file.path === 'apps/big.yaml'));
     assert.ok(warnings.some((warning) => /^apps\/big\.yaml: \d+ bytes is over the 1000-byte limit/.test(warning)));
+  });
+
+  test('a binary file (NUL bytes) is skipped with a warning naming it', async () => {
+    const { root } = makeTree();
+    writeFileSync(join(root, 'apps/blob.yaml'), Buffer.from([0x61, 0x3a, 0x20, 0x00, 0x01, 0x0a]));
+    const warnings: string[] = [];
+    const files = await readTree(root, { warn: (message) => warnings.push(message) });
+    assert.ok(!files.some((file) => file.path === 'apps/blob.yaml'));
+    assert.ok(warnings.includes('apps/blob.yaml: binary (it holds NUL bytes), skipped'), warnings.join('\n'));
   });
 
   test('files larger than the read buffer are read whole, and sized exactly when over the bound', async () => {

@@ -34,10 +34,32 @@ describe('the command line contract', () => {
     { args: ['echo', '--text', 'hi', '--json'], code: 0, stdout: /^\{\n {2}"text": "hi"\n\}\n$/ },
     { args: ['echo', '--help'], code: 0, stdout: /usage: gitops-promote echo/ },
     { args: ['--help'], code: 0, stdout: /echo +prints its --text/ },
-    { args: [], code: 2, stderr: /usage: gitops-promote <command>/ },
-    { args: ['nope'], code: 2, stderr: /unknown command "nope"/ },
-    { args: ['echo', '--bogus'], code: 2, stderr: /Unknown option '--bogus'[\s\S]*usage: gitops-promote echo/ },
-    { args: ['echo', '--fail', 'usage'], code: 2, stderr: /--text is required/ },
+    { args: [], code: 2, stderr: /^gitops-promote: a command is required \(echo\)\nrun 'gitops-promote --help'\n$/ },
+    { args: ['nope'], code: 2, stderr: /^gitops-promote: unknown command "nope"\nrun 'gitops-promote --help'\n$/ },
+    { args: ['ecoh'], code: 2, stderr: /^gitops-promote: unknown command "ecoh"; did you mean echo\?\n/ },
+    {
+      args: ['echo', '--bogus'],
+      code: 2,
+      stderr: /^gitops-promote echo: unknown option --bogus\nrun 'gitops-promote echo --help'\n$/,
+    },
+    {
+      args: ['echo', '--txet', 'hi'],
+      code: 2,
+      stderr: /^gitops-promote echo: unknown option --txet; did you mean --text\?\nrun 'gitops-promote echo --help'\n$/,
+    },
+    {
+      args: ['echo', '--tex=hi'],
+      code: 2,
+      stderr: /^gitops-promote echo: unknown option --tex; did you mean --text\?\n/,
+    },
+    { args: ['echo', '--text'], code: 2, stderr: /^gitops-promote echo: --text needs a value\n/ },
+    { args: ['echo', '--json=1'], code: 2, stderr: /^gitops-promote echo: --json takes no value\n/ },
+    { args: ['echo', 'stray'], code: 2, stderr: /^gitops-promote echo: unexpected argument "stray"\n/ },
+    {
+      args: ['echo', '--fail', 'usage'],
+      code: 2,
+      stderr: /^gitops-promote echo: --text is required\nrun 'gitops-promote echo --help'\n$/,
+    },
     { args: ['echo', '--fail', 'user'], code: 1, stderr: /^gitops-promote echo: text: got "x", expected "y"\n$/ },
     { args: ['echo', '--fail', 'bug'], code: 1, stderr: /^gitops-promote echo: unexpected error: boom\n$/ },
   ];
@@ -48,6 +70,8 @@ describe('the command line contract', () => {
       if (stdout) assert.match(result.stdout, stdout);
       if (stderr) assert.match(result.stderr, stderr);
       if (code !== 0) assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+      if (code === 2)
+        assert.doesNotMatch(result.stderr, /usage:/, 'one line and a pointer to --help, not the whole help');
     });
   }
 });

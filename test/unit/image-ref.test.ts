@@ -15,6 +15,8 @@ import {
 
 const HEX = 'be178c0543eb17f5f3043021c9e5fcf30285e557a4fc309cce97ff9ca6182912';
 const DIGEST = `sha256:${HEX}`;
+// The OCI image spec's other registered algorithm.
+const SHA512 = `sha512:${HEX}${HEX}`;
 
 type Fields = { domain: string; path: string; tag?: string; digest?: string; familiar: string; canonical: string };
 
@@ -124,6 +126,17 @@ describe('parseImageReference: normalisation', () => {
         canonical: `ghcr.io/acme/app:1.2.3@${DIGEST}`,
       },
     ],
+    [
+      `nginx:1@${SHA512}`,
+      {
+        domain: 'docker.io',
+        path: 'library/nginx',
+        tag: '1',
+        digest: SHA512,
+        familiar: `nginx:1@${SHA512}`,
+        canonical: `docker.io/library/nginx:1@${SHA512}`,
+      },
+    ],
   ];
   for (const [input, expected] of cases) {
     test(input, () => {
@@ -165,7 +178,10 @@ describe('digests', () => {
     [`sha256:${HEX.slice(0, 63)}`, false],
     [`sha256:${HEX}0`, false],
     [`sha256:${HEX.toUpperCase()}`, false],
-    [`sha512:${HEX}${HEX}`, false],
+    [`sha512:${HEX}${HEX}`, true],
+    [`sha512:${HEX}`, false],
+    [`sha512:${HEX}${HEX.toUpperCase()}`, false],
+    [`sha384:${HEX}${HEX.slice(0, 32)}`, false],
     [`md5:${HEX}`, false],
     [HEX, false],
     ['sha256:', false],
@@ -185,7 +201,8 @@ describe('invalid references say what is wrong', () => {
     ['ghcr.io/Acme/app', /must be lowercase/],
     [HEX, /64-character hex string is an image ID/],
     [`app@sha256:${HEX.slice(0, 40)}`, /invalid digest length: sha256 needs 64 hex digits, got 40/],
-    [`app@sha512:${HEX}${HEX}`, /unsupported digest algorithm "sha512"/],
+    [`app@sha512:${HEX}`, /invalid digest length: sha512 needs 128 hex digits, got 64/],
+    [`app@sha384:${HEX}${HEX.slice(0, 32)}`, /unsupported digest algorithm "sha384" \(supported: sha256, sha512\)/],
     [`app@sha256:${HEX.toUpperCase()}`, /hex digits must be lowercase/],
     ['app@sha256:abcde', /invalid reference format: digest "sha256:abcde"/],
     ['app:bad~tag', /invalid reference format: tag "bad~tag" is not valid/],

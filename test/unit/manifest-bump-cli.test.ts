@@ -80,11 +80,42 @@ describe('bump command line', () => {
     assert.deepEqual((JSON.parse(again.stdout) as { changes: unknown[] }).changes, []);
   });
 
-  test('no reference to the image: exit 0 and says so', async () => {
+  test('no reference to the image: exit 1 with the one-line reason; --allow-nothing makes it 0', async () => {
     const root = tree({ 'deploy.yaml': DEPLOYMENT });
     const result = await bump(['--dir', root, '--image', 'ghcr.io/acme/other', '--tag', '1.1']);
-    assert.deepEqual([result.code, result.stdout], [0, 'no references to ghcr.io/acme/other found']);
+    assert.deepEqual(
+      [result.code, result.stdout, result.stderr],
+      [
+        1,
+        '',
+        'gitops-promote bump: no references to ghcr.io/acme/other found (0 file(s) mention it); nothing written (--allow-nothing makes this a success)',
+      ],
+    );
+    const allowed = await bump(['--dir', root, '--image', 'ghcr.io/acme/other', '--tag', '1.1', '--allow-nothing']);
+    assert.deepEqual([allowed.code, allowed.stdout], [0, 'no references to ghcr.io/acme/other found']);
   });
+
+  const refusedTargets: [string, string[], RegExp][] = [
+    [
+      'the tag latest',
+      ['--image', 'ghcr.io/acme/app', '--tag', 'latest'],
+      /^gitops-promote bump: tag: got "latest", expected an immutable tag/,
+    ],
+    [
+      'an uppercase repository',
+      ['--image', 'ghcr.io/Acme/App', '--tag', '1.1'],
+      /^gitops-promote bump: image: got "ghcr\.io\/Acme\/App", expected an image repository .*\(repository name "ghcr\.io\/Acme\/App" must be lowercase\)$/,
+    ],
+  ];
+  for (const [name, args, message] of refusedTargets) {
+    test(`${name}: exit 1 with the reason, nothing written`, async () => {
+      const root = tree({ 'deploy.yaml': DEPLOYMENT });
+      const result = await bump(['--dir', root, ...args]);
+      assert.equal(result.code, 1);
+      assert.match(result.stderr.trim(), message);
+      assert.equal(read(root, 'deploy.yaml'), DEPLOYMENT);
+    });
+  }
 
   test('an unparseable referencing file: exit 1 naming file and line, nothing written', async () => {
     const root = tree({ 'a/deploy.yaml': DEPLOYMENT, 'b/broken.yaml': 'image: ghcr.io/acme/app:1.0\n  bad: [\n' });
@@ -99,11 +130,16 @@ describe('bump command line', () => {
     const root = tree({ 'big.yaml': `${DEPLOYMENT}# ${'x'.repeat(5 * 1024 * 1024)}\n` });
     symlinkSync(join(outside, 'outside.yaml'), join(root, 'link.yaml'));
     const result = await bump(['--dir', root, '--image', 'ghcr.io/acme/app', '--tag', '1.1']);
-    assert.equal(result.code, 0);
+    assert.equal(result.code, 1);
     assert.equal(read(outside, 'outside.yaml'), DEPLOYMENT);
     assert.match(result.stderr, /link\.yaml: symlink to outside the tree, not followed/);
     assert.match(result.stderr, /big\.yaml: \d+ bytes is over/);
-    assert.equal(result.stdout, 'no references to ghcr.io/acme/app found');
+    // The error itself says what was skipped, not only the warnings above it.
+    const reason = result.stderr.trim().split('\n').at(-1) ?? '';
+    assert.match(
+      reason,
+      /^gitops-promote bump: no references to ghcr\.io\/acme\/app found \(0 file\(s\) mention it; skipped: big\.yaml: \d+ bytes is over the 5242880-byte limit for manifests, skipped; link\.yaml: symlink to outside the tree, not followed\)/,
+    );
   });
 
   test('--json warnings carry what reading the tree skipped, as stderr does', async () => {

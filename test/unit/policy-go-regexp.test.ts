@@ -55,34 +55,48 @@ describe('Go regular expressions', () => {
     ['^a{2}$', 'aa', true],
     ['^x}]$', 'x}]', true],
     ['^\\Q1.0-rc+\\E$', '1.0-rc+', true],
+    // Go takes flags anywhere, and ungreedy (U) too; JavaScript has neither.
+    ['^a(?i)b$', 'aB', true],
+    ['^a(?i)b$', 'AB', false],
+    ['^(?i:dev)-x$', 'DEV-x', true],
+    ['^(?U)a+$', 'aaa', true],
+    // $ without (?m) is the end of the text only, not before a final newline.
+    ['^v1$', 'v1\n', false],
+    ['(?m)^v1$', 'v1\n', true],
+    // Hostile patterns are linear: an answer, not a hang.
+    ['^([a-z0-9]+-?)+$', `${'a'.repeat(40)}_`, false],
+    ['^(a+)+$', `${'a'.repeat(10_000)}b`, false],
+    ['^(a|a)*$', 'a'.repeat(10_000), true],
   ];
   for (const [pattern, subject, matches] of table) {
     test(`${pattern} ${matches ? 'matches' : 'does not match'} ${JSON.stringify(subject)}`, () => {
-      assert.equal(compileGoRegexp(pattern, 'filter pattern').regexp.test(subject), matches);
+      assert.equal(compileGoRegexp(pattern, 'filter pattern').test(subject), matches);
     });
   }
 
+  // Go's own messages (regexp/syntax), with a hint where RE2 leaves out what other engines have.
   const refused: [string, RegExp][] = [
-    ['[=', /missing closing \]|Unterminated/],
-    ['^test-(.*', /Unterminated group/],
-    ['a(?=b)', /lookahead/],
-    ['(?<!a)b', /lookbehind/],
-    ['(a)\\1', /backreferences/],
-    ['a(?i)b', /start of the pattern/],
-    ['(?U)a+', /U flag/],
-    ['[[:nope:]]', /unknown character class/],
-    ['\\p{Nope}', /unknown Unicode class Nope/],
-    ['[\\p{Nope}]', /unknown Unicode class Nope/],
-    ['\\p', /\\p takes a class name/],
-    ['\\p{}', /\\p takes a class name/],
-    ['\\x{110000}', /beyond the last Unicode code point/],
-    ['\\x4', /\\x takes two hex digits/],
-    ['\\x{zz}', /\\x takes two hex digits/],
-    ['\\e', /invalid escape sequence \\e/],
-    ['\\Z', /invalid escape sequence \\Z/],
-    ['[\\b]', /not allowed in a character class/],
-    ['a{1001}', /invalid repeat count/],
-    ['a**', /^[^/]*\(Nothing to repeat\)$/],
+    ['[=', /missing closing \]: `\[=`/],
+    ['^test-(.*', /missing closing \): `\^test-\(\.\*`/],
+    ['a(?=b)', /invalid or unsupported Perl syntax: `\(\?=`; lookahead and lookbehind are not part/],
+    ['(?<!a)b', /invalid named capture: .*lookahead and lookbehind are not part/],
+    ['(a)\\1', /invalid escape sequence: `\\1`; backreferences are not part of Go regular expressions/],
+    ['[[:nope:]]', /invalid character class range: `\[:nope:\]`/],
+    ['\\p{Nope}', /invalid character class range: `\\p\{Nope\}`/],
+    ['[\\p{Nope}]', /invalid character class range: `\\p\{Nope\}`/],
+    ['\\p', /invalid character class range: `\\p`/],
+    ['\\p{}', /invalid character class range/],
+    ['\\x{110000}', /invalid escape sequence: `\\x\{110000`/],
+    ['\\x4', /invalid escape sequence: `\\x4`/],
+    ['\\x{zz}', /invalid escape sequence/],
+    ['\\e', /invalid escape sequence: `\\e`/],
+    ['\\Z', /invalid escape sequence: `\\Z`/],
+    ['\\C', /invalid escape sequence: `\\C`/],
+    ['[\\b]', /invalid escape sequence: `\\b`/],
+    ['[z-a]', /invalid character class range: `z-a`/],
+    ['a{1001}', /invalid repeat count: `\{1001\}`/],
+    ['a**', /invalid nested repetition operator: `\*\*`/],
+    ['(?P<n>a)(?P<n>b)', /duplicate capture group name: `n`/],
   ];
   for (const [pattern, reason] of refused) {
     test(`refuses ${pattern}`, () => {
@@ -93,6 +107,23 @@ describe('Go regular expressions', () => {
           error.message.startsWith(`filter pattern: got ${JSON.stringify(pattern)}`) &&
           reason.test(error.message),
       );
+    });
+  }
+});
+
+describe('Go matching semantics', () => {
+  // [pattern, subject, group 1]: leftmost-first as Go's FindStringSubmatch, not leftmost-longest.
+  const table: [string, string, string | undefined][] = [
+    ['(a|ab)', 'ab', 'a'],
+    ['(a+)', 'aaa', 'aaa'],
+    ['(?U)(a+)', 'aaa', 'a'],
+    ['(a+?)', 'aaa', 'a'],
+    ['^main-(?P<ts>[0-9]+)$', 'main-17', '17'],
+    ['(x)?y', 'y', undefined],
+  ];
+  for (const [pattern, subject, group] of table) {
+    test(`${pattern} on ${JSON.stringify(subject)} captures ${JSON.stringify(group)}`, () => {
+      assert.equal(compileGoRegexp(pattern, 'filter pattern').exec(subject)?.[1], group);
     });
   }
 });
@@ -119,7 +150,7 @@ describe('Go expand templates', () => {
     ['$-', '$-'],
     ['plain', 'plain'],
   ];
-  const regexp = compileGoRegexp(pattern, 'filter pattern').regexp;
+  const regexp = compileGoRegexp(pattern, 'filter pattern');
   for (const [template, expansion] of table) {
     test(`${template} -> ${JSON.stringify(expansion)}`, () => {
       const match = regexp.exec(subject);

@@ -25,7 +25,7 @@ const TREE: Record<string, string> = {
   'apps/current.yaml': 'image: ghcr.io/acme/web:1.2.3 # {"$imagepolicy": "apps:web"}\n',
   'apps/other.yaml': 'image: app:1.0.0 # {"$imagepolicy": "other:web"}\n',
   'apps/plain.yaml': 'image: app:1.0.0\n',
-  'apps/broken.yaml': 'a: [\nimage: app:1.0.0 # {"$imagepolicy": "apps:web"}\n',
+  'apps/broken.yaml': 'a: [\nimage: app:1.0.0 # {"$imagepolicy": "other:web"}\n',
   'apps/notes.txt': 'image: app:1.0.0 # {"$imagepolicy": "apps:web"}\n',
 };
 
@@ -112,7 +112,36 @@ describe('setters command', () => {
     ['a reference without a tag', ['--policy', 'apps:web=ghcr.io/acme/web'], 1],
     ['an invalid reference', ['--policy', 'apps:web=acme/Web:1'], 1],
     ['a registry port, split at the first "="', ['--policy', 'apps:web=localhost:5000/web:1', '--dry-run'], 0],
+    ['a policy that marks nothing', ['--policy', 'apps:nope=app:1'], 1],
+    ['one of two policies marks nothing', ['--policy', 'apps:web=app:2', '--policy', 'apps:nope=app:1'], 1],
+    ['a policy that marks nothing, with --allow-nothing', ['--policy', 'apps:nope=app:1', '--allow-nothing'], 0],
+    ['a misspelled option', ['--polcy', 'apps:web=app:1'], 2],
   ];
+
+  test('a policy that marks nothing: one line naming it; nothing written', async () => {
+    await freshTree();
+    const result = await cli(['setters', '--dir', dir, '--policy', 'apps:web=app:2', '--policy', 'apps:nope=app:1']);
+    assert.equal(result.code, 1);
+    assert.match(
+      result.stderr.trim().split('\n').at(-1) ?? '',
+      /^gitops-promote setters: no value is marked with policy apps:nope \(\d+ file\(s\) hold markers; skipped: .*dangling symlink.*\); nothing written \(--allow-nothing makes this a success\)$/,
+    );
+    assert.equal(await readFile(join(dir, 'apps/deploy.yaml'), 'utf8'), TREE['apps/deploy.yaml']);
+  });
+
+  test('a broken file holding a marker of a given policy: exit 1 naming it, no file written', async () => {
+    await freshTree();
+    await writeFile(join(dir, 'apps/half.yaml'), 'a: [\nimage: app:1.0.0 # {"$imagepolicy": "apps:web"}\n');
+    const result = await cli(['setters', '--dir', dir, '--policy', 'apps:web=ghcr.io/acme/web:1.2.3']);
+    assert.equal(result.code, 1);
+    assert.match(
+      result.stderr,
+      /apps\/half\.yaml:2: not valid YAML: .*it may hold markers of apps:web, so nothing was written/,
+    );
+    for (const path of Object.keys(TREE)) {
+      assert.equal((await stat(join(dir, path))).mtimeMs, OLD_TIME.getTime(), `${path} was written`);
+    }
+  });
   test('a file that is not valid UTF-8 keeps its bytes, with a warning naming it', async () => {
     await freshTree();
     const latin1 = Buffer.concat([

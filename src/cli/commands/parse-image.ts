@@ -12,6 +12,7 @@ export const parseImageCommand: Command = {
     'Parses an image reference with the distribution reference grammar',
     '([host[:port]/]path[:tag][@algorithm:hex]) and normalises it as Docker does:',
     'a name without a registry is on docker.io, and a single-component Docker Hub name gets library/.',
+    'A digest is sha256:<64 lowercase hex> or sha512:<128 lowercase hex>, the algorithms the OCI image spec registers.',
     '',
     'Prints domain, path, tag, digest, familiar (the short form, e.g. nginx:1.25) and canonical',
     '(fully qualified, e.g. docker.io/library/nginx:1.25; no :latest is added).',

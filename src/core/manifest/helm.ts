@@ -1,6 +1,15 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import { bumpImageString, bumpTagFields, mayEdit, placeDecision, recordPlace, type LocateContext } from './locate.js';
-import { pairOf, resolveNode, stringMap, stringValue, valueOf, type PathSegment } from './nodes.js';
+import { lineAt } from '../yaml/edit.js';
+import {
+  bumpImageString,
+  bumpTagFields,
+  mayEdit,
+  placeDecision,
+  recordPlace,
+  warnUnparseable,
+  type LocateContext,
+} from './locate.js';
+import { formatPath, pairOf, resolveNode, stringMap, stringValue, valueOf, type PathSegment } from './nodes.js';
 import { referenceOfTarget } from './target.js';
 import type { LocationKind } from './types.js';
 
@@ -92,7 +101,10 @@ function bumpValuesImage(
   const text = stringValue(value);
   if (text !== undefined) {
     const reference = referenceOfTarget(text, target);
-    if (!reference) return false;
+    if (!reference) {
+      if (isScalar(value)) warnUnparseable(context, value, path);
+      return false;
+    }
     const tagPair = pairOf(parent, 'tag');
     // `image: repo` with the tag in a sibling `tag:` key (Flux v1 Helm operator style).
     if (
@@ -126,7 +138,18 @@ function bumpValuesImage(
   const registry = stringValue(valueOf(document, value, 'registry'));
   const name = registry ? `${registry.replace(/\/+$/, '')}/${repository}` : repository;
   const reference = referenceOfTarget(name, target);
-  if (!reference || reference.tag !== undefined || reference.digest !== undefined) return false;
+  if (!reference) {
+    const repositoryNode = valueOf(document, value, 'repository');
+    if (isScalar(repositoryNode) && !registry) warnUnparseable(context, repositoryNode, [...path, 'repository']);
+    return false;
+  }
+  if (reference.tag !== undefined || reference.digest !== undefined) {
+    const line = lineAt(context.source, valueOf(document, value, 'repository')?.range?.[0] ?? 0);
+    context.warn(
+      `${context.file}:${line}: ${formatPath([...path, 'repository'])}: ${name} carries its tag or digest in repository, where a chart adds the tag key's; left alone`,
+    );
+    return false;
+  }
   context.edits.claim(valueOf(document, value, 'tag'));
   context.edits.claim(valueOf(document, value, 'digest'));
   if (mayEdit(context, scope, path)) {

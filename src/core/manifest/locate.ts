@@ -1,4 +1,5 @@
-import { isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isScalar, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { lineAt } from '../yaml/edit.js';
 import { isUserError, UserError } from '../errors.js';
 import type { YamlDocument } from '../yaml/parse.js';
 import type { FileEdits } from './file-edits.js';
@@ -18,6 +19,7 @@ import {
   containerList,
   referenceOfTarget,
   splitTagAndDigest,
+  unparseableReference,
   type ResolvedTarget,
 } from './target.js';
 import type { LocationKind } from './types.js';
@@ -108,6 +110,7 @@ export function bumpImageString(
   if (!isScalar(node) || typeof node.value !== 'string') return false;
   const reference = referenceOfTarget(node.value, context.target);
   if (reference) context.edits.claim(node);
+  else warnUnparseable(context, node, path);
   if (!reference || !mayEdit(context, scope, path)) return reference !== undefined;
   const bump = bumpReferenceText(node.value, reference, context.target);
   if (bump) {
@@ -120,6 +123,21 @@ export function bumpImageString(
     });
   }
   return true;
+}
+
+/**
+ * A value that names the target's repository but does not parse as a reference is never silently
+ * passed over: the warning says where it is and why the bump leaves it alone.
+ */
+export function warnUnparseable(context: LocateContext, node: Scalar, path: readonly PathSegment[]): void {
+  if (typeof node.value !== 'string' || context.edits.isClaimed(node)) return;
+  const problem = unparseableReference(node.value, context.target);
+  if (problem === undefined) return;
+  context.edits.claim(node);
+  const line = lineAt(context.source, node.range?.[0] ?? 0);
+  context.warn(
+    `${context.file}:${line}: ${formatPath(path)} names ${context.target.image} but is not an image reference (${problem}), left alone`,
+  );
 }
 
 export interface TagFields {

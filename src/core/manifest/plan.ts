@@ -1,8 +1,8 @@
-import { isMap } from 'yaml';
+import { isMap, type YAMLMap } from 'yaml';
 import { isUserError } from '../errors.js';
 import { SETTER_SCREEN } from '../setters/marker.js';
 import { applyTextEdits } from '../yaml/edit.js';
-import { documentValue, parseYamlStream } from '../yaml/parse.js';
+import { documentValue, parseYamlStream, type YamlDocument } from '../yaml/parse.js';
 import { brokenFileMayReference } from './broken-files.js';
 import { FileEdits } from './file-edits.js';
 import { isHelmValuesPath, locateHelmReleaseImages, locateValuesFileImages } from './helm.js';
@@ -13,6 +13,7 @@ import { checkSharedValues } from './shared-values.js';
 import { resolveTarget, type ResolvedTarget } from './target.js';
 import type { BumpPlan, BumpTarget, ManifestFile } from './types.js';
 import { locateWorkloadImages } from './workloads.js';
+import { valueOf } from './nodes.js';
 
 /**
  * Plans a bump over a tree: every place that references the target's repository gets the new tag
@@ -137,8 +138,10 @@ function planFile(
     if (mentionsImage) {
       const context: LocateContext = { file: file.path, source: file.text, document, target, edits, warn };
       if (isKustomizationPath(file.path)) locateKustomizeImages(context, root);
-      else if (isHelmValuesPath(file.path)) locateValuesFileImages(context, root);
-      else {
+      else if (isHelmValuesPath(file.path) || !isKubernetesObject(document, root)) {
+        // A document that is no Kubernetes object is read as Helm values whatever its name (`helm -f prod.yaml`).
+        locateValuesFileImages(context, root);
+      } else {
         locateWorkloadImages(context, root);
         locateHelmReleaseImages(context, root);
       }
@@ -148,13 +151,18 @@ function planFile(
   return edits;
 }
 
+function isKubernetesObject(document: YamlDocument, root: YAMLMap): boolean {
+  return valueOf(document, root, 'kind') !== undefined || valueOf(document, root, 'apiVersion') !== undefined;
+}
+
 /**
  * Texts of which every file `planBump` may read or edit contains at least one (the image's last path
- * component, or a setter marker's key): a screen a reader may apply to the tree's raw bytes first.
+ * component standing as a name, as `mentions` reads it, or a setter marker's key): a screen a reader
+ * may apply to the tree's raw bytes first.
  * It is the first test `planBump` makes of each file, so it never drops a file the plan would use.
  */
-export function bumpScreen(bumpTarget: BumpTarget): string[] {
-  return [resolveTarget(bumpTarget).screen, SETTER_SCREEN];
+export function bumpScreen(bumpTarget: BumpTarget): (string | { name: string; before: string; after: string })[] {
+  return [resolveTarget(bumpTarget).nameScreen, SETTER_SCREEN];
 }
 
 /** The files a plan rewrites, with their new texts, ready to write. */

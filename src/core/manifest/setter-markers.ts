@@ -3,7 +3,8 @@ import { markedScalars, type SetterMarker } from '../setters/marker.js';
 import type { YamlDocument } from '../yaml/parse.js';
 import type { FileEdits } from './file-edits.js';
 import { formatPath, scalarText, type PathSegment } from './nodes.js';
-import { bumpReferenceText, referenceOfTarget, type ResolvedTarget } from './target.js';
+import { bumpReferenceText, referenceOfTarget, unparseableReference, type ResolvedTarget } from './target.js';
+import { lineAt } from '../yaml/edit.js';
 
 /** A scalar carrying a Flux setter marker (`# {"$imagepolicy": "ns:name[:tag|:name|:digest]"}`). */
 export interface MarkedValue {
@@ -35,9 +36,18 @@ export function bumpMarkedValues(
   warn: (message: string) => void,
 ): void {
   const policies = new Set<string>();
-  for (const { node, marker } of marked) {
+  for (const { edits, node, path, marker } of marked) {
     if ((marker.field === 'full' || marker.field === 'name') && typeof node.value === 'string') {
       if (referenceOfTarget(node.value, target)) policies.add(policyOf(marker));
+      else if (marker.field === 'full' && !edits.isClaimed(node)) {
+        const problem = unparseableReference(node.value, target);
+        if (problem !== undefined) {
+          edits.claim(node);
+          warn(
+            `${edits.file}:${lineAt(edits.source, node.range?.[0] ?? 0)}: ${formatPath(path)} (setter ${policyOf(marker)}) names ${target.image} but is not an image reference (${problem}), left alone`,
+          );
+        }
+      }
     }
   }
   const tags = currentTags(marked, policies, target);

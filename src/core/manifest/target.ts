@@ -1,5 +1,5 @@
 import { invalid } from '../errors.js';
-import { isValidDigest, isValidTag, parseImageReference, type ImageReference } from '../image-ref.js';
+import { DIGEST_EXPECTED, isValidDigest, isValidTag, parseImageReference, type ImageReference } from '../image-ref.js';
 import type { BumpTarget } from './types.js';
 
 /** A validated bump target, with what the locators compare against. */
@@ -19,14 +19,18 @@ export interface ResolvedTarget {
   mentions: (text: string) => boolean;
   /** The repository's last path component. */
   screen: string;
+  /** `mentions` as a byte screen: the component between the characters that may stand around a name. */
+  nameScreen: { name: string; before: string; after: string };
 }
 
 export function resolveTarget(target: BumpTarget): ResolvedTarget {
   let reference: ImageReference;
   try {
     reference = parseImageReference(target.image);
-  } catch {
-    throw invalid('image', target.image, 'an image repository such as nginx, acme/app or ghcr.io/acme/app');
+  } catch (error) {
+    // The parser's reason (`repository name "Acme/App" must be lowercase`) after its quote of the text.
+    const reason = (error as Error).message.replace(/^image reference ".*?": /, '');
+    throw invalid('image', target.image, `an image repository such as nginx, acme/app or ghcr.io/acme/app (${reason})`);
   }
   if (reference.tag !== undefined || reference.digest !== undefined) {
     throw invalid('image', target.image, 'a repository without tag or digest (give them with --tag and --digest)');
@@ -34,8 +38,15 @@ export function resolveTarget(target: BumpTarget): ResolvedTarget {
   if (!isValidTag(target.tag)) {
     throw invalid('tag', target.tag, 'an image tag: 1 to 128 of [A-Za-z0-9_.-], not starting with "." or "-"');
   }
+  if (target.tag === 'latest') {
+    throw invalid(
+      'tag',
+      target.tag,
+      'an immutable tag (latest names a different image tomorrow, and a bump to it deploys nothing new)',
+    );
+  }
   if (target.digest !== undefined && !isValidDigest(target.digest)) {
-    throw invalid('digest', target.digest, 'sha256: followed by 64 lowercase hex digits');
+    throw invalid('digest', target.digest, DIGEST_EXPECTED);
   }
   const named = [...(target.container === undefined ? [] : [target.container]), ...(target.containers ?? [])];
   for (const container of named) {
@@ -50,6 +61,8 @@ export function resolveTarget(target: BumpTarget): ResolvedTarget {
     digest: target.digest,
     containers: named.length === 0 ? undefined : new Set(named),
     screen,
+    // The ASCII of `asName`'s boundaries; `\s` there is these six and Unicode spaces (non-ASCII bytes).
+    nameScreen: { name: screen, before: ' \t\n\v\f\r"\'/:,[{', after: ' \t\n\v\f\r"\'@:,]}#' },
     mentions: (text) => text.includes(screen) && asName.test(text),
   };
 }
@@ -62,6 +75,27 @@ export function referenceOfTarget(text: string, target: ResolvedTarget): ImageRe
     return reference.repository === target.repository ? reference : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Why a text that names the target's repository is not a reference the bump can edit (a short
+ * digest, `{GENERATED_TAG}`, a typo in the tag), or undefined when it parses or names another
+ * repository. The name is what stands before the tag and digest, split as the grammar would split it.
+ */
+export function unparseableReference(text: string, target: ResolvedTarget): string | undefined {
+  if (!text.includes(target.screen)) return undefined;
+  const at = text.indexOf('@');
+  const beforeDigest = at === -1 ? text : text.slice(0, at);
+  const slash = beforeDigest.lastIndexOf('/');
+  const colon = beforeDigest.indexOf(':', slash + 1);
+  const name = (colon === -1 ? beforeDigest : beforeDigest.slice(0, colon)).trim();
+  try {
+    if (parseImageReference(name).repository !== target.repository) return undefined;
+    parseImageReference(text);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
   }
 }
 

@@ -21,4 +21,4 @@ export {
 } from './select.js';
 export { policiesFromAnnotations, policyFromImagePolicy, type ImagePolicyDefinition } from './manifests.js';
 export { parseSemverRange, parseVersionTag, rangeAdmits, type SemverRange } from './semver-range.js';
-export { compileGoRegexp, expandGoTemplate, type GoRegexp } from './go-regexp.js';
+export { compileGoRegexp, expandGoTemplate, type GoMatch, type GoRegexp } from './go-regexp.js';

@@ -19,7 +19,7 @@ export interface RankedTag {
 export function filteredValue(policy: TagPolicy, tag: string): string | undefined {
   const filter = compiledPolicy(policy).filter;
   if (!filter || !policy.filter) return tag;
-  const match = filter.regexp.exec(tag);
+  const match = filter.exec(tag);
   if (!match) return undefined;
   return policy.filter.extract === '' ? tag : expandGoTemplate(policy.filter.extract, match);
 }
@@ -33,9 +33,9 @@ function valueIsEligible(policy: TagPolicy, value: string): boolean {
   const { glob, regexp, range } = compiledPolicy(policy);
   switch (policy.kind) {
     case 'glob':
-      return glob?.test(value) ?? false;
+      return glob?.(value) ?? false;
     case 'regexp':
-      return regexp?.regexp.test(value) ?? false;
+      return regexp?.test(value) ?? false;
     case 'semver': {
       const version = parseVersionTag(value);
       return version !== undefined && range !== undefined && rangeAdmits(range, version);

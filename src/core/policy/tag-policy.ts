@@ -24,7 +24,7 @@ export type TagPolicy =
 
 export interface CompiledPolicy {
   filter?: GoRegexp;
-  glob?: RegExp;
+  glob?: (value: string) => boolean;
   regexp?: GoRegexp;
   range?: SemverRange;
 }
@@ -105,19 +105,34 @@ function compile(policy: TagPolicy, spec: string, field: string): CompiledPolicy
       throw error;
     }
   };
-  if (policy.kind === 'glob') result.glob = globToRegExp(policy.pattern);
+  if (policy.kind === 'glob') result.glob = globMatcher(policy.pattern);
   if (policy.kind === 'regexp') result.regexp = naming(() => compileGoRegexp(policy.pattern, 'regexp'));
   if (policy.kind === 'semver') result.range = naming(() => parseSemverRange(policy.range));
   return result;
 }
 
-/** Flux v1 globs (ryanuber/go-glob): `*` matches any run of characters, everything else is literal. */
-function globToRegExp(pattern: string): RegExp {
-  const body = pattern
-    .split('*')
-    .map((literal) => literal.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${body}$`, 's');
+/**
+ * Flux v1 globs (ryanuber/go-glob): `*` matches any run of characters, everything else is literal.
+ * Matched as go-glob does, prefix, suffix and each middle part in order (leftmost is always right
+ * for `*` alone), in time linear in the tag for each part: a pattern of many stars cannot stall.
+ */
+function globMatcher(pattern: string): (value: string) => boolean {
+  const parts = pattern.split('*');
+  if (parts.length === 1) return (value) => value === pattern;
+  const first = parts[0] ?? '';
+  const last = parts.at(-1) ?? '';
+  const middle = parts.slice(1, -1).filter((part) => part !== '');
+  return (value) => {
+    if (value.length < first.length + last.length || !value.startsWith(first) || !value.endsWith(last)) return false;
+    const end = value.length - last.length;
+    let at = first.length;
+    for (const part of middle) {
+      const found = value.indexOf(part, at);
+      if (found === -1 || found + part.length > end) return false;
+      at = found + part.length;
+    }
+    return true;
+  };
 }
 
 export function compiledPolicy(policy: TagPolicy): CompiledPolicy {

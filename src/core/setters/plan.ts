@@ -1,7 +1,7 @@
 import type { Scalar } from 'yaml';
 import { applyTextEdits, lineAt, scalarEdit, type TextEdit } from '../yaml/edit.js';
 import { parseYamlStream } from '../yaml/parse.js';
-import { invalid, isUserError } from '../errors.js';
+import { invalid, isUserError, UserError } from '../errors.js';
 import { parseImageReference } from '../image-ref.js';
 import { markedScalars, markerId, SETTER_SCREEN, type SetterMarker } from './marker.js';
 
@@ -33,6 +33,8 @@ export interface SetterPlan {
   /** New texts of the files that change, and only those. */
   files: { path: string; text: string }[];
   warnings: string[];
+  /** The given policies (`ns:name`) that mark at least one value, changed or not. */
+  marked: string[];
 }
 
 /** Files Flux considers for setters: YAML by extension, and kustomize's extension-less `Kustomization`. */
@@ -75,18 +77,23 @@ function oldValueOf(node: Scalar): string {
 /**
  * Plans the values Flux image-policy setters would write, without touching anything: each scalar
  * marked `# {"$imagepolicy": "ns:name[:tag|:name|:digest]"}` whose policy is given gets that part of
- * the policy's latest image. Markers naming other policies are left alone, as Flux does. A file that
- * does not parse is skipped with a warning (Flux records it as a problem file and goes on).
+ * the policy's latest image. Markers naming other policies are left alone, as Flux does. All or
+ * nothing, as a bump: a file that does not parse (or repeats a key) and names a given policy in a
+ * marker, or a marked value that cannot be edited, is an error and nothing is planned; a file that
+ * does not parse and names none of them is skipped with a warning.
  */
 export function planSetters(
   files: readonly { path: string; text: string; invalidUtf8?: boolean }[],
   policies: SetterPolicies,
 ): SetterPlan {
-  const plan: SetterPlan = { changes: [], files: [], warnings: [] };
+  const plan: SetterPlan = { changes: [], files: [], warnings: [], marked: [] };
+  const marking = new Set<string>();
   for (const file of files) {
     if (!file.text.includes(SETTER_SCREEN)) continue;
     if (file.invalidUtf8) {
-      plan.warnings.push(undecodableWarning(file, policies));
+      const { warning, marked } = undecodable(file, policies);
+      plan.warnings.push(warning);
+      marked.forEach((id) => marking.add(id));
       continue;
     }
     let documents;
@@ -94,7 +101,13 @@ export function planSetters(
       documents = parseYamlStream(file.path, file.text);
     } catch (error) {
       if (!isUserError(error)) throw error;
-      plan.warnings.push(`${error.message}; skipped`);
+      const named = namedPolicies(file.text, policies);
+      if (named.length > 0) {
+        throw new UserError(
+          `${error.message}; it may hold markers of ${named.join(', ')}, so nothing was written: fix it and run again`,
+        );
+      }
+      plan.warnings.push(`${error.message}; skipped (no marker of a given policy in it)`);
       continue;
     }
     const marked = documents.flatMap((document) => [...markedScalars(file.text, document.contents)]);
@@ -103,6 +116,7 @@ export function planSetters(
       const policy = markerId(marker);
       const image = policies.get(`${marker.namespace}:${marker.name}`);
       if (!image) continue;
+      marking.add(`${marker.namespace}:${marker.name}`);
       const path = dottedPath(segments);
       const value = setterValue(marker, image);
       const line = lineAt(file.text, node.range?.[0] ?? 0);
@@ -112,32 +126,38 @@ export function planSetters(
       }
       const old = oldValueOf(node);
       if (old === value) continue;
-      try {
-        edits.push(scalarEdit(file.text, node, value, `${file.path}:${line}`));
-      } catch (error) {
-        if (!isUserError(error)) throw error;
-        plan.warnings.push(`${error.message}; left as it is`);
-        continue;
-      }
+      edits.push(scalarEdit(file.text, node, value, `${file.path}:${line}`));
       plan.changes.push({ file: file.path, line, path, old, new: value, policy });
     }
     if (edits.length === 0) continue;
     const text = applyTextEdits(file.text, edits);
     if (text !== file.text) plan.files.push({ path: file.path, text });
   }
+  plan.marked = [...marking].sort();
   return plan;
+}
+
+/** The given policies whose id appears in a file's text as a marker would hold it (`"ns:name` then `"` or `:`). */
+function namedPolicies(text: string, policies: SetterPolicies): string[] {
+  return [...policies.keys()].filter((id) => text.includes(`"${id}"`) || text.includes(`"${id}:`));
 }
 
 /**
  * A file that is not valid UTF-8 is never written (its text is a lossy decoding, and writing it would
  * change bytes no marker names); its warning says whether the setters would have changed it.
  */
-function undecodableWarning(file: { path: string; text: string }, policies: SetterPolicies): string {
+function undecodable(
+  file: { path: string; text: string },
+  policies: SetterPolicies,
+): { warning: string; marked: string[] } {
   const reason = `${file.path}: not valid UTF-8, so it cannot be edited byte for byte`;
-  const would = planSetters([{ path: file.path, text: file.text }], policies).changes;
-  if (would.length === 0) return `${reason}; skipped`;
+  const { changes: would, marked } = planSetters([{ path: file.path, text: file.text }], policies);
+  if (would.length === 0) return { warning: `${reason}; skipped`, marked };
   const where = would.map((change) => `${change.path} (line ${change.line})`).join(', ');
-  return `${reason}; the setters would change ${where}, left alone: fix its encoding and run again`;
+  return {
+    warning: `${reason}; the setters would change ${where}, left alone: fix its encoding and run again`,
+    marked,
+  };
 }
 
 /**

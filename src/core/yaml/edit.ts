@@ -53,6 +53,25 @@ function readsBackAsItself(value: string, inFlow: boolean): boolean {
   return true;
 }
 
+/**
+ * Control characters never go into a manifest, raw or escaped: no image reference, tag or digest
+ * holds one, so a new value that does is a mistake to stop on rather than to write.
+ */
+export function checkWritable(value: string, where: string): void {
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  const control = /[\x00-\x08\x0B-\x1F\x7F-\x9F\uFFFE\uFFFF]/.exec(value);
+  if (control) {
+    throw new UserError(
+      `${where}: the new value ${JSON.stringify(value)} holds control character ${codePointName(control[0])}; nothing written`,
+    );
+  }
+}
+
+/** `U+0000`, for messages. */
+export function codePointName(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 function doubleQuoted(value: string): string {
   return JSON.stringify(value);
 }
@@ -67,6 +86,7 @@ function singleQuoted(value: string): string {
  * (anchor, tag, comment, line ending) are untouched because the scalar's range covers only the value.
  */
 export function scalarEdit(source: string, node: Scalar, newValue: string, where: string): TextEdit {
+  checkWritable(newValue, where);
   const range = node.range;
   if (!range) throw new UserError(`${where}: the value has no position in the source`);
   const [start, end] = range;

@@ -1,5 +1,6 @@
-import { parseAllDocuments, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import { UserError } from '../errors.js';
+import { codePointName, lineAt } from './edit.js';
 
 /** Aliases a single document may expand to before it is treated as an attack (billion laughs). */
 export const MAX_ALIAS_COUNT = 100;
@@ -7,23 +8,79 @@ export const MAX_ALIAS_COUNT = 100;
 export type YamlDocument = Document.Parsed;
 
 /**
+ * Characters YAML forbids anywhere in a stream (outside its printable set: C0 controls but tab, LF
+ * and CR; DEL; C1 controls but NEL; U+FFFE and U+FFFF; unpaired surrogates). The `yaml` library reads
+ * them, kubectl does not, and a file holding one is never rewritten.
+ */
+export const FORBIDDEN_CHARACTER =
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
  * Parses every document of a YAML stream, keeping node positions in the original text (a BOM and
- * CRLF endings included) so that edits can splice the original bytes. A syntax error is a UserError
+ * CRLF endings included) so that edits can splice the original bytes. A syntax error, a character
+ * YAML forbids, or a key repeated in one mapping (kubectl refuses those; the `yaml` library would let
+ * the last one win, so a reviewer would see one value and the cluster get another) is a UserError
  * naming the file and line.
  */
 export function parseYamlStream(file: string, text: string): YamlDocument[] {
-  const documents = parseAllDocuments(text, { prettyErrors: true, uniqueKeys: false, strict: false }) as
-    YamlDocument[] | { errors: unknown[] };
+  const forbidden = FORBIDDEN_CHARACTER.exec(text);
+  if (forbidden) {
+    throw new UserError(
+      `${file}:${lineAt(text, forbidden.index)}: not valid YAML: control character ${codePointName(forbidden[0])} is not allowed (write it escaped in a double-quoted string)`,
+    );
+  }
+  // Positions for messages are counted only when there is an error to report (a second parse).
+  const parse = (prettyErrors: boolean) =>
+    parseAllDocuments(text, { prettyErrors, uniqueKeys: false, strict: false }) as
+      YamlDocument[] | { errors: unknown[] };
+  let documents = parse(false);
   if (!Array.isArray(documents)) return [];
+  if (documents.some((document) => document.errors.length > 0)) documents = parse(true) as YamlDocument[];
   for (const document of documents) {
     const error = document.errors[0];
     if (error) {
-      const line = error.linePos?.[0].line;
-      const reason = error.message.split('\n')[0];
-      throw new UserError(`${file}${line ? `:${line}` : ''}: not valid YAML: ${reason}`);
+      const position = error.linePos?.[0];
+      // The first line of a pretty message ends with its own "at line L, column C:", which the
+      // context lines below it would have completed; the position is given in front instead.
+      const reason = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+      const where = position ? `:${position.line}` : '';
+      const column = position ? ` (column ${position.col})` : '';
+      throw new UserError(`${file}${where}: not valid YAML: ${reason}${column}`);
     }
+    checkUniqueKeys(file, text, document.contents);
   }
   return documents;
+}
+
+/** Every mapping of the document has each key once (`<<` merge keys aside). Aliases are not followed. */
+function checkUniqueKeys(file: string, text: string, root: Node | null): void {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isSeq(node)) {
+      for (const item of node.items) pending.push(item);
+    } else if (isMap(node)) {
+      const seen = new Map<string, number>();
+      for (const pair of node.items) {
+        pending.push(pair.value);
+        if (!isScalar(pair.key)) {
+          pending.push(pair.key);
+          continue;
+        }
+        if (pair.key.value === '<<') continue;
+        const identity = `${typeof pair.key.value}:${String(pair.key.value)}`;
+        const at = pair.key.range?.[0] ?? 0;
+        const first = seen.get(identity);
+        if (first !== undefined) {
+          throw new UserError(
+            `${file}:${lineAt(text, at)}: duplicate key ${JSON.stringify(String(pair.key.value))} (first at line ${lineAt(text, first)}); a key may appear once in a mapping, as kubectl requires`,
+          );
+        }
+        seen.set(identity, at);
+      }
+    }
+  }
 }
 
 /**

@@ -2,6 +2,7 @@
 // so a receiver can refuse a shape it does not know instead of misreading it, and it is checked
 // field by field on both sides: the sender must not send what the receiver would refuse.
 import { invalid, UserError } from './errors.js';
+import { parseRunUrl } from './text/links.js';
 import { isValidDigest, isValidTag, parseImageReference, parseRawReference } from './image-ref.js';
 
 export const PAYLOAD_VERSION = 1;
@@ -289,18 +290,13 @@ function checkRef(value: unknown, field: string): void {
   if (!valid) throw invalid(field, value, expected);
 }
 
+// The run that built the image: the address of a workflow run and nothing else, so that it cannot
+// carry a second link, an image or a mention into the pull request. It is linked only when it is a run
+// of the source repository on the same server (src/core/text/links.ts).
 function checkRunUrl(value: unknown, field: string): void {
-  const expected = `an http(s) URL without credentials, at most ${MAX_URL_LENGTH} characters`;
-  if (typeof value !== 'string' || value.length > MAX_URL_LENGTH || !/^https?:\/\/[^\s"'<>\\`]+$/.test(value)) {
-    throw invalid(field, value, expected);
-  }
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw invalid(field, value, expected);
-  }
-  if (url.username !== '' || url.password !== '') throw invalid(field, value, expected);
+  const expected = `the URL of a workflow run: <server>/<owner>/<repo>/actions/runs/<id> (http or https, no credentials, query or fragment, at most ${MAX_URL_LENGTH} characters)`;
+  const run = typeof value === 'string' && value.length <= MAX_URL_LENGTH ? parseRunUrl(value) : undefined;
+  if (run === undefined) throw invalid(field, value, expected);
 }
 
 function checkTimestamp(value: unknown, field: string): void {

@@ -10,6 +10,8 @@ import { planBump } from './manifest/index.js';
 import type { BumpPlan, ManifestChange, ManifestFile } from './manifest/types.js';
 import type { DispatchPayload, DispatchSource } from './payload.js';
 import { describeTagPolicy, isEligible, isNewer } from './policy/index.js';
+import { codeSpan, inertSha, inertText } from './text/untrusted.js';
+import { repositoryUrl, sourceRunLink, urlPathSegment } from './text/links.js';
 
 export const BRANCH_PREFIX = 'gitops-promote';
 export const RECORD_VERSION = 1;
@@ -389,19 +391,23 @@ export function renderChangeTable(changes: PromotionRecord['changes']): string {
 export function renderPullRequestBody(record: PromotionRecord, commit: string, links: BodyLinks): string {
   const previous = record.previousTags.length > 0 ? ` (it runs ${record.previousTags.map(code).join(', ')} now)` : '';
   const lines = [
-    `Promotes **${record.app}** to ${code(record.tag)} in **${record.environment}**${previous}.`,
+    `Promotes **${inertText(record.app)}** to ${code(record.tag)} in **${inertText(record.environment)}**${previous}.`,
     '',
     renderChangeTable(record.changes),
     '',
   ];
   const source = record.source;
   if (source) {
-    const repository = `${links.serverUrl}/${source.repository}`;
+    // Every link is built from validated parts; the build run is linked only when it is a run of the source repository.
+    const repository = repositoryUrl(links.serverUrl, source.repository);
+    const runLink = sourceRunLink(source, links.serverUrl);
+    const run = runLink === undefined ? `build run ${code(source.runUrl)}` : `[build run](${runLink})`;
+    const sha = urlPathSegment(source.sha);
     lines.push(
-      `- Source: [${source.repository}@${source.sha.slice(0, 12)}](${repository}/commit/${source.sha}) (${code(source.ref)}), [build run](${source.runUrl})`,
+      `- Source: [${inertText(source.repository)}@${inertSha(source.sha.slice(0, 12))}](${repository}/commit/${sha}) (${code(source.ref)}), ${run}`,
     );
     for (const from of compareBases(record)) {
-      lines.push(`- Changes since ${code(from)}: [compare](${repository}/compare/${from}...${source.sha})`);
+      lines.push(`- Changes since ${code(from)}: [compare](${repository}/compare/${urlPathSegment(from)}...${sha})`);
     }
   }
   if (record.dispatchId) lines.push(`- Dispatch: ${code(record.dispatchId)}`);
@@ -416,7 +422,5 @@ export function renderPullRequestBody(record: PromotionRecord, commit: string, l
 
 // A code span that no value can break out of: pipes would split the table, newlines the row.
 function code(value: string): string {
-  const flat = value.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
-  const fence = flat.includes('`') ? '``' : '`';
-  return `${fence}${flat.includes('`') ? ` ${flat} ` : flat}${fence}`;
+  return codeSpan(value, { inTable: true });
 }

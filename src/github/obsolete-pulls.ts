@@ -9,6 +9,8 @@ import {
   type PromotionRecord,
 } from '../core/promotion.js';
 import { isNewer } from '../core/policy/index.js';
+import { linkDestination, repositoryUrl, urlPathSegment } from '../core/text/links.js';
+import { codeSpan as code, inertText as text } from '../core/text/untrusted.js';
 import type { GitHubClient } from './client.js';
 import { commitMessage } from './promotion-branch.js';
 import { closePull, type BranchPulls, type PullSummary } from './pull-request.js';
@@ -65,8 +67,8 @@ export function isObsolete(promotion: Promotion, proposed: PromotionRecord, runn
 }
 
 function links(context: PullContext) {
-  const repository = `${context.serverUrl.replace(/\/+$/, '')}/${context.repository.owner}/${context.repository.repo}`;
-  return { commit: (sha: string) => `${repository}/commit/${sha}` };
+  const repository = repositoryUrl(context.serverUrl, `${context.repository.owner}/${context.repository.repo}`);
+  return { commit: (sha: string) => `${repository}/commit/${urlPathSegment(sha)}` };
 }
 
 async function close(context: PullContext, pull: PullSummary, comment: string, reason: string): Promise<ClosedPull> {
@@ -87,16 +89,17 @@ export async function closeObsoletePulls(
 ): Promise<ClosedPull[]> {
   const { promotion, baseBranch } = context;
   const { app, environment } = promotion;
-  const at = `\`${baseBranch}\` at [\`${base.slice(0, 12)}\`](${links(context).commit(base)})`;
-  const runs = running.map((current) => `\`${app.image}:${current.tag}\``).join(', ');
+  // Every value is a code span or inert text: names from the config, tags read from manifests, branches.
+  const at = `${code(baseBranch)} at [${code(base.slice(0, 12))}](${links(context).commit(base)})`;
+  const runs = running.map((current) => code(`${app.image}:${current.tag}`)).join(', ');
   const closed: ClosedPull[] = [];
   for (const pull of pulls.otherBases) {
     closed.push(
       await close(
         context,
         pull,
-        `Closed by gitops-promote: environment **${environment.name}** now merges into \`${baseBranch}\`, not ` +
-          `\`${pull.baseRef}\`, and ${baseBranch} already runs ${runs}.\n\nSuperseded by ${at}.`,
+        `Closed by gitops-promote: environment **${text(environment.name)}** now merges into ${code(baseBranch)}, not ` +
+          `${code(pull.baseRef)}, and ${text(baseBranch)} already runs ${runs}.\n\nSuperseded by ${at}.`,
         `${environment.name} now merges into ${baseBranch}, which already runs ${running.map((r) => r.tag).join(', ')}`,
       ),
     );
@@ -109,8 +112,8 @@ export async function closeObsoletePulls(
     await close(
       context,
       pull,
-      `Closed by gitops-promote: **${environment.name}** already runs ${runs}, which is not older than ` +
-        `\`${proposed.tag}\` that this pull request proposes, so it has nothing left to promote.\n\n` +
+      `Closed by gitops-promote: **${text(environment.name)}** already runs ${runs}, which is not older than ` +
+        `${code(proposed.tag)} that this pull request proposes, so it has nothing left to promote.\n\n` +
         `Superseded by ${at}.`,
       `${environment.name} already runs ${running.map((r) => r.tag).join(', ')}, not older than ${proposed.tag}`,
     ),
@@ -131,9 +134,9 @@ export async function closeOtherBasePulls(
       await close(
         context,
         pull,
-        `Closed by gitops-promote: environment **${promotion.environment.name}** now merges into \`${baseBranch}\`, ` +
-          `not \`${pull.baseRef}\`.\n\nSuperseded by #${successor.number} (${successor.url}), which promotes ` +
-          `${promotion.app.name} to \`${promotion.tag}\` on ${baseBranch}.`,
+        `Closed by gitops-promote: environment **${text(promotion.environment.name)}** now merges into ${code(baseBranch)}, ` +
+          `not ${code(pull.baseRef)}.\n\nSuperseded by #${successor.number} (${linkDestination(successor.url) ?? code(successor.url)}), which promotes ` +
+          `${text(promotion.app.name)} to ${code(promotion.tag)} on ${text(baseBranch)}.`,
         `superseded by #${successor.number} (${successor.url}) on ${baseBranch}`,
       ),
     );

@@ -3,13 +3,17 @@
 // (core's compareBases: the commit a running tag ID names, or a running release's git tag). Known
 // from the record alone: no API call is spent on it.
 import { compareBases, type BodyLinks, type PromotionRecord } from '../core/promotion.js';
+import { repositoryUrl, sourceRunLink, urlPathSegment } from '../core/text/links.js';
 
 export interface SourceLinks {
   repository: string;
   sha: string;
   ref: string;
   commitUrl: string;
-  runUrl: string;
+  /** The build run's link, when it is a run of the source repository on the same server. */
+  runUrl: string | undefined;
+  /** The build run's URL as the payload gave it, to show as text when it is not linked. */
+  runText: string;
   /** Compares from each known old revision to the new one. */
   compares: { from: string; url: string }[];
 }
@@ -21,13 +25,18 @@ export function sourceLinks(
 ): SourceLinks | undefined {
   const source = record.source;
   if (!source) return undefined;
-  const repository = `${links.serverUrl.replace(/\/+$/, '')}/${source.repository}`;
+  const repository = repositoryUrl(links.serverUrl, source.repository);
+  const sha = urlPathSegment(source.sha);
   return {
     repository: source.repository,
     sha: source.sha,
     ref: source.ref,
-    commitUrl: `${repository}/commit/${source.sha}`,
-    runUrl: source.runUrl,
-    compares: compareBases(record).map((from) => ({ from, url: `${repository}/compare/${from}...${source.sha}` })),
+    commitUrl: `${repository}/commit/${sha}`,
+    runUrl: sourceRunLink(source, links.serverUrl),
+    runText: source.runUrl,
+    compares: compareBases(record).map((from) => ({
+      from,
+      url: `${repository}/compare/${urlPathSegment(from)}...${sha}`,
+    })),
   };
 }

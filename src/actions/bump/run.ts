@@ -4,7 +4,11 @@ import { bumpEnvironment, type BumpResult } from '../../github/bump.js';
 import { createGitHubClient, type GitHubClientTiming } from '../../github/client.js';
 import { classifyToken, describeTokenKind } from '../../github/token.js';
 import type { Environment } from '../shared/inputs.js';
+import { clientLog, log } from '../shared/log.js';
+import { acceptSecretInputs } from '../shared/secrets.js';
 import { setOutputs } from '../shared/run.js';
+import { linkDestination } from '../../core/text/links.js';
+import { codeSpan, inertSha, inertText } from '../../core/text/untrusted.js';
 import { readBumpInputs } from './inputs.js';
 
 export const WORKFLOW_TOKEN_WARNING =
@@ -15,20 +19,20 @@ export const WORKFLOW_TOKEN_WARNING =
 
 /** The bump action: one pull request per (app, environment), opened or updated in place. */
 export async function runBump(env: Environment = process.env, timing: GitHubClientTiming = {}): Promise<BumpResult> {
-  const rawToken = env.INPUT_TOKEN?.trim();
-  if (rawToken) core.setSecret(rawToken);
+  // Masked before anything else, so no later log line or error can print them.
+  acceptSecretInputs(env, ['token', 'workflow-token']);
   const inputs = readBumpInputs(env, randomUUID);
   const tokenKind = classifyToken(inputs.token, inputs.workflowToken);
-  if (tokenKind === 'workflow') core.warning(WORKFLOW_TOKEN_WARNING);
+  if (tokenKind === 'workflow') log.warning(WORKFLOW_TOKEN_WARNING);
   const { payload } = inputs;
   const repository = `${inputs.repository.owner}/${inputs.repository.repo}`;
-  core.info(
+  log.info(
     `bump ${payload.app} to ${payload.tag} in ${payload.environment ?? '(first environment)'} of ${repository} with ${describeTokenKind(tokenKind)}`,
   );
   const client = createGitHubClient({
     token: inputs.token,
     baseUrl: inputs.apiUrl,
-    log: { debug: core.debug, info: core.info, warn: core.warning, error: core.error },
+    log: clientLog,
     ...timing,
   });
   const result = await bumpEnvironment({
@@ -40,10 +44,10 @@ export async function runBump(env: Environment = process.env, timing: GitHubClie
     serverUrl: inputs.serverUrl,
     tokenKind,
     ...(env.GITHUB_REPOSITORY && { workflowRepository: env.GITHUB_REPOSITORY }),
-    log: core.info,
+    log: log.info,
   });
-  for (const warning of result.warnings) core.warning(warning);
-  core.info(`${result.operation}: ${result.reason}`);
+  for (const warning of result.warnings) log.warning(warning);
+  log.info(`${result.operation}: ${result.reason}`);
   setOutputs({
     operation: result.operation,
     'pull-request-number': result.pullRequest ? String(result.pullRequest.number) : '',
@@ -58,19 +62,19 @@ export async function runBump(env: Environment = process.env, timing: GitHubClie
 
 async function writeSummary(result: BumpResult, env: Environment): Promise<void> {
   if (!env.GITHUB_STEP_SUMMARY) return;
-  const pull = result.pullRequest ? ` ([#${result.pullRequest.number}](${result.pullRequest.url}))` : '';
+  const pull = result.pullRequest ? ` (${pullLink(result.pullRequest)})` : '';
   const lines = [
-    `### Bump ${result.app} to \`${result.tag}\` in ${result.environment}: ${result.operation}${pull}`,
+    `### Bump ${inertText(result.app)} to ${code(result.tag)} in ${inertText(result.environment)}: ${result.operation}${pull}`,
     '',
-    escapeMarkdown(result.reason),
+    inertText(result.reason),
     '',
   ];
   if (result.table) lines.push(result.table, '');
   const { source } = result;
   if (source) {
     lines.push(
-      `- Source: [${escapeMarkdown(source.repository)}@${source.sha.slice(0, 12)}](${source.commitUrl}) ` +
-        `(${code(source.ref)}), [build run](${source.runUrl})`,
+      `- Source: [${inertText(source.repository)}@${inertSha(source.sha.slice(0, 12))}](${source.commitUrl}) ` +
+        `(${code(source.ref)}), ${source.runUrl ? `[build run](${source.runUrl})` : `build run ${code(source.runText)}`}`,
     );
     for (const compare of source.compares) {
       lines.push(`- Changes since ${code(compare.from.slice(0, 12))}: [compare](${compare.url})`);
@@ -78,18 +82,19 @@ async function writeSummary(result: BumpResult, env: Environment): Promise<void>
   }
   lines.push(`- Dispatch: ${code(result.dispatchId)}`, '');
   for (const closed of result.closedPullRequests) {
-    lines.push(`- Closed [#${closed.number}](${closed.url}): ${escapeMarkdown(closed.reason.replace(/^[^:]*: /, ''))}`);
+    lines.push(`- Closed ${pullLink(closed)}: ${inertText(closed.reason.replace(/^[^:]*: /, ''))}`);
   }
   if (result.closedPullRequests.length > 0) lines.push('');
-  for (const warning of result.warnings) lines.push(`> ${escapeMarkdown(warning)}`, '');
+  for (const warning of result.warnings) lines.push(`> ${inertText(warning)}`, '');
   await core.summary.addRaw(lines.join('\n'), true).write();
 }
 
-// A code span shows `<` and `&` as they are; only a backtick or a newline could break out of it.
 function code(text: string): string {
-  return `\`${text.replace(/[`\r\n]/g, '')}\``;
+  return codeSpan(text);
 }
 
-function escapeMarkdown(text: string): string {
-  return text.replace(/[<>&]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[char] ?? char);
+// GitHub's own URL of a pull request, linked as `#<number>`; a URL that is no http(s) address is not linked.
+function pullLink(pull: { number: number; url: string }): string {
+  const url = linkDestination(pull.url);
+  return url === undefined ? `#${pull.number}` : `[#${pull.number}](${url})`;
 }

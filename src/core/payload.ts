@@ -2,6 +2,7 @@
 // so a receiver can refuse a shape it does not know instead of misreading it, and it is checked
 // field by field on both sides: the sender must not send what the receiver would refuse.
 import { invalid, UserError } from './errors.js';
+import { MAX_PAYLOAD_NESTING, nestedBeyond, topField } from './nesting.js';
 import { parseRunUrl } from './text/links.js';
 import { isValidDigest, isValidTag, parseImageReference, parseRawReference } from './image-ref.js';
 
@@ -93,6 +94,7 @@ export interface DispatchRequest {
 
 /** Builds and validates the payload; throws UserError naming the input when anything is off. */
 export function buildDispatchPayload(request: DispatchRequest): DispatchPayload {
+  checkNesting(request.extra, INPUT_FIELDS.extra, MAX_PAYLOAD_NESTING - 1);
   const { name, tag, digest } = splitImage(request.image, request.tag, request.digest);
   const payload: DispatchPayload = {
     v: PAYLOAD_VERSION,
@@ -112,6 +114,7 @@ export function buildDispatchPayload(request: DispatchRequest): DispatchPayload 
 
 /** Validates a received client_payload (the receiving side of `bump`); every field is checked. */
 export function parseDispatchPayload(value: unknown): DispatchPayload {
+  checkNesting(value, 'client_payload');
   if (!isPlainObject(value)) throw invalid('client_payload', value, 'a JSON object');
   if (value.v !== PAYLOAD_VERSION) {
     throw invalid('client_payload.v', value.v, `payload version ${PAYLOAD_VERSION} (sent by gitops-promote dispatch)`);
@@ -383,6 +386,22 @@ function parseImageOrExplain(value: string, field: string) {
       throw new UserError(`${field}: ${error.message}`, { field, value, expected: error.expected });
     throw error;
   }
+}
+
+/** Refuses a value nested deeper than any payload needs, naming the field, before anything recurses into it. */
+function checkNesting(value: unknown, field: string, limit = MAX_PAYLOAD_NESTING): void {
+  const path = nestedBeyond(value, limit);
+  if (path === undefined) return;
+  const top = topField(path);
+  const name = field === 'client_payload' && top !== '' ? `client_payload.${top}` : field;
+  throw new UserError(
+    `${name}: nested more than ${limit} levels deep (at ${field}${path.length > 80 ? `${path.slice(0, 80)}...` : path}); expected at most ${limit} levels`,
+    {
+      field: name,
+      value: '(deeply nested)',
+      expected: `at most ${limit} levels of nesting`,
+    },
+  );
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -30,13 +30,21 @@ export function forLog(text: string): string {
   return flat.startsWith('::', indent.length) ? `${indent}\\${flat.slice(indent.length)}` : flat;
 }
 
+/** Text of several lines of ours (a table, a list) whose values may carry more: each line made safe. */
+export function linesForLog(text: string): string {
+  return text.split('\n').map(forLog).join('\n');
+}
+
 /**
- * JSON for a log line. JSON.stringify already escapes every control character; `#` is written
- * `\u0023` where it starts `##[`, which keeps the JSON value the same. The text starts with `{`, `[`,
- * `"` or a literal, never with `::`.
+ * JSON for a log line or a command's output. JSON.stringify already escapes every control character
+ * but U+2028, U+2029 and the C1 controls, which are escaped here too; `#` is written `\u0023` where it
+ * starts `##[`. The JSON value stays the same, and no line starts with `::` (each starts with `{`, `[`,
+ * `"`, a literal or the indentation before one of those).
  */
-export function jsonForLog(value: unknown): string {
-  return (JSON.stringify(value) ?? 'undefined').replaceAll('##[', '#\\u0023[');
+export function jsonForLog(value: unknown, indent?: number): string {
+  return (JSON.stringify(value, null, indent) ?? 'undefined')
+    .replace(/[\u0080-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replaceAll('##[', '#\\u0023[');
 }
 
 /** Would the runner read this line (one line, already split) as a workflow command? */

@@ -49,7 +49,7 @@ export interface DispatchPayload {
 }
 
 // Every top-level key v1 knows; anything else is refused so a typo is not silently dropped.
-const PAYLOAD_KEYS = [
+export const PAYLOAD_KEYS = [
   'v',
   'app',
   'image',

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { parsePromotionConfig } from '../../src/core/config.js';
 import { describeValue, isUserError } from '../../src/core/errors.js';
 import { nestedBeyond, topField, yamlFlowNesting } from '../../src/core/nesting.js';
-import { buildDispatchPayload, MAX_PAYLOAD_SIZE, parseDispatchPayload } from '../../src/core/payload.js';
+import { buildDispatchPayload, MAX_PAYLOAD_SIZE, PAYLOAD_KEYS, parseDispatchPayload } from '../../src/core/payload.js';
 
 const SHA = 'a'.repeat(40);
 const LEGAL = {
@@ -37,18 +37,7 @@ function payloadWith(field: string, nested: string): unknown {
 }
 
 describe('payload nesting', () => {
-  const fields = [
-    'app',
-    'image',
-    'tag',
-    'digest',
-    'environment',
-    'source',
-    'buildTimestamp',
-    'dispatchId',
-    'extra',
-    'v',
-  ];
+  const fields = PAYLOAD_KEYS;
   for (const kind of ['array', 'object'] as const) {
     for (const field of fields) {
       test(`a 5,000-deep ${kind} in client_payload.${field} is refused naming the field`, () => {

@@ -1,7 +1,7 @@
 // The root action: `uses: owner/repo@v1` with a `command` input runs the same code as
 // `uses: owner/repo/actions/<command>@v1`.
-import * as core from '@actions/core';
 import { ActionInputs } from './shared/inputs.js';
+import { log } from './shared/log.js';
 import { runBump } from './bump/run.js';
 import { runDispatch } from './dispatch/run.js';
 import { selectCommand } from './shared/command.js';
@@ -20,6 +20,6 @@ const actionsByCommand: Readonly<Record<string, () => Promise<void>>> = {
 void runAction(async () => {
   const command = new ActionInputs().optional('command');
   const run = selectCommand(command, actionsByCommand);
-  core.info(`command ${command}`);
+  log.info(`command ${command}`);
   await run();
 });

@@ -1,4 +1,5 @@
 import { isUserError } from '../core/errors.js';
+import { jsonForLog, linesForLog } from '../core/text/untrusted.js';
 import { closest, parseCommandLine, UsageError, type Command, type CommandContext } from './command.js';
 
 const PROGRAM = 'gitops-promote';
@@ -20,8 +21,15 @@ function overview(commands: readonly Command[]): string {
 export async function runCli(
   argv: string[],
   commands: readonly Command[],
-  io: Omit<CommandContext, 'json'>,
+  rawIo: Omit<CommandContext, 'json'>,
 ): Promise<number> {
+  // The CLI runs in workflow steps too: what it prints passes the untrusted-text boundary, so that a
+  // file name, a value or an argument cannot become a workflow command (src/core/text/untrusted.ts).
+  const io = {
+    ...rawIo,
+    stdout: (text: string) => rawIo.stdout(linesForLog(text)),
+    stderr: (text: string) => rawIo.stderr(linesForLog(text)),
+  };
   const [name, ...rest] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout(overview(commands));
@@ -48,7 +56,7 @@ export async function runCli(
     }
     const json = values.json === true;
     const result = await command.run(values, positionals, { ...io, json });
-    if (json) io.stdout(JSON.stringify(result.json, null, 2));
+    if (json) rawIo.stdout(jsonForLog(result.json, 2));
     else if (result.text !== '') io.stdout(result.text);
     return 0;
   } catch (error) {

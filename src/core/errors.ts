@@ -23,7 +23,13 @@ export function invalid(field: string, value: unknown, expected: string): UserEr
 
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  let text: string;
+  try {
+    text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  } catch {
+    // A value too deeply nested (or cyclic) to print; the message still names the field.
+    return Array.isArray(value) ? '(an array nested too deeply to show)' : '(a value nested too deeply to show)';
+  }
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 

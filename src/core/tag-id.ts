@@ -11,7 +11,8 @@
  * `Feature` and `feature` collide. The same request always gives the same tag.
  */
 import semver from 'semver';
-import { invalid, UserError } from './errors.js';
+import { describeValue, invalid, UserError } from './errors.js';
+import { REF_FORMAT_RULES, refFormatViolation } from './git-ref.js';
 
 export const DEFAULT_FORMAT = '{branch}-{sha}-{ts}';
 export const DEFAULT_SHA_LENGTH = 8;
@@ -216,6 +217,17 @@ type RefSource =
 
 function classifyRef(request: TagIdRequest): RefSource {
   const { ref } = request;
+  const violation = refFormatViolation(ref);
+  if (violation !== undefined) {
+    throw new UserError(
+      `ref: got ${describeValue(ref)}, which git refuses: ${violation}; expected ${REF_FORMAT_RULES}`,
+      {
+        field: 'ref',
+        value: ref,
+        expected: REF_FORMAT_RULES,
+      },
+    );
+  }
   const pullFromRef = /^refs\/pull\/(\d+)\/(?:merge|head)$/.exec(ref)?.[1];
   const isPullEvent = request.eventName !== undefined && PULL_REQUEST_EVENTS.includes(request.eventName);
   if (request.pullRequestNumber !== undefined || isPullEvent || pullFromRef !== undefined) {

@@ -58,9 +58,14 @@ export function usesOf(workflow: Workflow): { where: string; uses: string }[] {
   ]);
 }
 
+/** `./path` (the workspace) and `$/path` (this repository at the running commit) name no other repository. */
+export function isSameRepository(uses: string): boolean {
+  return uses.startsWith('./') || uses.startsWith('$/');
+}
+
 export function unpinnedActions(workflow: Workflow): string[] {
   return usesOf(workflow)
-    .filter(({ uses }) => !uses.startsWith('./') && !OWN_ACTIONS.test(uses) && !PINNED.test(uses))
+    .filter(({ uses }) => !isSameRepository(uses) && !OWN_ACTIONS.test(uses) && !PINNED.test(uses))
     .map(({ where, uses }) => `${where}: ${uses} is not pinned by a full commit SHA`);
 }
 

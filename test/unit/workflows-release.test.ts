@@ -83,6 +83,8 @@ interface Step {
 }
 interface Job {
   needs?: string;
+  if?: string;
+  outputs?: Record<string, string>;
   permissions?: Record<string, string>;
   concurrency?: { group?: string; 'cancel-in-progress'?: boolean };
   steps: Step[];
@@ -92,21 +94,40 @@ const workflow = parse(readFileSync(join(root, '.github/workflows/release.yml'),
   permissions: unknown;
   jobs: Record<string, Job>;
 };
+const decideJob = workflow.jobs.decide;
 const moveJob = workflow.jobs['move-major-tag'];
 const moveStep = moveJob?.steps.find((step) => step.run?.includes('git push'));
-const decideStep = moveJob?.steps.find((step) => step.id === 'decide');
+const decideStep = decideJob?.steps.find((step) => step.id === 'decide');
 
 describe('.github/workflows/release.yml', () => {
   test('runs for release tags vX.Y.Z only', () => {
     assert.deepEqual(workflow.on.push.tags, ['v[0-9]+.[0-9]+.[0-9]+']);
   });
 
-  test('least privilege: nothing at the top, read to check, write only where the tag moves', () => {
+  test('least privilege: nothing at the top, read to check and decide, write only where the tag moves', () => {
     assert.deepEqual(workflow.permissions, {});
     assert.deepEqual(workflow.jobs.check?.permissions, { contents: 'read' });
+    assert.deepEqual(decideJob?.permissions, { contents: 'read' });
     assert.deepEqual(moveJob?.permissions, { contents: 'write' });
-    const checkout = workflow.jobs.check?.steps.find((step) => step.uses?.startsWith('actions/checkout@'));
-    assert.equal(checkout?.with?.['persist-credentials'], false, 'the check job keeps no credentials');
+    for (const job of [workflow.jobs.check, decideJob]) {
+      const checkout = job?.steps.find((step) => step.uses?.startsWith('actions/checkout@'));
+      assert.equal(
+        checkout?.with?.['persist-credentials'],
+        false,
+        'jobs that run our dependencies keep no credentials',
+      );
+    }
+  });
+
+  test('the job that can write runs none of our code or dependencies, and checks out nothing', () => {
+    assert.deepEqual(moveJob?.steps.map((step) => step.uses).filter(Boolean), [], 'no action, no checkout');
+    for (const step of moveJob?.steps ?? []) {
+      assert.doesNotMatch(step.run ?? '', /\b(npm|npx|node|tsx|yarn|pnpm)\b/, 'no node, no package manager');
+    }
+    // The token reaches git through this step's environment, never a .git/config.
+    assert.equal(moveStep?.env?.TOKEN, '${{ github.token }}');
+    assert.match(moveStep?.run ?? '', /GIT_CONFIG_KEY_0=http\.extraheader/);
+    assert.match(moveStep?.run ?? '', /::add-mask::\$basic/);
   });
 
   test('every action is pinned by full commit SHA', () => {
@@ -118,16 +139,23 @@ describe('.github/workflows/release.yml', () => {
   });
 
   test('tags move after the check, one run at a time, never cancelled half-way', () => {
-    assert.equal(moveJob?.needs, 'check');
+    assert.equal(decideJob?.needs, 'check');
+    assert.equal(moveJob?.needs, 'decide');
     assert.ok(moveJob?.concurrency?.group, 'a concurrency group');
     assert.equal(moveJob?.concurrency?.['cancel-in-progress'], false);
   });
 
   test('the tag moves only when the decision says so, to the commit', () => {
     assert.match(decideStep?.run ?? '', /scripts\/release-major-tag\.ts/);
-    assert.equal(moveStep?.if, "steps.decide.outputs.move == 'true'");
-    assert.match(moveStep?.run ?? '', /git tag --force "\$MAJOR" "\$RELEASE\^\{commit\}"/);
-    const checkout = moveJob?.steps.find((step) => step.uses?.startsWith('actions/checkout@'));
+    assert.deepEqual(decideJob?.outputs, {
+      move: '${{ steps.decide.outputs.move }}',
+      major: '${{ steps.decide.outputs.major }}',
+    });
+    assert.equal(moveJob?.if, "needs.decide.outputs.move == 'true'");
+    assert.equal(moveStep?.env?.MAJOR, '${{ needs.decide.outputs.major }}');
+    assert.equal(moveStep?.env?.RELEASE, '${{ github.ref_name }}');
+    assert.match(moveStep?.run ?? '', /git rev-parse "refs\/tags\/\$RELEASE\^\{commit\}"/);
+    const checkout = decideJob?.steps.find((step) => step.uses?.startsWith('actions/checkout@'));
     assert.equal(checkout?.with?.['fetch-depth'], 0, 'every tag is fetched');
   });
 });
@@ -177,14 +205,20 @@ describe('release.yml steps against real git repositories', () => {
         .map((line) => line.split('=') as [string, string]),
     );
     if (outputs.move === 'true') {
-      const moved = spawnSync('bash', ['-euo', 'pipefail', '-c', moveStep?.run ?? 'false'], {
-        cwd: work,
-        encoding: 'utf8',
-        env: { ...process.env, RELEASE: version, MAJOR: outputs.major ?? '' },
-      });
+      const moved = move(version, outputs.major ?? '');
       assert.equal(moved.status, 0, moved.stderr);
     }
     return { move: outputs.move ?? '', output: decided.stdout };
+  }
+
+  /** The move step as the job runs it: in an empty folder, with the remote and a token in its environment. */
+  function move(version: string, major: string) {
+    const jobDir = mkdtempSync(join(dir, 'job-'));
+    return spawnSync('bash', ['-euo', 'pipefail', '-c', moveStep?.run ?? 'false'], {
+      cwd: jobDir,
+      encoding: 'utf8',
+      env: { ...process.env, RELEASE: version, MAJOR: major, REMOTE: origin, TOKEN: 'ghs_releaseToken' },
+    });
   }
 
   test('v1.2.0 moves v1 to its commit, not to the annotated tag object', () => {
@@ -198,6 +232,38 @@ describe('release.yml steps against real git repositories', () => {
     assert.equal(move, 'false');
     assert.match(output, /v1\.1\.5 is not the highest v1 release \(v1\.2\.0 is\)/);
     assert.equal(git(origin, 'rev-parse', 'refs/tags/v1'), commits['v1.2.0']);
+  });
+
+  test('a decision the event does not confirm is refused: the major tag of another major, or a hostile one', () => {
+    const before = git(origin, 'rev-parse', 'refs/tags/v1');
+    for (const [release, major] of [
+      ['v1.2.0', 'v2'],
+      ['v1.2.0', 'main'],
+      ['v1.2.0', 'v1\n::add-mask::x'],
+      ['v1.2.0', 'v1:refs/heads/main'],
+      ['v1.2.0; echo pwned', 'v1'],
+    ] as const) {
+      const moved = move(release, major);
+      assert.equal(moved.status, 1, `${release} ${major}: ${moved.stdout}`);
+      assert.match(moved.stderr, /^refusing: major tag /);
+    }
+    assert.equal(git(origin, 'rev-parse', 'refs/tags/v1'), before);
+    assert.equal(git(origin, 'tag', '--list', 'v2'), '');
+  });
+
+  test('the token never reaches a .git/config', () => {
+    const jobDir = mkdtempSync(join(dir, 'job-'));
+    const moved = spawnSync('bash', ['-euo', 'pipefail', '-c', moveStep?.run ?? 'false'], {
+      cwd: jobDir,
+      encoding: 'utf8',
+      env: { ...process.env, RELEASE: 'v1.2.0', MAJOR: 'v1', REMOTE: origin, TOKEN: 'ghs_releaseToken' },
+    });
+    assert.equal(moved.status, 0, moved.stderr);
+    assert.doesNotMatch(
+      readFileSync(join(jobDir, 'tag-mover', '.git', 'config'), 'utf8'),
+      /extraheader|ghs_|AUTHORIZATION/i,
+    );
+    assert.match(moved.stdout, /^::add-mask::[A-Za-z0-9+/=]+$/m);
   });
 
   test('a tag that is not a release fails the step', () => {

@@ -60,6 +60,26 @@ describe('shipped workflows', () => {
     assert.deepEqual(Object.keys(reusable.jobs), ['bump']);
     assert.deepEqual(reusable.jobs.bump?.permissions, { contents: 'write', 'pull-requests': 'write' });
   });
+
+  test('.github/workflows/bump.yml: runs the bump action of its own commit, with an App token limited to what bump writes', () => {
+    const reusable = parseWorkflow(readFileSync(join(root, '.github/workflows/bump.yml'), 'utf8'));
+    const steps = reusable.jobs.bump?.steps ?? [];
+    // `$/<path>`: this repository at the commit the caller resolved (a release tag or a SHA), not `@v1`.
+    const own = steps.filter((step) => step.uses?.startsWith('gitops-promote/') || step.uses?.startsWith('$/'));
+    assert.deepEqual(
+      own.map((step) => step.uses),
+      ['$/actions/bump'],
+    );
+    assert.ok(existsSync(join(root, 'actions/bump/action.yml')), '$/actions/bump names an action of this repository');
+    const appToken = steps.find((step) => step.uses?.startsWith('actions/create-github-app-token@'));
+    const limits = Object.entries((appToken?.with ?? {}) as Record<string, unknown>).filter(([key]) =>
+      key.startsWith('permission-'),
+    );
+    assert.deepEqual(Object.fromEntries(limits), {
+      'permission-contents': 'write',
+      'permission-pull-requests': 'write',
+    });
+  });
 });
 
 interface ActionMetadata {

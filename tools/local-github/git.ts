@@ -300,8 +300,9 @@ export class GitRepo {
           current.add(change.path);
         }
       }
+      // NUL-terminated records: a path may hold a line break, as git (and GitHub) allow.
       if (lines.length > 0)
-        await this.git(['update-index', '--replace', '--index-info'], { env, input: lines.join('\n') + '\n' });
+        await this.git(['update-index', '-z', '--replace', '--index-info'], { env, input: lines.join('\0') + '\0' });
       return await this.text(['write-tree'], { env });
     } finally {
       await rm(scratch, { recursive: true, force: true });

@@ -3,9 +3,12 @@ import * as core from '@actions/core';
 import { bumpEnvironment, type BumpResult } from '../../flows/bump.js';
 import { createGitHubClient, type GitHubClientTiming } from '../../github/client.js';
 import { classifyToken, describeTokenKind } from '../../github/token.js';
-import { codeSpan as code, escapeHtmlText as escapeMarkdown } from '../../core/promotion/render/markdown.js';
 import type { Environment } from '../shared/inputs.js';
-import { maskSecretInputs, setOutputs } from '../shared/run.js';
+import { clientLog, log } from '../shared/log.js';
+import { acceptSecretInputs } from '../shared/secrets.js';
+import { setOutputs } from '../shared/run.js';
+import { linkDestination } from '../../core/text/links.js';
+import { codeSpan, inertSha, inertText } from '../../core/text/untrusted.js';
 import { readBumpInputs, SECRET_INPUTS } from './inputs.js';
 
 export const WORKFLOW_TOKEN_WARNING =
@@ -16,23 +19,24 @@ export const WORKFLOW_TOKEN_WARNING =
 
 /** The bump action: one pull request per (app, environment), opened or updated in place. */
 export async function runBump(env: Environment = process.env, timing: GitHubClientTiming = {}): Promise<BumpResult> {
-  maskSecretInputs(env, SECRET_INPUTS);
+  // Masked before anything else, so no later log line or error can print them.
+  acceptSecretInputs(env, SECRET_INPUTS);
   const done: string[] = [];
   let heading = 'Bump';
   try {
     const inputs = readBumpInputs(env, randomUUID);
     const tokenKind = classifyToken(inputs.token, inputs.workflowToken);
-    if (tokenKind === 'workflow') core.warning(WORKFLOW_TOKEN_WARNING);
+    if (tokenKind === 'workflow') log.warning(WORKFLOW_TOKEN_WARNING);
     const { request } = inputs;
     const repository = `${inputs.repository.owner}/${inputs.repository.repo}`;
-    heading = `Bump ${request.app} to ${code(request.tag)} in ${request.environment ?? '(first environment)'}`;
-    core.info(
+    heading = `Bump ${inertText(request.app)} to ${code(request.tag)} in ${inertText(request.environment ?? '(first environment)')}`;
+    log.info(
       `bump ${request.app} to ${request.tag} in ${request.environment ?? '(first environment)'} of ${repository} with ${describeTokenKind(tokenKind)}`,
     );
     const client = createGitHubClient({
       token: inputs.token,
       baseUrl: inputs.apiUrl,
-      log: { debug: core.debug, info: core.info, warn: core.warning, error: core.error },
+      log: clientLog,
       ...timing,
     });
     const result = await bumpEnvironment({
@@ -44,12 +48,12 @@ export async function runBump(env: Environment = process.env, timing: GitHubClie
       serverUrl: inputs.serverUrl,
       tokenKind,
       ...(inputs.workflowRepository !== undefined && { workflowRepository: inputs.workflowRepository }),
-      log: core.info,
+      log: log.info,
       phase: (name, work) => core.group(name, work),
       done: (step) => done.push(step),
     });
-    for (const warning of result.warnings) core.warning(warning);
-    core.info(`${result.operation}: ${result.reason}`);
+    for (const warning of result.warnings) log.warning(warning);
+    log.info(`${result.operation}: ${result.reason}`);
     setOutputs({
       operation: result.operation,
       'pull-request-number': result.pullRequest ? String(result.pullRequest.number) : '',
@@ -70,9 +74,9 @@ export async function runBump(env: Environment = process.env, timing: GitHubClie
 async function writeFailureSummary(heading: string, error: unknown, done: readonly string[], env: Environment) {
   if (!env.GITHUB_STEP_SUMMARY) return;
   const message = error instanceof Error ? error.message : String(error);
-  const lines = [`### ${heading}: failed`, '', escapeMarkdown(message), ''];
+  const lines = [`### ${heading}: failed`, '', inertText(message), ''];
   if (done.length === 0) lines.push('Nothing was written before the failure.', '');
-  else lines.push('Done before the failure:', '', ...done.map((step) => `- ${escapeMarkdown(step)}`), '');
+  else lines.push('Done before the failure:', '', ...done.map((step) => `- ${inertText(step)}`), '');
   try {
     await core.summary.addRaw(lines.join('\n'), true).write();
   } catch (summaryError) {
@@ -82,19 +86,19 @@ async function writeFailureSummary(heading: string, error: unknown, done: readon
 
 async function writeSummary(result: BumpResult, env: Environment): Promise<void> {
   if (!env.GITHUB_STEP_SUMMARY) return;
-  const pull = result.pullRequest ? ` ([#${result.pullRequest.number}](${result.pullRequest.url}))` : '';
+  const pull = result.pullRequest ? ` (${pullLink(result.pullRequest)})` : '';
   const lines = [
-    `### Bump ${result.app} to \`${result.tag}\` in ${result.environment}: ${result.operation}${pull}`,
+    `### Bump ${inertText(result.app)} to ${code(result.tag)} in ${inertText(result.environment)}: ${result.operation}${pull}`,
     '',
-    escapeMarkdown(result.reason),
+    inertText(result.reason),
     '',
   ];
   if (result.table) lines.push(result.table, '');
   const { source } = result;
   if (source) {
     lines.push(
-      `- Source: [${escapeMarkdown(source.repository)}@${source.sha.slice(0, 12)}](${source.commitUrl}) ` +
-        `(${code(source.ref)}), [build run](${source.runUrl})`,
+      `- Source: [${inertText(source.repository)}@${inertSha(source.sha.slice(0, 12))}](${source.commitUrl}) ` +
+        `(${code(source.ref)}), ${source.runUrl ? `[build run](${source.runUrl})` : `build run ${code(source.runText)}`}`,
     );
     for (const compare of source.compares) {
       lines.push(`- Changes since ${code(compare.from.slice(0, 12))}: [compare](${compare.url})`);
@@ -103,9 +107,19 @@ async function writeSummary(result: BumpResult, env: Environment): Promise<void>
   if (result.dispatchId !== undefined) lines.push(`- Dispatch: ${code(result.dispatchId)}`);
   lines.push('');
   for (const closed of result.closedPullRequests) {
-    lines.push(`- Closed [#${closed.number}](${closed.url}): ${escapeMarkdown(closed.reason.replace(/^[^:]*: /, ''))}`);
+    lines.push(`- Closed ${pullLink(closed)}: ${inertText(closed.reason.replace(/^[^:]*: /, ''))}`);
   }
   if (result.closedPullRequests.length > 0) lines.push('');
-  for (const warning of result.warnings) lines.push(`> ${escapeMarkdown(warning)}`, '');
+  for (const warning of result.warnings) lines.push(`> ${inertText(warning)}`, '');
   await core.summary.addRaw(lines.join('\n'), true).write();
+}
+
+function code(text: string): string {
+  return codeSpan(text);
+}
+
+// GitHub's own URL of a pull request, linked as `#<number>`; a URL that is no http(s) address is not linked.
+function pullLink(pull: { number: number; url: string }): string {
+  const url = linkDestination(pull.url);
+  return url === undefined ? `#${pull.number}` : `[#${pull.number}](${url})`;
 }

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { isUserError } from '../../core/errors.js';
-import { ActionInputs, type Environment } from './inputs.js';
+import { log } from './log.js';
 
 /**
  * Runs an action body and reports its failure the way users can read it: a user mistake becomes one
@@ -11,12 +11,12 @@ export async function runAction(body: () => Promise<void>): Promise<void> {
     await body();
   } catch (error) {
     if (isUserError(error)) {
-      core.setFailed(oneLine(error.message));
+      log.failed(oneLine(error.message));
       return;
     }
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof Error && error.stack) core.debug(error.stack);
-    core.setFailed(`unexpected error: ${oneLine(message)}`);
+    if (error instanceof Error && error.stack) log.debug(error.stack);
+    log.failed(`unexpected error: ${oneLine(message)}`);
   }
 }
 
@@ -24,13 +24,6 @@ export async function runAction(body: () => Promise<void>): Promise<void> {
  * Masks the secret inputs (read through the input reader, as every input is) before anything else
  * runs, so that no later log line or error can print them.
  */
-export function maskSecretInputs(env: Environment, names: readonly string[]): void {
-  const inputs = new ActionInputs(env);
-  for (const name of names) {
-    const secret = inputs.optional(name);
-    if (secret !== undefined) core.setSecret(secret);
-  }
-}
 
 export function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
@@ -40,6 +33,6 @@ export function oneLine(text: string): string {
 export function setOutputs(outputs: Record<string, string>): void {
   for (const [name, value] of Object.entries(outputs)) {
     core.setOutput(name, value);
-    core.info(`output ${name}=${value}`);
+    log.info(`output ${name}=${value}`);
   }
 }

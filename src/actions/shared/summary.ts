@@ -1,4 +1,6 @@
 import * as core from '@actions/core';
+import { escapeHtml } from '../../core/text/untrusted.js';
+import { log } from './log.js';
 
 /**
  * Appends a heading and a two-column table to the job summary. Outside a runner (no
@@ -10,7 +12,7 @@ export async function writeSummaryTable(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<void> {
   if (!env.GITHUB_STEP_SUMMARY) {
-    core.info('no GITHUB_STEP_SUMMARY: job summary not written');
+    log.info('no GITHUB_STEP_SUMMARY: job summary not written');
     return;
   }
   await core.summary
@@ -23,8 +25,4 @@ export async function writeSummaryTable(
       ...rows.map(([field, value]) => [field, value === '' ? '(none)' : `<code>${escapeHtml(value)}</code>`]),
     ])
     .write();
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

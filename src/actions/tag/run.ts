@@ -1,6 +1,6 @@
-import * as core from '@actions/core';
 import { computeTagId, describeEnvironmentMap } from '../../core/tag-id.js';
 import type { Environment } from '../shared/inputs.js';
+import { log } from '../shared/log.js';
 import { setOutputs } from '../shared/run.js';
 import { writeSummaryTable } from '../shared/summary.js';
 import { readTagInputs } from './inputs.js';
@@ -8,12 +8,12 @@ import { readTagInputs } from './inputs.js';
 /** The tag action: computes the immutable image tag for this build and publishes it as outputs. */
 export async function runTag(env: Environment = process.env): Promise<void> {
   const { request, image, timestampSource } = readTagInputs(env);
-  core.info(`ref ${request.ref} at ${request.sha}${request.eventName ? ` (event ${request.eventName})` : ''}`);
-  core.info(`timestamp ${request.timestamp} from the ${timestampSource}`);
-  core.info(`environment map: ${describeEnvironmentMap(request.environmentMap ?? [])}`);
+  log.info(`ref ${request.ref} at ${request.sha}${request.eventName ? ` (event ${request.eventName})` : ''}`);
+  log.info(`timestamp ${request.timestamp} from the ${timestampSource}`);
+  log.info(`environment map: ${describeEnvironmentMap(request.environmentMap ?? [])}`);
 
   const result = computeTagId(request);
-  core.info(`${result.kind} ${result.name} -> tag ${result.tag}`);
+  log.info(`${result.kind} ${result.name} -> tag ${result.tag}`);
 
   const imageReference = image === undefined ? '' : `${image}:${result.tag}`;
   setOutputs({

@@ -2,6 +2,7 @@ import { applyPlan, bumpScreen, isKustomizationPath, planBump, type BumpPlan } f
 import { isYamlPath, readTree, writeTreeFiles } from '../../fs/tree.js';
 import { UserError } from '../../core/errors.js';
 import { optionalString, requireDirectory, requireString, type Command } from '../command.js';
+import { forLog } from '../../core/text/untrusted.js';
 
 const USAGE = `usage: gitops-promote bump --dir <dir> --image <name> --tag <tag> [--digest sha256:..] [--container <name>] [--dry-run] [--allow-nothing] [--json]
 
@@ -122,7 +123,9 @@ export const bumpCommand: Command = {
     const lines = plan.changes.map((change) => {
       const old = change.old === '' ? (change.note === 'added' ? '(added)' : '""') : change.old;
       const note = change.note && change.note !== 'added' ? ` (${change.note})` : '';
-      return `${change.file}:${change.line} ${change.path}: ${old} -> ${change.new === '' ? '""' : change.new}${note}`;
+      return forLog(
+        `${change.file}:${change.line} ${change.path}: ${old} -> ${change.new === '' ? '""' : change.new}${note}`,
+      );
     });
     return {
       json: {

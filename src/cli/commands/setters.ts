@@ -8,6 +8,7 @@ import {
 import { UserError } from '../../core/errors.js';
 import { readTree, writeTreeFiles } from '../../fs/tree.js';
 import { requireDirectory, UsageError, type Command } from '../command.js';
+import { forLog } from '../../core/text/untrusted.js';
 
 const USAGE = `usage: gitops-promote setters --dir <dir> --policy <ns>:<name>=<image ref> [--policy ...] [--dry-run] [--allow-nothing] [--json]
 
@@ -95,8 +96,8 @@ export const settersCommand: Command = {
       old,
       new: value,
     }));
-    const lines = plan.changes.map(
-      (change) => `${change.file}:${change.line} ${change.path}: ${change.old} -> ${change.new}`,
+    const lines = plan.changes.map((change) =>
+      forLog(`${change.file}:${change.line} ${change.path}: ${change.old} -> ${change.new}`),
     );
     const summary = `${plan.changes.length} value(s) in ${plan.files.length} file(s) ${dryRun ? 'would change (dry run, nothing written)' : 'changed'}`;
     return { json: { changes }, text: [...lines, summary].join('\n') };

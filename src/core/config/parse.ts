@@ -7,6 +7,7 @@
 import { invalid, UserError } from '../errors.js';
 import { parseImageReference } from '../image-ref.js';
 import { parseTagPolicy, type TagPolicy } from '../policy/index.js';
+import { MAX_CONFIG_NESTING, nestedBeyond, yamlFlowNesting } from '../nesting.js';
 import { documentValue, parseYamlStream } from '../yaml/parse.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/promotion.yml';
@@ -251,9 +252,26 @@ function parseDeclared<D extends Declarations>(
 export function parsePromotionConfig(text: string, file = DEFAULT_CONFIG_PATH): PromotionConfig {
   const size = new TextEncoder().encode(text).length;
   if (size > MAX_CONFIG_BYTES) throw invalid(file, `${size} bytes`, `at most ${MAX_CONFIG_BYTES} bytes`);
+  // The YAML parser and the checks below recurse: nesting no config needs is refused before either runs.
+  const flow = yamlFlowNesting(text);
+  if (flow.depth > MAX_CONFIG_NESTING) {
+    throw invalid(
+      `${file}:${flow.line}`,
+      `${flow.depth} nested [ or {`,
+      `at most ${MAX_CONFIG_NESTING} levels of nesting`,
+    );
+  }
   const documents = parseYamlStream(file, text);
   if (documents.length !== 1) throw invalid(file, `${documents.length} YAML documents`, 'exactly one document');
   const root = documentValue(file, documents[0]!);
+  const deep = nestedBeyond(root, MAX_CONFIG_NESTING);
+  if (deep !== undefined) {
+    throw invalid(
+      `${file}: ${deep.slice(1, 80)}`,
+      '(deeper nesting)',
+      `at most ${MAX_CONFIG_NESTING} levels of nesting`,
+    );
+  }
   const at = (key: string) => `${file}: ${key}`;
   const top = mapping(root, file, Object.keys(TOP), at('(top level)'));
   const fields = parseDeclared(TOP, top, at);

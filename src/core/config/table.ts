@@ -1,6 +1,8 @@
 // The README's table of the config's keys, rendered from the same declarations the parser reads,
 // so the documentation cannot drift from what is accepted (a test compares it with the README).
-import { codeSpan } from '../promotion/render/markdown.js';
+import { codeSpan as span } from '../text/untrusted.js';
+
+const codeSpan = (text: string) => span(text, { inTable: true });
 import { CONFIG_KEYS } from './parse.js';
 
 export function renderConfigKeyTable(): string {

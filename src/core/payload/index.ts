@@ -4,6 +4,8 @@
 import { invalid, UserError } from '../errors.js';
 import { isValidDigest, isValidTag, parseImageReference, parseRawReference } from '../image-ref.js';
 import type { PromotionRequest } from '../request.js';
+import { MAX_PAYLOAD_NESTING, nestedBeyond, topField } from '../nesting.js';
+import { parseRunUrl } from '../text/links.js';
 
 export const PAYLOAD_VERSION = 1;
 export const DEFAULT_EVENT_TYPE = 'gitops-promote';
@@ -48,7 +50,7 @@ export interface DispatchPayload {
 }
 
 // Every top-level key v1 knows; anything else is refused so a typo is not silently dropped.
-const PAYLOAD_KEYS = [
+export const PAYLOAD_KEYS = [
   'v',
   'app',
   'image',
@@ -93,6 +95,7 @@ export interface DispatchRequest {
 
 /** Builds and validates the payload; throws UserError naming the input when anything is off. */
 export function buildDispatchPayload(request: DispatchRequest): DispatchPayload {
+  checkNesting(request.extra, INPUT_FIELDS.extra, MAX_PAYLOAD_NESTING - 1);
   const { name, tag, digest } = splitImage(request.image, request.tag, request.digest);
   const payload: DispatchPayload = {
     v: PAYLOAD_VERSION,
@@ -149,6 +152,7 @@ export function manualRequest(
 
 /** Validates a received client_payload (the receiving side of `bump`); every field is checked. */
 export function parseDispatchPayload(value: unknown): DispatchPayload {
+  checkNesting(value, 'client_payload');
   if (!isPlainObject(value)) throw invalid('client_payload', value, 'a JSON object');
   if (value.v !== PAYLOAD_VERSION) {
     throw invalid('client_payload.v', value.v, `payload version ${PAYLOAD_VERSION} (sent by gitops-promote dispatch)`);
@@ -327,18 +331,13 @@ function checkRef(value: unknown, field: string): void {
   if (!valid) throw invalid(field, value, expected);
 }
 
+// The run that built the image: the address of a workflow run and nothing else, so that it cannot
+// carry a second link, an image or a mention into the pull request. It is linked only when it is a run
+// of the source repository on the same server (src/core/text/links.ts).
 function checkRunUrl(value: unknown, field: string): void {
-  const expected = `an http(s) URL without credentials, at most ${MAX_URL_LENGTH} characters`;
-  if (typeof value !== 'string' || value.length > MAX_URL_LENGTH || !/^https?:\/\/[^\s"'<>\\`]+$/.test(value)) {
-    throw invalid(field, value, expected);
-  }
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw invalid(field, value, expected);
-  }
-  if (url.username !== '' || url.password !== '') throw invalid(field, value, expected);
+  const expected = `the URL of a workflow run: <server>/<owner>/<repo>/actions/runs/<id> (http or https, no credentials, query or fragment, at most ${MAX_URL_LENGTH} characters)`;
+  const run = typeof value === 'string' && value.length <= MAX_URL_LENGTH ? parseRunUrl(value) : undefined;
+  if (run === undefined) throw invalid(field, value, expected);
 }
 
 function checkTimestamp(value: unknown, field: string): void {
@@ -425,6 +424,22 @@ function parseImageOrExplain(value: string, field: string) {
       throw new UserError(`${field}: ${error.message}`, { field, value, expected: error.expected });
     throw error;
   }
+}
+
+/** Refuses a value nested deeper than any payload needs, naming the field, before anything recurses into it. */
+function checkNesting(value: unknown, field: string, limit = MAX_PAYLOAD_NESTING): void {
+  const path = nestedBeyond(value, limit);
+  if (path === undefined) return;
+  const top = topField(path);
+  const name = field === 'client_payload' && top !== '' ? `client_payload.${top}` : field;
+  throw new UserError(
+    `${name}: nested more than ${limit} levels deep (at ${field}${path.length > 80 ? `${path.slice(0, 80)}...` : path}); expected at most ${limit} levels`,
+    {
+      field: name,
+      value: '(deeply nested)',
+      expected: `at most ${limit} levels of nesting`,
+    },
+  );
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -10,6 +10,5 @@ export * from './plan.js';
 export * from './record.js';
 export * from './render/body.js';
 export * from './render/links.js';
-export * from './render/markdown.js';
 export * from './render/title.js';
 export * from './resolve.js';

@@ -4,7 +4,8 @@
 import { compareBuilds } from './order.js';
 import type { PromotionRecord } from './record.js';
 import { commitUrl } from './render/links.js';
-import { codeSpan } from './render/markdown.js';
+import { linkDestination } from '../text/links.js';
+import { codeSpan, inertText as text } from '../text/untrusted.js';
 import type { Promotion } from './resolve.js';
 
 /** A tag the environment runs, with its build time when the request said it. */
@@ -72,8 +73,8 @@ export function closuresAfterNoChange(
   const closures = pulls.otherBases.map((pull) =>
     closure(
       pull,
-      `Closed by gitops-promote: environment **${environment.name}** now merges into ${codeSpan(baseBranch)}, not ` +
-        `${codeSpan(pull.baseRef)}, and ${baseBranch} already runs ${runs}.\n\nSuperseded by ${at}.`,
+      `Closed by gitops-promote: environment **${text(environment.name)}** now merges into ${codeSpan(baseBranch)}, not ` +
+        `${codeSpan(pull.baseRef)}, and ${text(baseBranch)} already runs ${runs}.\n\nSuperseded by ${at}.`,
       `${environment.name} now merges into ${baseBranch}, which already runs ${tags}`,
     ),
   );
@@ -83,7 +84,7 @@ export function closuresAfterNoChange(
   closures.push(
     closure(
       onBase.pull,
-      `Closed by gitops-promote: **${environment.name}** already runs ${runs}, which is not older than ` +
+      `Closed by gitops-promote: **${text(environment.name)}** already runs ${runs}, which is not older than ` +
         `${codeSpan(proposed.tag)} that this pull request proposes, so it has nothing left to promote.\n\n` +
         `Superseded by ${at}.`,
       `${environment.name} already runs ${tags}, not older than ${proposed.tag}`,
@@ -102,9 +103,9 @@ export function closuresForSuccessor(
   return others.map((pull) =>
     closure(
       pull,
-      `Closed by gitops-promote: environment **${promotion.environment.name}** now merges into ${codeSpan(baseBranch)}, ` +
-        `not ${codeSpan(pull.baseRef)}.\n\nSuperseded by #${successor.number} (${successor.url}), which promotes ` +
-        `${promotion.app.name} to ${codeSpan(promotion.tag)} on ${baseBranch}.`,
+      `Closed by gitops-promote: environment **${text(promotion.environment.name)}** now merges into ${codeSpan(baseBranch)}, ` +
+        `not ${codeSpan(pull.baseRef)}.\n\nSuperseded by #${successor.number} (${linkDestination(successor.url) ?? codeSpan(successor.url)}), which promotes ` +
+        `${text(promotion.app.name)} to ${codeSpan(promotion.tag)} on ${text(baseBranch)}.`,
       `superseded by #${successor.number} (${successor.url}) on ${baseBranch}`,
     ),
   );

@@ -1,8 +1,13 @@
 // The pull request's text: the change table (also shown in the job summary) and the body, which
 // ends with the record.
 import { recordJson, RECORD_MARKER, type PromotionRecord } from '../record.js';
-import { commitUrl, compareBases, compareUrl } from './links.js';
-import { codeSpan as code } from './markdown.js';
+import { codeSpan, inertSha, inertText } from '../../text/untrusted.js';
+import { commitUrl, compareBases, compareUrl, sourceLinks } from './links.js';
+
+// A code span that no value can break out of: pipes would split the table, newlines the row.
+function code(value: string): string {
+  return codeSpan(value, { inTable: true });
+}
 
 export interface BodyLinks {
   /** `https://github.com` or the GitHub Enterprise host the source repository lives on. */
@@ -21,16 +26,19 @@ export function renderChangeTable(changes: PromotionRecord['changes']): string {
 export function renderPullRequestBody(record: PromotionRecord, commit: string, links: BodyLinks): string {
   const previous = record.previousTags.length > 0 ? ` (it runs ${record.previousTags.map(code).join(', ')} now)` : '';
   const lines = [
-    `Promotes **${record.app}** to ${code(record.tag)} in **${record.environment}**${previous}.`,
+    `Promotes **${inertText(record.app)}** to ${code(record.tag)} in **${inertText(record.environment)}**${previous}.`,
     '',
     renderChangeTable(record.changes),
     '',
   ];
   const source = record.source;
   if (source) {
+    // Every link is built from validated parts; the build run is linked only when it is a run of the source repository.
     const { serverUrl } = links;
+    const runLink = sourceLinks(record, links)?.runUrl;
+    const run = runLink === undefined ? `build run ${code(source.runUrl)}` : `[build run](${runLink})`;
     lines.push(
-      `- Source: [${source.repository}@${source.sha.slice(0, 12)}](${commitUrl(serverUrl, source.repository, source.sha)}) (${code(source.ref)}), [build run](${source.runUrl})`,
+      `- Source: [${inertText(source.repository)}@${inertSha(source.sha.slice(0, 12))}](${commitUrl(serverUrl, source.repository, source.sha)}) (${code(source.ref)}), ${run}`,
     );
     for (const from of compareBases(record)) {
       lines.push(

@@ -1,25 +1,25 @@
 // Every link we write (PR bodies, comments, the job summary, the payload's run URL) is built here,
 // from the server URL the runner gives (GITHUB_SERVER_URL: github.com or a GitHub Enterprise host).
+// Every part that came from outside is percent-encoded as a path segment, and the build run is
+// linked only when it is a run of the source repository on the same server (core/text/links.ts).
+import { repositoryUrl, sourceRunLink, urlPathSegment } from '../../text/links.js';
 import type { PromotionRecord } from '../record.js';
+
+export { repositoryUrl };
 
 export const DEFAULT_SERVER_URL = 'https://github.com';
 
-/** `https://github.com/acme/app`: the one place a server URL's trailing slashes are dropped. */
-export function repositoryUrl(serverUrl: string, repository: string): string {
-  return `${serverUrl.replace(/\/+$/, '')}/${repository}`;
-}
-
 export function commitUrl(serverUrl: string, repository: string, sha: string): string {
-  return `${repositoryUrl(serverUrl, repository)}/commit/${sha}`;
+  return `${repositoryUrl(serverUrl, repository)}/commit/${urlPathSegment(sha)}`;
 }
 
 export function compareUrl(serverUrl: string, repository: string, from: string, to: string): string {
-  return `${repositoryUrl(serverUrl, repository)}/compare/${from}...${to}`;
+  return `${repositoryUrl(serverUrl, repository)}/compare/${urlPathSegment(from)}...${urlPathSegment(to)}`;
 }
 
 /** The workflow run's page, which the payload carries as `source.runUrl`. */
 export function workflowRunUrl(serverUrl: string, repository: string, runId: string): string {
-  return `${repositoryUrl(serverUrl, repository)}/actions/runs/${runId}`;
+  return `${repositoryUrl(serverUrl, repository)}/actions/runs/${urlPathSegment(runId)}`;
 }
 
 /** The short commit a tag ID carries (`dev-1a2b3c4d-1700000000` -> `1a2b3c4d`), if any. */
@@ -60,7 +60,10 @@ export interface SourceLinks {
   sha: string;
   ref: string;
   commitUrl: string;
-  runUrl: string;
+  /** The build run's link, when it is a run of the source repository on the same server. */
+  runUrl: string | undefined;
+  /** The build run's URL as the payload gave it, to show as text when it is not linked. */
+  runText: string;
   /** Compares from each known old revision to the new one. */
   compares: { from: string; url: string }[];
 }
@@ -78,7 +81,8 @@ export function sourceLinks(
     sha: source.sha,
     ref: source.ref,
     commitUrl: commitUrl(serverUrl, source.repository, source.sha),
-    runUrl: source.runUrl,
+    runUrl: sourceRunLink(source, serverUrl),
+    runText: source.runUrl,
     compares: compareBases(record).map((from) => ({
       from,
       url: compareUrl(serverUrl, source.repository, from, source.sha),

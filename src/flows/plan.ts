@@ -28,8 +28,12 @@ export async function planOnSnapshot(promotion: Promotion, snapshot: RepositoryS
       `no file under ${promotion.environment.path || 'the repository root'} is named after ${promotion.app.name}; read all ${selection.paths.length} YAML files. Set apps.${promotion.app.name}.paths to read fewer.`,
     );
   }
-  const files = await snapshot.read(selection.paths, (message) => warnings.push(message));
-  const planned = planPromotion(promotion, files);
+  const skipped: string[] = [];
+  const files = await snapshot.read(selection.paths, (message) => {
+    warnings.push(message);
+    skipped.push(message);
+  });
+  const planned = planPromotion(promotion, files, skipped);
   warnings.push(...planned.plan.warnings);
   // The engine edits bytes; a new text that no longer parses is a bug we refuse to commit.
   for (const file of planned.plan.files) parseYamlStream(file.path, file.newText);

@@ -16,7 +16,8 @@ import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/ind
 import { CONFIG, exampleFiles, fastClient, OWNER, payload } from './bump-fixtures.js';
 
 // `frontend` is named by no file: every YAML file of dev is read, and a warning says so.
-const SNAPSHOT_CONFIG = `${CONFIG}  frontend:\n    image: ghcr.io/acme/web\n`;
+// `big` is named by one file only, over the size limit: a bump of it fails and says why the file was skipped.
+const SNAPSHOT_CONFIG = `${CONFIG}  frontend:\n    image: ghcr.io/acme/web\n  big:\n    image: ghcr.io/acme/big\n`;
 const REPO = 'snapshots';
 let github: LocalGitHub;
 let folder: string;
@@ -26,6 +27,7 @@ before(async () => {
   const files = exampleFiles(SNAPSHOT_CONFIG);
   // A large file among the candidates: both readers skip it with a warning.
   files['releases/dev/web/huge.yaml'] = `# ${'x'.repeat(1024 * 1024)}\nimage: ghcr.io/acme/web:dev-0\n`;
+  files['releases/dev/big.yaml'] = `# ${'x'.repeat(1024 * 1024)}\nimage: ghcr.io/acme/big:dev-0\n`;
   await github.createRepository(OWNER, REPO, files);
   folder = mkdtempSync(join(tmpdir(), 'snapshot-plan-'));
   for (const [path, content] of Object.entries(files)) {
@@ -76,4 +78,20 @@ describe('the API reader and the folder reader plan alike', () => {
       }
     });
   }
+});
+
+test('a promotion whose only manifest was skipped fails naming the file and why, over both readers', async () => {
+  const config = parsePromotionConfig(SNAPSHOT_CONFIG);
+  const promotion = resolvePromotion(
+    config,
+    requestFromPayload({ ...payload({ app: 'big', tag: 'dev-abcdef12-1763900000' }), image: 'ghcr.io/acme/big' }),
+  );
+  const client = fastClient(github);
+  const repository = { owner: OWNER, repo: REPO };
+  const head = await findBranchHead(client, repository, 'main');
+  assert.ok(head);
+  const expected =
+    /no manifest of dev references ghcr\.io\/acme\/big .*skipped: releases\/dev\/big\.yaml: \d+ bytes is over the \d+-byte limit/;
+  await assert.rejects(planOnSnapshot(promotion, await GitHubSnapshot.at(client, repository, head)), expected);
+  await assert.rejects(planOnSnapshot(promotion, new FolderSnapshot(folder)), expected);
 });

@@ -158,7 +158,13 @@ describe('buildDispatchPayload', () => {
     { name: 'image with shell metacharacters', overrides: { image: 'acme/web;rm' }, field: 'image' },
     { name: 'image with path traversal', overrides: { image: 'ghcr.io/../web' }, field: 'image' },
     { name: 'image with a newline', overrides: { image: 'acme/web\n' }, field: 'image', pattern: /whitespace/ },
-    { name: 'digest of wrong length', overrides: { digest: 'sha256:abc' }, field: 'digest', pattern: /sha256:<64/ },
+    {
+      name: 'digest of wrong length',
+      overrides: { digest: 'sha256:abc' },
+      field: 'digest',
+      pattern: /sha256:<64 lowercase hex digits> or sha512:<128/,
+    },
+    { name: 'sha512 digest of wrong length', overrides: { digest: `sha512:${'a'.repeat(64)}` }, field: 'digest' },
     { name: 'digest in uppercase', overrides: { digest: DIGEST.toUpperCase() }, field: 'digest' },
     { name: 'digest with another algorithm', overrides: { digest: `md5:${'a'.repeat(32)}` }, field: 'digest' },
     { name: 'short source sha', overrides: { source: { ...request().source, sha: 'abc1234' } }, field: 'source sha' },
@@ -293,6 +299,15 @@ describe('buildDispatchPayload', () => {
 describe('parseDispatchPayload', () => {
   test('accepts what dispatch sends', () => {
     assert.deepEqual(parseDispatchPayload(valid()), valid());
+  });
+
+  test('accepts a sha512 digest (the OCI image spec allows sha256 and sha512)', () => {
+    const sha512 = `sha512:${'ab'.repeat(64)}`;
+    const sent = JSON.parse(JSON.stringify(buildDispatchPayload(request({ digest: sha512 })))) as Record<
+      string,
+      unknown
+    >;
+    assert.equal(parseDispatchPayload(sent).digest, sha512);
   });
 
   const mutations: Array<{

@@ -2,7 +2,7 @@
 // so a receiver can refuse a shape it does not know instead of misreading it, and it is checked
 // field by field on both sides: the sender must not send what the receiver would refuse.
 import { invalid, UserError } from '../errors.js';
-import { isValidDigest, isValidTag, parseImageReference, parseRawReference } from '../image-ref.js';
+import { DIGEST_EXPECTED, isValidDigest, isValidTag, parseImageReference, parseRawReference } from '../image-ref.js';
 import type { PromotionRequest } from '../request.js';
 import { MAX_PAYLOAD_NESTING, nestedBeyond, topField } from '../nesting.js';
 import { parseRunUrl } from '../text/links.js';
@@ -297,8 +297,7 @@ function checkTag(value: unknown, field: string): void {
 }
 
 function checkDigest(value: unknown, field: string): void {
-  if (typeof value !== 'string' || !isValidDigest(value))
-    throw invalid(field, value, 'sha256:<64 lowercase hex digits>');
+  if (typeof value !== 'string' || !isValidDigest(value)) throw invalid(field, value, DIGEST_EXPECTED);
 }
 
 function checkSource(value: unknown, fields: FieldNames): void {

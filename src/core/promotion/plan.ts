@@ -37,9 +37,14 @@ export interface PromotionPlan {
 /**
  * Plans the edit over the candidate files with the engine, for the configured containers (or every
  * place), and reads what the environment runs now from the replaced values. No reference at all is
- * an error: the config points at manifests that do not use the image.
+ * an error: the config points at manifests that do not use the image; it names the files `skipped`
+ * while reading, with why.
  */
-export function planPromotion(promotion: Promotion, files: readonly ManifestFile[]): PromotionPlan {
+export function planPromotion(
+  promotion: Promotion,
+  files: readonly ManifestFile[],
+  skipped: readonly string[] = [],
+): PromotionPlan {
   const containers = promotion.app.containers;
   const image = promotion.app.image;
   // One plan for all the configured containers at once: a value they share through a YAML anchor
@@ -58,8 +63,10 @@ export function planPromotion(promotion: Promotion, files: readonly ManifestFile
   if (plan.references === 0) {
     const where = files.length === 0 ? 'no YAML file was found' : `read ${files.map((file) => file.path).join(', ')}`;
     const scope = containers.length === 0 ? '' : ` (containers ${containers.join(', ')})`;
+    // A file skipped while reading (too large, not UTF-8, binary) may be the one that held the image.
+    const skips = skipped.length === 0 ? '' : `; skipped: ${skipped.join('; ')}`;
     throw new UserError(
-      `no manifest of ${promotion.environment.name} references ${image}${scope} (${where}); check apps.${promotion.app.name}.paths and environments path`,
+      `no manifest of ${promotion.environment.name} references ${image}${scope} (${where}${skips}); check apps.${promotion.app.name}.paths and environments path`,
     );
   }
   return { plan, running: [...running] };

@@ -259,10 +259,17 @@ describe('Helm values: a string image under any image key', () => {
       expected: `api:\n  image: ${APP}:2\nsidecars:\n  - name: x\n    image: ${APP}:2\n`,
     },
     {
-      name: 'a values file passed with -f under another name (no kind, no apiVersion)',
-      path: 'helm/prod.yaml',
-      input: `global:\n  image: "${APP}:1"\n`,
-      expected: `global:\n  image: "${APP}:2"\n`,
+      // Only values files are read as values: a CLI bump at a repository's root must not rewrite them.
+      name: 'the promotion config, which names the image, is no values file: left alone',
+      path: '.github/promotion.yml',
+      input: `apps:\n  web:\n    image: ${APP}\n`,
+      expected: `apps:\n  web:\n    image: ${APP}\n`,
+    },
+    {
+      name: "a workflow's container image is no values file: left alone",
+      path: '.github/workflows/test.yml',
+      input: `jobs:\n  test:\n    container:\n      image: ${APP}:1\n`,
+      expected: `jobs:\n  test:\n    container:\n      image: ${APP}:1\n`,
     },
     {
       name: 'an anchored string read by another image key',

@@ -1,8 +1,8 @@
-import { isMap, type YAMLMap } from 'yaml';
+import { isMap } from 'yaml';
 import { isUserError } from '../errors.js';
 import { SETTER_SCREEN } from '../setters/marker.js';
 import { applyTextEdits } from '../yaml/edit.js';
-import { documentValue, parseYamlStream, type YamlDocument } from '../yaml/parse.js';
+import { documentValue, parseYamlStream } from '../yaml/parse.js';
 import { brokenFileMayReference } from './broken-files.js';
 import { FileEdits } from './file-edits.js';
 import { isHelmValuesPath, locateHelmReleaseImages, locateValuesFileImages } from './helm.js';
@@ -13,7 +13,6 @@ import { checkSharedValues } from './shared-values.js';
 import { resolveTarget, type ResolvedTarget } from './target.js';
 import type { BumpPlan, BumpTarget, ManifestFile } from './types.js';
 import { locateWorkloadImages } from './workloads.js';
-import { valueOf } from './nodes.js';
 
 /**
  * Plans a bump over a tree: every place that references the target's repository gets the new tag
@@ -138,8 +137,9 @@ function planFile(
     if (mentionsImage) {
       const context: LocateContext = { file: file.path, source: file.text, document, target, edits, warn };
       if (isKustomizationPath(file.path)) locateKustomizeImages(context, root);
-      else if (isHelmValuesPath(file.path) || !isKubernetesObject(document, root)) {
-        // A document that is no Kubernetes object is read as Helm values whatever its name (`helm -f prod.yaml`).
+      else if (isHelmValuesPath(file.path)) {
+        // Only files named as Helm values files are read as values: any other YAML that is no Kubernetes
+        // object (the promotion config, a workflow's `container: image:`, a compose file) is not ours to edit.
         locateValuesFileImages(context, root);
       } else {
         locateWorkloadImages(context, root);
@@ -151,9 +151,6 @@ function planFile(
   return edits;
 }
 
-function isKubernetesObject(document: YamlDocument, root: YAMLMap): boolean {
-  return valueOf(document, root, 'kind') !== undefined || valueOf(document, root, 'apiVersion') !== undefined;
-}
 
 /**
  * Texts of which every file `planBump` may read or edit contains at least one (the image's last path

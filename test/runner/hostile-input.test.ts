@@ -35,7 +35,9 @@ const skipUnlessSlow = (family: string) =>
 const APP_TOKEN = 'ghs_hostileTestAppToken0001';
 const WORKFLOW_TOKEN = 'ghs_hostileTestWorkflowToken0002';
 const SHA = '4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70';
-const CORE_COMMANDS = ['debug', 'error', 'warning', 'notice', 'add-mask'];
+const CORE_COMMANDS = ['debug', 'error', 'warning', 'notice', 'add-mask', 'group', 'endgroup'];
+// The log groups the actions open are their phases, named by us: lowercase words, nothing from outside.
+const PHASE_NAME = /^[a-z][a-z ]*$/;
 
 /** Runs `run` over `items`, a few at a time: each is a process of its own, mostly waiting. */
 async function eachConcurrently<T>(items: readonly T[], run: (item: T) => Promise<void>, limit = 3): Promise<void> {
@@ -68,6 +70,8 @@ function assertRunnerSafe(run: ActionRun, action: string, secrets: readonly stri
     assert.ok(match && CORE_COMMANDS.includes(match[1] ?? ''), `a command we did not mean: ${JSON.stringify(line)}`);
     assert.ok(!(match[2] ?? '').includes(MARK), `forged properties: ${JSON.stringify(line)}`);
     if (match[1] === 'add-mask') assert.ok(secrets.includes(match[3] ?? ''), `masked something else: ${line}`);
+    if (match[1] === 'group') assert.match(match[3] ?? '', PHASE_NAME, `a group we did not name: ${line}`);
+    if (match[1] === 'endgroup') assert.equal(match[3], '', `endgroup with text: ${line}`);
   }
   // stderr is read by the runner as well.
   for (const line of runnerLines(run.stderr)) {

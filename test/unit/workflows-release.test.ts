@@ -214,7 +214,7 @@ describe('release.yml steps against real git repositories', () => {
   /** The move step as the job runs it: in an empty folder, with the remote and a token in its environment. */
   function move(version: string, major: string) {
     const jobDir = mkdtempSync(join(dir, 'job-'));
-    return spawnSync('bash', ['-euo', 'pipefail', '-c', moveStep?.run ?? 'false'], {
+    return spawnSync('bash', ['--norc', '-euo', 'pipefail', '-c', moveStep?.run ?? 'false'], {
       cwd: jobDir,
       encoding: 'utf8',
       env: { ...process.env, RELEASE: version, MAJOR: major, REMOTE: origin, TOKEN: 'ghs_releaseToken' },
@@ -253,7 +253,7 @@ describe('release.yml steps against real git repositories', () => {
 
   test('the token never reaches a .git/config', () => {
     const jobDir = mkdtempSync(join(dir, 'job-'));
-    const moved = spawnSync('bash', ['-euo', 'pipefail', '-c', moveStep?.run ?? 'false'], {
+    const moved = spawnSync('bash', ['--norc', '-euo', 'pipefail', '-c', moveStep?.run ?? 'false'], {
       cwd: jobDir,
       encoding: 'utf8',
       env: { ...process.env, RELEASE: 'v1.2.0', MAJOR: 'v1', REMOTE: origin, TOKEN: 'ghs_releaseToken' },

@@ -151,7 +151,6 @@ function planFile(
   return edits;
 }
 
-
 /**
  * Texts of which every file `planBump` may read or edit contains at least one (the image's last path
  * component standing as a name, as `mentions` reads it, or a setter marker's key): a screen a reader

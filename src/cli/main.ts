@@ -42,6 +42,10 @@ export async function runCli(
     const result = await command.run(values, positionals, { ...io, json });
     if (json) io.stdout(JSON.stringify(result.json, null, 2));
     else if (result.text !== '') io.stdout(result.text);
+    if (result.failure !== undefined) {
+      io.stderr(`${PROGRAM} ${name}: ${oneLine(result.failure)}`);
+      return 1;
+    }
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -25,6 +25,8 @@ export interface ApplyOptions {
   forceConflicts?: boolean;
   /** ApplySet parent (`configmaps/<name>` or `secrets/<name>`) for an opt-in prune. */
   pruneApplySet?: string;
+  /** kubectl's output format: `name` (default; never an object's content, which may be a Secret's) or `json`. */
+  output?: 'name' | 'json';
 }
 
 function kubectl(target: KubeTarget, args: string[], stdin?: string): CommandLine {
@@ -52,7 +54,7 @@ export function applyCommand(target: KubeTarget, options: ApplyOptions): Command
   if (options.forceConflicts) args.push('--force-conflicts');
   if (options.dryRun) args.push(`--dry-run=${options.dryRun}`);
   if (options.pruneApplySet) args.push('--prune', `--applyset=${options.pruneApplySet}`);
-  args.push(...sources(options), '--output=json');
+  args.push(...sources(options), `--output=${options.output ?? 'name'}`);
   return kubectl(target, args, options.stdin);
 }
 

@@ -29,7 +29,11 @@ describe('kube adapter command lines', () => {
   const cases: { name: string; line: CommandLine; program: string; args: string[]; stdin?: string }[] = [
     {
       name: 'apply from files, server side, field manager',
-      line: applyCommand(target, { files: ['a.yaml', 'dir with space'], fieldManager: 'gitops-promote' }),
+      line: applyCommand(target, {
+        files: ['a.yaml', 'dir with space'],
+        fieldManager: 'gitops-promote',
+        output: 'json',
+      }),
       program: '/opt/kubectl',
       args: [
         '--kubeconfig=/tmp/kc',
@@ -68,7 +72,7 @@ describe('kube adapter command lines', () => {
         '--applyset=configmaps/env-dev',
         '-f',
         '-',
-        '--output=json',
+        '--output=name',
       ],
       stdin: 'kind: X',
     },

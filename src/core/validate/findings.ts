@@ -31,6 +31,8 @@ export interface CheckedObject extends ObjectId {
 export interface StaticReport {
   objects: CheckedObject[];
   findings: Finding[];
+  /** The objects' content, for the cluster stage; never printed (Secrets are among them). */
+  manifests: { object: CheckedObject; value: Record<string, unknown> }[];
 }
 
 export function objectLabel(object: ObjectId): string {

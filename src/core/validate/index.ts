@@ -80,6 +80,7 @@ export function validateManifests(sources: readonly ManifestSource[], options: S
   if (minor === undefined) throw invalid('kubernetes-version', version, 'a Kubernetes version such as 1.34 or v1.34.0');
   const findings: Finding[] = [...(options.findings ?? [])];
   const objects: CheckedObject[] = [];
+  const manifests: StaticReport['manifests'] = [];
   const seen = new Map<string, { file: string; line: number }>();
   const only = options.environment
     ? options.config?.environments.find((e) => e.name === options.environment)
@@ -182,17 +183,19 @@ export function validateManifests(sources: readonly ManifestSource[], options: S
       } else seen.set(key, { file: source.path, line: document.line });
 
       const failed = findings.filter((f) => f.severity === 'error').length > before;
-      objects.push({
+      const object: CheckedObject = {
         ...id,
         apiVersion,
         file: source.path,
         line: document.line,
         ...(environment ? { environment: environment.name } : {}),
         result: failed ? 'failed' : checked ? 'passed' : 'not-checked',
-      });
+      };
+      objects.push(object);
+      manifests.push({ object, value });
     }
   }
-  return { objects, findings };
+  return { objects, findings, manifests };
 }
 
 export function hasErrors(report: StaticReport): boolean {

@@ -7,6 +7,7 @@ import { runDispatch } from './dispatch/run.js';
 import { selectCommand } from './shared/command.js';
 import { runAction } from './shared/run.js';
 import { runTag } from './tag/run.js';
+import { runValidateAction } from './validate/run.js';
 
 /** Each action of the suite, by the name the `command` input uses; later actions join here. */
 const actionsByCommand: Readonly<Record<string, () => Promise<void>>> = {
@@ -14,6 +15,11 @@ const actionsByCommand: Readonly<Record<string, () => Promise<void>>> = {
   dispatch: () => runDispatch(),
   bump: async () => {
     await runBump();
+  },
+  // Through the root action there is no post step: use actions/validate for cluster: kind, whose post
+  // step deletes the cluster.
+  validate: async () => {
+    await runValidateAction();
   },
 };
 

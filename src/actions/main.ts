@@ -2,6 +2,7 @@
 // `uses: owner/repo/actions/<command>@v1`.
 import * as core from '@actions/core';
 import { ActionInputs } from './shared/inputs.js';
+import { runApplyAction } from './apply/run.js';
 import { runBump } from './bump/run.js';
 import { runDispatch } from './dispatch/run.js';
 import { selectCommand } from './shared/command.js';
@@ -21,6 +22,7 @@ const actionsByCommand: Readonly<Record<string, () => Promise<void>>> = {
   validate: async () => {
     await runValidateAction();
   },
+  apply: () => runApplyAction(),
 };
 
 void runAction(async () => {

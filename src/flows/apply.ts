@@ -11,9 +11,9 @@ import { formatFinding, hasErrors } from '../core/validate/index.js';
 import type { GitHubClient } from '../github/client.js';
 import { createDeployment, lastSuccessfulDeployment, setDeploymentStatus } from '../github/deployments.js';
 import {
-  annotateStreamCommand,
   applyCommand,
   diffCommand,
+  getJsonCommand,
   ROLLOUT_KINDS,
   rolloutStatusCommand,
   type KubeTarget,
@@ -113,14 +113,32 @@ function applyEnv(request: ApplyRequest): NodeJS.ProcessEnv {
   return { ...(request.env ?? process.env), ...(request.prune ? { KUBECTL_APPLYSET: 'true' } : {}) };
 }
 
-async function applyOnce(request: ApplyRequest, loaded: Loaded, commit: string): Promise<string | undefined> {
+/** The stream with the commit annotations in every object, so one server-side apply sets them. */
+function annotatedStream(loaded: Loaded, annotations: Record<string, string>): string {
+  return loaded.objects
+    .map(({ value }) => {
+      const metadata = (value.metadata ?? {}) as Record<string, unknown>;
+      const existing = (metadata.annotations ?? {}) as Record<string, string>;
+      return JSON.stringify({ ...value, metadata: { ...metadata, annotations: { ...existing, ...annotations } } });
+    })
+    .join('\n---\n');
+}
+
+async function applyOnce(
+  request: ApplyRequest,
+  loaded: Loaded,
+  commit: string,
+  sourceCommit: string | undefined,
+): Promise<string | undefined> {
   const env = applyEnv(request);
+  const annotations: Record<string, string> = { [COMMIT_ANNOTATION]: commit };
+  if (sourceCommit) annotations[SOURCE_COMMIT_ANNOTATION] = sourceCommit;
   const applySet = request.prune ? `configmaps/gitops-promote-${request.environment}` : undefined;
   const apply = await runCommand(
     applyCommand(
       request.prune && !request.target.namespace ? { ...request.target, namespace: 'default' } : request.target,
       {
-        stdin: loaded.stream,
+        stdin: annotatedStream(loaded, annotations),
         fieldManager: request.fieldManager,
         forceConflicts: request.forceConflicts,
         ...(applySet ? { pruneApplySet: applySet } : {}),
@@ -140,14 +158,6 @@ async function applyOnce(request: ApplyRequest, loaded: Loaded, commit: string):
     }
     return `kubectl apply failed: ${reasonOf(apply)}`;
   }
-  const annotations: Record<string, string> = { [COMMIT_ANNOTATION]: commit };
-  if (request.sourceCommit) annotations[SOURCE_COMMIT_ANNOTATION] = request.sourceCommit;
-  // A separate manager for the annotations: a later diff or apply of the manifests alone leaves them be.
-  const annotate = await runCommand(
-    annotateStreamCommand(request.target, loaded.stream, annotations, `${request.fieldManager}-annotations`),
-    { env },
-  );
-  if (annotate.code !== 0) return `kubectl annotate failed: ${reasonOf(annotate)}`;
 
   const deadline = Date.now() + request.timeoutSeconds * 1000;
   for (const { id } of loaded.objects) {
@@ -209,7 +219,7 @@ export async function runApply(request: ApplyRequest): Promise<ApplyResult> {
   const applied = loaded.objects.map((o) => o.id);
   let failure: string | undefined;
   try {
-    failure = await applyOnce(request, loaded, request.commit);
+    failure = await applyOnce(request, loaded, request.commit, request.sourceCommit);
   } catch (error) {
     await status('failure', (error as Error).message);
     throw error;
@@ -227,7 +237,8 @@ export async function runApply(request: ApplyRequest): Promise<ApplyResult> {
       const tree = await checkoutAt(request.repoDir, good.sha);
       try {
         const previous = await loadEnvironment(tree.dir, request.environment, request.target.kubectl);
-        const again = await applyOnce({ ...request, forceConflicts: request.forceConflicts }, previous, good.sha);
+        // The source commit of that earlier deployment is not known here: its annotation is left out.
+        const again = await applyOnce(request, previous, good.sha, undefined);
         rolledBackTo = good.sha;
         failure += again
           ? `; rolling back to ${good.sha} (deployment ${good.id}) failed too: ${again}`
@@ -247,13 +258,35 @@ export async function runApply(request: ApplyRequest): Promise<ApplyResult> {
   };
 }
 
+async function liveAnnotations(
+  request: Pick<ApplyRequest, 'target' | 'env'>,
+  loaded: Loaded,
+): Promise<Record<string, string>> {
+  const first = loaded.objects[0]?.id;
+  if (!first) return {};
+  const object = { kind: first.kind, name: first.name, ...(first.namespace ? { namespace: first.namespace } : {}) };
+  const result = await runCommand(getJsonCommand(request.target, object), request.env ? { env: request.env } : {});
+  if (result.code !== 0) return {};
+  const live = (JSON.parse(result.stdout) as { metadata?: { annotations?: Record<string, string> } }).metadata
+    ?.annotations;
+  const found: Record<string, string> = {};
+  for (const key of [COMMIT_ANNOTATION, SOURCE_COMMIT_ANNOTATION]) if (live?.[key]) found[key] = live[key];
+  return found;
+}
+
 /** `kubectl diff --server-side` of the environment against the cluster: drift, changing nothing. */
 export async function runDiff(
   request: Omit<ApplyRequest, 'commit' | 'rollbackOnFailure' | 'prune'>,
 ): Promise<DiffResult> {
   const loaded = await loadEnvironment(request.repoDir, request.environment, request.target.kubectl);
+  // Every apply annotates every object with the same commits: compare with those, not with none.
+  const annotations = await liveAnnotations(request, loaded);
   const result = await runCommand(
-    diffCommand(request.target, { stdin: loaded.stream, fieldManager: request.fieldManager, forceConflicts: true }),
+    diffCommand(request.target, {
+      stdin: annotatedStream(loaded, annotations),
+      fieldManager: request.fieldManager,
+      forceConflicts: true,
+    }),
     request.env ? { env: request.env } : {},
   );
   if (result.code !== 0 && result.code !== 1) throw new Error(`kubectl diff failed: ${reasonOf(result)}`);

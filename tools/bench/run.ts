@@ -1,10 +1,12 @@
 // npm run bench: the project's speed and memory targets, each measured side by side with its
 // baseline in the same run (ratios, not absolute times: these machines are shared and noisy).
 //   npm run bench                     every part
-//   npm run bench -- cold-start ...   only the named parts: bump-vs-sed, api-calls, cold-start
+//   npm run bench -- cold-start ...   only the named parts: bump-vs-sed, api-calls, cold-start,
+//                                     validate-static, apply-vs-kubectl
 import { existsSync } from 'node:fs';
 import { benchBumpVsSed } from './bump-vs-sed.js';
 import { benchApiCalls, benchColdStart } from './github.js';
+import { benchApply, benchValidateStatic } from './kube.js';
 
 if (!existsSync(new URL('../../dist/cli/index.js', import.meta.url))) {
   console.error('bench: dist/ is missing; run "npm run build" first');
@@ -30,6 +32,8 @@ const parts: Record<string, () => { name: string; ok: boolean }[] | Promise<{ na
   'bump-vs-sed': benchBump,
   'api-calls': benchApiCalls,
   'cold-start': benchColdStart,
+  'validate-static': benchValidateStatic,
+  'apply-vs-kubectl': benchApply,
 };
 const named = process.argv.slice(2);
 const unknown = named.filter((name) => !(name in parts));

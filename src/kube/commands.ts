@@ -137,27 +137,6 @@ export function annotateCommand(
   ]);
 }
 
-/** `kubectl annotate --overwrite` of every object in a stream (stdin), as one Update by `fieldManager`. */
-export function annotateStreamCommand(
-  target: KubeTarget,
-  stdin: string,
-  annotations: Record<string, string>,
-  fieldManager: string,
-): CommandLine {
-  return kubectl(
-    target,
-    [
-      'annotate',
-      '-f',
-      '-',
-      '--overwrite',
-      `--field-manager=${fieldManager}`,
-      ...Object.entries(annotations).map(([key, value]) => `${key}=${value}`),
-    ],
-    stdin,
-  );
-}
-
 /** `kubectl kustomize <dir>`: renders a kustomization without a cluster. */
 export function kustomizeCommand(target: KubeTarget, dir: string): CommandLine {
   return { program: target.kubectl ?? 'kubectl', args: ['kustomize', dir] };

@@ -1,12 +1,14 @@
 // The root action: `uses: owner/repo@v1` with a `command` input runs the same code as
 // `uses: owner/repo/actions/<command>@v1`.
 import { ActionInputs } from './shared/inputs.js';
+import { runApplyAction } from './apply/run.js';
 import { log } from './shared/log.js';
 import { runBump } from './bump/run.js';
 import { runDispatch } from './dispatch/run.js';
 import { selectCommand } from './shared/command.js';
 import { runAction } from './shared/run.js';
 import { runTag } from './tag/run.js';
+import { runValidateAction } from './validate/run.js';
 
 /** Each action of the suite, by the name the `command` input uses; later actions join here. */
 const actionsByCommand: Readonly<Record<string, () => Promise<void>>> = {
@@ -15,6 +17,12 @@ const actionsByCommand: Readonly<Record<string, () => Promise<void>>> = {
   bump: async () => {
     await runBump();
   },
+  // Through the root action there is no post step: use actions/validate for cluster: kind, whose post
+  // step deletes the cluster.
+  validate: async () => {
+    await runValidateAction();
+  },
+  apply: () => runApplyAction(),
 };
 
 void runAction(async () => {

@@ -27,13 +27,14 @@ export interface Command {
   allowPositionals?: boolean;
   /**
    * Runs the command. Returns the value printed with --json; `text` is what is printed without it.
-   * Throw UserError for failures (exit 1) and UsageError for a wrong command line (exit 2).
+   * Throw UserError for failures (exit 1) and UsageError for a wrong command line (exit 2). A result
+   * with `failure` is printed as usual and then exits 1 with that reason (validate's findings).
    */
   run(
     values: Record<string, string | boolean | string[] | boolean[] | undefined>,
     positionals: string[],
     context: CommandContext,
-  ): Promise<{ json: unknown; text: string }>;
+  ): Promise<{ json: unknown; text: string; failure?: string }>;
 }
 
 export function parseCommandLine(command: Command, args: string[]) {

@@ -58,6 +58,10 @@ export async function runCli(
     const result = await command.run(values, positionals, { ...io, json });
     if (json) rawIo.stdout(jsonForLog(result.json, 2));
     else if (result.text !== '') io.stdout(result.text);
+    if (result.failure !== undefined) {
+      io.stderr(`${PROGRAM} ${name}: ${oneLine(result.failure)}`);
+      return 1;
+    }
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -5,6 +5,7 @@ import { planCommand } from './commands/plan.js';
 import { selectCommand } from './commands/select.js';
 import { settersCommand } from './commands/setters.js';
 import { tagIdCommand } from './commands/tag-id.js';
+import { validateCommand } from './commands/validate.js';
 
 /** Every command of the command line, in the order `--help` lists them. */
 export const commands: readonly Command[] = [
@@ -14,4 +15,5 @@ export const commands: readonly Command[] = [
   selectCommand,
   parseImageCommand,
   planCommand,
+  validateCommand,
 ];

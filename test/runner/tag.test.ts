@@ -227,12 +227,12 @@ describe('root action: the command input', () => {
     [
       'unknown command lists the available ones',
       { command: 'deploy' },
-      /^command: got "deploy", expected one of tag, dispatch, bump$/,
+      /^command: got "deploy", expected one of tag, dispatch, bump, validate, apply$/,
     ],
     [
       'missing command',
       {},
-      /^command: no command given, expected one of tag, dispatch, bump \(for example command: tag\)$/,
+      /^command: no command given, expected one of tag, dispatch, bump, validate, apply \(for example command: tag\)$/,
     ],
   ];
   for (const [name, inputs, message] of cases) {

@@ -1,11 +1,13 @@
 // npm run bench: the project's speed and memory targets, each measured side by side with its
 // baseline in the same run (ratios, not absolute times: these machines are shared and noisy).
 //   npm run bench                     every part
-//   npm run bench -- cold-start ...   only the named parts: bump-vs-sed, regexp, api-calls, cold-start
+//   npm run bench -- cold-start ...   only the named parts: bump-vs-sed, regexp, api-calls, cold-start,
+//                                     validate-static, apply-vs-kubectl
 //   npm run bench -- --quick          leaves out the 100,000-file tree
 import { existsSync } from 'node:fs';
 import { benchBumpVsSed, type BumpVsSed } from './bump-vs-sed.js';
 import { benchApiCalls, benchColdStart, runnerNode } from './github.js';
+import { benchApply, benchValidateStatic } from './kube.js';
 import { benchHostileRegexp, REGEXP_TARGET_MS } from './regexp.js';
 
 if (!existsSync(new URL('../../dist/cli/index.js', import.meta.url))) {
@@ -69,6 +71,8 @@ const parts: Record<string, () => Result[] | Promise<Result[]>> = {
   regexp: benchRegexp,
   'api-calls': benchApiCalls,
   'cold-start': benchColdStart,
+  'validate-static': benchValidateStatic,
+  'apply-vs-kubectl': benchApply,
 };
 const named = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const unknown = named.filter((name) => !(name in parts));

@@ -48,6 +48,7 @@ export const routes: Route[] = [
   { method: 'GET', template: `${R}/issues/{issue_number}/comments`, handler: issues.listComments },
   { method: 'POST', template: `${R}/issues/{issue_number}/comments`, handler: issues.createComment },
   { method: 'PATCH', template: `${R}/issues/comments/{comment_id}`, handler: issues.updateComment },
+  { method: 'DELETE', template: `${R}/issues/comments/{comment_id}`, handler: issues.deleteComment },
   { method: 'GET', template: `${R}/deployments`, handler: deployments.listDeployments },
   { method: 'POST', template: `${R}/deployments`, handler: deployments.createDeployment },
   { method: 'GET', template: `${R}/deployments/{deployment_id}`, handler: deployments.getDeployment },

@@ -1,5 +1,15 @@
 // Labels and comments of issues; in the local GitHub every issue is a pull request.
-import { bodyOf, notFound, ok, paginate, stringField, type Context, type Handler } from '../http.js';
+import {
+  bodyOf,
+  noContent,
+  notFound,
+  ok,
+  paginate,
+  stringField,
+  validationFailed,
+  type Context,
+  type Handler,
+} from '../http.js';
 import { newId, nodeId, now, withRepoLock, type CommentRecord, type PullRequestRecord } from '../state.js';
 import { apiBase, htmlBase, labelView, userView } from '../views.js';
 
@@ -69,15 +79,37 @@ function commentView(context: Context, comment: CommentRecord) {
   };
 }
 
+/** GitHub refuses a comment body over 65,536 characters with a 422 naming the field. */
+export const MAX_COMMENT_LENGTH = 65536;
+
+function commentBody(context: Context): string | undefined {
+  const body = stringField(bodyOf(context), 'body');
+  if (body !== undefined && body.length > MAX_COMMENT_LENGTH) {
+    throw validationFailed('IssueComment', {
+      code: 'custom',
+      field: 'body',
+      message: `body is too long (maximum is ${MAX_COMMENT_LENGTH} characters)`,
+    });
+  }
+  return body;
+}
+
+function commentOr404(context: Context): CommentRecord {
+  const comment = context.repo.comments.find((candidate) => candidate.id === Number(context.params.comment_id));
+  if (!comment) throw notFound();
+  return comment;
+}
+
 export const createComment: Handler = async (context) => {
   const pr = issueOr404(context);
+  const text = commentBody(context);
   const id = newId();
   const created = now();
   const comment: CommentRecord = {
     id,
     nodeId: nodeId('IssueComment', id),
     issueNumber: pr.number,
-    body: stringField(bodyOf(context), 'body') ?? '',
+    body: text ?? '',
     user: context.login,
     createdAt: created,
     updatedAt: created,
@@ -96,9 +128,14 @@ export const listComments: Handler = async (context) => {
 };
 
 export const updateComment: Handler = async (context) => {
-  const comment = context.repo.comments.find((candidate) => candidate.id === Number(context.params.comment_id));
-  if (!comment) throw notFound();
-  comment.body = stringField(bodyOf(context), 'body') ?? comment.body;
+  const comment = commentOr404(context);
+  comment.body = commentBody(context) ?? comment.body;
   comment.updatedAt = now();
   return ok(commentView(context, comment));
+};
+
+export const deleteComment: Handler = async (context) => {
+  const comment = commentOr404(context);
+  context.repo.comments = context.repo.comments.filter((candidate) => candidate !== comment);
+  return noContent();
 };

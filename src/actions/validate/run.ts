@@ -1,0 +1,136 @@
+import { join, resolve } from 'node:path';
+import * as core from '@actions/core';
+import { forLog } from '../../core/text/untrusted.js';
+import { clientLog, log } from '../shared/log.js';
+import { createGitHubClient } from '../../github/client.js';
+import { runValidate, type ValidateResult } from '../../flows/validate.js';
+import type { Environment } from '../shared/inputs.js';
+import { maskKubeconfig, writeKubeconfig, type KubeconfigFile } from '../shared/kubeconfig.js';
+import { acceptSecretInputs } from '../shared/secrets.js';
+import { setOutputs } from '../shared/run.js';
+import { imageUses } from '../../core/validate/checks.js';
+import {
+  createKindCluster,
+  exportKindLogs,
+  InfrastructureError,
+  installKind,
+  POST_STATE,
+  prePull,
+} from '../../kube/kind.js';
+import { readValidateInputs, SECRET_INPUTS } from './inputs.js';
+
+/** The validate action: static checks, then the cluster stage, then the report. */
+export async function runValidateAction(env: Environment = process.env): Promise<ValidateResult | undefined> {
+  acceptSecretInputs(env, SECRET_INPUTS);
+  const given = env['INPUT_KUBECONFIG'];
+  if (given && given.trim() !== '') maskKubeconfig(given);
+  const inputs = readValidateInputs(env);
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const reportDir = join(env.RUNNER_TEMP || workspace, 'gitops-promote-validate-report');
+  let kubeconfig: KubeconfigFile | undefined;
+  try {
+    if (inputs.cluster === 'existing' && inputs.kubeconfig) kubeconfig = writeKubeconfig(inputs.kubeconfig, env);
+    let kind: string | undefined;
+    if (inputs.cluster === 'kind') {
+      kind = await installKind(inputs.kind.version);
+      core.saveState(POST_STATE.kind, kind);
+      core.saveState(POST_STATE.name, inputs.kind.name);
+      kubeconfig = writeKubeconfig('', env);
+      await createKindCluster(
+        kind,
+        { ...inputs.kind, config: inputs.kind.config ? resolve(workspace, inputs.kind.config) : undefined },
+        kubeconfig.path,
+      );
+    }
+    const client =
+      inputs.token && inputs.repository
+        ? createGitHubClient({
+            token: inputs.token,
+            baseUrl: inputs.apiUrl,
+            log: clientLog,
+          })
+        : undefined;
+    const result = await runValidate({
+      dir: resolve(workspace, inputs.directory),
+      ...(inputs.environment ? { environment: inputs.environment } : {}),
+      kubernetesVersion: inputs.kubernetesVersion,
+      ...(kubeconfig
+        ? {
+            cluster: {
+              target: { kubeconfig: kubeconfig.path, ...(inputs.context ? { context: inputs.context } : {}) },
+              fieldManager: inputs.fieldManager,
+              timeoutSeconds: inputs.timeoutSeconds,
+              reportDir,
+            },
+          }
+        : {}),
+      ...(client && inputs.repository
+        ? {
+            github: {
+              client,
+              repo: inputs.repository,
+              ...(inputs.pull !== undefined ? { pull: inputs.pull } : {}),
+              ...(inputs.headSha ? { headSha: inputs.headSha } : {}),
+              statusContext: inputs.statusContext,
+              ...(inputs.runUrl ? { runUrl: inputs.runUrl } : {}),
+              comment: inputs.comment,
+            },
+          }
+        : {}),
+      log: (message) => log.info(message),
+      ...(kind
+        ? {
+            beforeCluster: (objects) =>
+              prePull(
+                inputs.kind.name,
+                objects.flatMap((object) => imageUses(object.value).map((use) => use.reference)),
+                { attempts: inputs.kind.pullRetries + 1 },
+              ),
+            afterClusterFailure: () => exportKindLogs(kind, inputs.kind.name, join(reportDir, 'kind')),
+          }
+        : {}),
+    });
+    for (const row of result.rows) {
+      const line = forLog(`${row.result}: ${row.kind} ${row.resource} (${row.stage}) ${row.details.join('; ')}`);
+      if (row.result === 'failed') core.error(line);
+      else core.info(line);
+    }
+    await writeSummary(result, env);
+    setOutputs({
+      result: result.result,
+      'report-path': result.outcomes.some((o) => o.diagnostics) ? reportDir : '',
+      'failed-resources': JSON.stringify(result.failedResources),
+    });
+    if (result.result === 'failed') {
+      core.setFailed(
+        `validate: ${result.failedResources.length} resources failed (${result.clusterStage === 'ran' ? 'static and cluster stages' : `static stage; cluster stage ${result.clusterStage}`})`,
+      );
+    }
+    return result;
+  } catch (error) {
+    if (!(error instanceof InfrastructureError)) throw error;
+    setOutputs({ result: 'infrastructure-failure', 'report-path': '', 'failed-resources': '[]' });
+    core.setFailed(`validate: infrastructure failure, not a manifest failure: ${forLog(error.message)}`);
+    return undefined;
+  } finally {
+    kubeconfig?.remove();
+  }
+}
+
+async function writeSummary(result: ValidateResult, env: Environment): Promise<void> {
+  if (!env.GITHUB_STEP_SUMMARY) return;
+  const html = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/@/g, '&#64;');
+  await core.summary
+    .addHeading(`gitops-promote validate: ${result.result}`, 3)
+    .addTable([
+      ['Kind', 'Namespace/name', 'Stage', 'Result', 'Time'].map((data) => ({ data, header: true })),
+      ...result.rows.map((row) => [
+        html(row.kind),
+        `<code>${html(row.resource)}</code>`,
+        row.stage,
+        row.result,
+        row.seconds === undefined ? '' : `${row.seconds.toFixed(1)}s`,
+      ]),
+    ])
+    .write();
+}

@@ -3,7 +3,7 @@
 // parser (test/unit/markdown-structure.ts), log lines by the runner's own rules.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { renderPullRequestBody, type PromotionRecord } from '../../src/core/promotion/index.js';
+import { promotionTitle, renderPullRequestBody, type PromotionRecord } from '../../src/core/promotion/index.js';
 import { linkDestination, parseRunUrl, sourceRunLink, urlPathSegment } from '../../src/core/text/links.js';
 import {
   codeBlock,
@@ -288,3 +288,16 @@ const inline = new MarkdownIt('commonmark', { html: true });
 function markdownHtml(markdown: string): string {
   return inline.renderInline(markdown);
 }
+
+describe('the pull request title (and commit subject): references GitHub would link are broken', () => {
+  test('a tag cut from a branch gh-123-fix links no issue; the text reads the same', () => {
+    const title = promotionTitle('web', 'gh-123-fix-abcdef12-1700000000', 'dev');
+    assert.doesNotMatch(title, /\bgh-\d/i);
+    assert.equal(title.replaceAll('\u2060', ''), 'Promote web to gh-123-fix-abcdef12-1700000000 in dev');
+  });
+  test('a legal tag without reference patterns is left exactly as it is', () => {
+    for (const tag of ['dev-abcdef12-1700000000', '0.4.10', '1.2.3_build.7', 'stg-3f2a9c1e']) {
+      assert.equal(promotionTitle('podinfo', tag, 'prod'), `Promote podinfo to ${tag} in prod`);
+    }
+  });
+});

@@ -124,6 +124,16 @@ export function inertText(text: string): string {
   return inert;
 }
 
+/**
+ * Plain text where Markdown is not rendered but references are (a pull request's title, a commit
+ * message): only the mentions, references and URLs GitHub would link are broken, nothing escaped.
+ */
+export function withoutAutolinks(text: string): string {
+  let plain = text.replace(MARKDOWN_BREAKS, ' ').replace(MARKDOWN_CONTROL, '\uFFFD');
+  for (const [pattern, replacement] of AUTOLINK_TRIGGERS) plain = plain.replace(pattern, replacement);
+  return plain;
+}
+
 /** A commit sha (link text, where GitHub links nothing) as it is; anything else made inert. */
 export function inertSha(text: string): string {
   return /^[0-9a-f]*$/.test(text) ? text : inertText(text);

@@ -4,6 +4,7 @@ import { DEFAULT_CONFIG_PATH, findEnvironment, parsePromotionConfig } from '../.
 import { invalid } from '../../core/errors.js';
 import { readRunnerContext } from '../shared/context.js';
 import { ActionInputs, type Environment } from '../shared/inputs.js';
+import { buildRunUrl } from '../../core/text/links.js';
 
 export const SECRET_INPUTS = ['token'] as const;
 
@@ -93,7 +94,7 @@ export function readApplyInputs(env: Environment, workspace: string): ApplyInput
     apiUrl: context.apiUrl,
     runUrl:
       context.runId && context.repository
-        ? `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`
+        ? buildRunUrl(context.serverUrl, context.repository, context.runId)
         : undefined,
   };
 }

@@ -4,6 +4,7 @@ import { kubernetesMinor } from '../../core/validate/removed-apis.js';
 import { DEFAULT_KIND_VERSION } from '../../kube/kind.js';
 import { pick, readRunnerContext } from '../shared/context.js';
 import { ActionInputs, type Environment } from '../shared/inputs.js';
+import { buildRunUrl } from '../../core/text/links.js';
 
 export const SECRET_INPUTS = ['token'] as const;
 export const CLUSTER_MODES = ['kind', 'existing', 'none'] as const;
@@ -87,7 +88,7 @@ export function readValidateInputs(env: Environment): ValidateInputs {
     apiUrl: context.apiUrl,
     runUrl:
       context.runId && context.repository
-        ? `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`
+        ? buildRunUrl(context.serverUrl, context.repository, context.runId)
         : undefined,
   };
 }

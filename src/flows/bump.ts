@@ -39,10 +39,12 @@ import type { GitHubClient } from '../github/client.js';
 import { explainFailure, requestFailure } from '../github/failures.js';
 import {
   applyPullSettings,
-  closePull,
+  closePullIfHead,
+  commentMarker,
   findOpenPull,
   findOpenPulls,
   openPull,
+  reopenPull,
   updatePull,
   type PullSummary,
 } from '../github/pulls.js';
@@ -248,7 +250,7 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
           { promotion, baseBranch, base, running, serverUrl: context.serverUrl, repository: fullName },
           { ...(onBase && { onBase }), otherBases: open.otherBases },
         );
-        return close(context, closures);
+        return close(context, closures, [...(open.onBase ? [open.onBase] : []), ...open.otherBases]);
       });
       return result(decision.kind, decision.reason, { previousTags: decision.previousTags, closedPullRequests });
     }
@@ -334,10 +336,33 @@ async function recordOf(
   return parseCommitRecord(await commitMessage(context.client, context.repository, head));
 }
 
-async function close(context: Context, closures: readonly Closure[]): Promise<ClosedPull[]> {
+/** The one comment a closing run leaves on a PR, found again by this marker (a retry updates it). */
+const CLOSING_MARKER = commentMarker('closing');
+
+/**
+ * Closes each PR only if it still shows the commit it was judged on (`judged`: see closePullIfHead);
+ * without `judged`, the PRs are superseded whatever they show and are closed as they are.
+ */
+async function close(
+  context: Context,
+  closures: readonly Closure[],
+  judged?: readonly PullSummary[],
+): Promise<ClosedPull[]> {
   const closed: ClosedPull[] = [];
   for (const { comment, ...pull } of closures) {
-    await closePull(context.client, context.repository, pull.number, comment);
+    const judgedHead = judged && judged.find((candidate) => candidate.number === pull.number)?.headSha;
+    if (judged && judgedHead === undefined) continue;
+    const outcome = await closePullIfHead(
+      context.client,
+      context.repository,
+      { number: pull.number, judgedHead, branch: context.promotion.branch },
+      comment,
+      CLOSING_MARKER,
+    );
+    if (outcome !== 'closed') {
+      context.log(`pull request #${pull.number} moved to a newer commit while it was judged; left open (${outcome})`);
+      continue;
+    }
     context.log(pull.reason);
     context.done(pull.reason);
     closed.push(pull);
@@ -492,6 +517,12 @@ async function writePull(
     return { operation: 'created', pull: existing };
   }
   let pull = await updatePull(client, repository, existing.number, text);
+  // An older run judged the PR obsolete and closed it between our read and our write: the branch now
+  // carries our newer promotion, so the PR is reopened (that run re-checks too and reopens it itself).
+  if (pull.state === 'closed' && !pull.merged && (await reopenPull(client, repository, existing.number))) {
+    context.log(`pull request #${existing.number} was closed by an older decision while bumping; reopened it`);
+    pull = { ...pull, state: 'open' };
+  }
   // Another run may have moved the branch and written its body before our write landed: the
   // body must describe the branch head, so re-render it from the head's own record.
   for (let round = 1; round <= MAX_BODY_ROUNDS; round++) {

@@ -278,6 +278,13 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
       const closedPullRequests = published.pull
         ? await closeForSuccessor(context, published.otherBases, published.pull)
         : [];
+      // Labels, reviewers and auto-merge an earlier run did not get to (nothing is sent when all are there).
+      if (published.kind === 'unchanged' && published.pull) {
+        const { pull } = published;
+        warnings.push(
+          ...(await phase('pull request', () => applyPullSettings(client, repository, pull, promotion.environment))),
+        );
+      }
       return result(published.kind, published.reason, {
         previousTags: decision.previousTags,
         ...(pullRequest && { pullRequest }),
@@ -435,6 +442,12 @@ async function publish(
     }
     const where = pull ? `pull request #${pull.number}` : `branch ${branch}`;
     if (verdict === 'same' && !change.rebuild) {
+      // A run that moved the branch and then failed to write the PR (a refused PATCH) left it describing
+      // an older promotion: make it match the branch's record again, whatever the earlier run managed.
+      if (pull && !describes(pull, head, pending)) {
+        context.log(`${where} does not describe branch ${branch} at ${head.slice(0, 12)}; updating it`);
+        return { kind: 'written', ...(await showPull(context, pull, head, pending)), commit: head, otherBases };
+      }
       if (pull) {
         return {
           kind: 'unchanged',
@@ -472,6 +485,16 @@ async function publish(
   }
   throw new Error(
     `branch ${branch} kept moving under concurrent bumps; gave up after ${MAX_BRANCH_ROUNDS} rounds, dispatch again`,
+  );
+}
+
+/** Does the PR say what the branch head carries (its title and the body's record of that very commit)? */
+function describes(pull: PullSummary, head: string, record: PromotionRecord): boolean {
+  const body = parseBodyRecord(pull.body);
+  return (
+    body?.commit === head &&
+    body.record.tag === record.tag &&
+    pull.title === promotionTitle(record.app, record.tag, record.environment)
   );
 }
 

@@ -9,6 +9,7 @@ export interface PullSummary {
   number: number;
   url: string;
   nodeId: string;
+  title: string;
   headSha: string;
   baseSha: string;
   /** The branch the PR merges into. */
@@ -26,6 +27,7 @@ interface PullData {
   number: number;
   html_url: string;
   node_id: string;
+  title: string;
   head: { sha: string };
   base: { sha: string; ref: string };
   body: string | null;
@@ -42,6 +44,7 @@ function summary(data: PullData): PullSummary {
     number: data.number,
     url: data.html_url,
     nodeId: data.node_id,
+    title: data.title,
     headSha: data.head.sha,
     baseSha: data.base.sha,
     baseRef: data.base.ref,

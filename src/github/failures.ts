@@ -257,6 +257,14 @@ export function explainFailure(error: unknown, context: FailureContext): Error {
       return new Error(
         `${prefix} (${said}): what ${action} read a moment ago is gone, probably changed by someone else; ${again}.`,
       );
+    case 409:
+      if (/repository is empty/i.test(said)) {
+        return new UserError(
+          `${prefix} (${said}): ${repository} has no commits yet; ${action} needs its default branch with the ` +
+            `promotion config. Push a first commit (with .github/promotion.yml), then ${again}.`,
+        );
+      }
+      return new Error(`${prefix} (${said}): GitHub reports a conflict; ${again}.`);
     case 422:
       return new UserError(`${prefix} (${said}): GitHub refused the request as invalid.`);
     default:

@@ -1,9 +1,11 @@
-// Fault injection: fail the Nth matching call with a 5xx, a rate limit or a dropped connection.
+// Fault injection: fail the Nth matching call with a 5xx, a rate limit, a dropped connection or a
+// `422 Reference update failed`.
 // A fault names a route of the table (routes.ts) or none; anything else is refused, because a fault
 // that can never match would let a test pass without testing anything.
 import { findRoute, routes } from './routes.js';
 
-export const FAULT_KINDS = ['502', '503', 'secondary-rate-limit', 'rate-limit', 'drop'] as const;
+// 'ref-update-failed' is the 422 GitHub gives intermittently under load on POST and PATCH /git/refs.
+export const FAULT_KINDS = ['502', '503', 'secondary-rate-limit', 'rate-limit', 'drop', 'ref-update-failed'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSpec {

@@ -116,6 +116,11 @@ function faultReply(fault: Fault, requestId: string): Reply {
       return { status: 502, body: { message: 'Server Error' } };
     case '503':
       return { status: 503, body: { message: 'Service Unavailable' } };
+    case 'ref-update-failed':
+      return {
+        status: 422,
+        body: { message: 'Reference update failed', documentation_url: `${DOCS}/git/refs#update-a-reference` },
+      };
     case 'rate-limit':
       return {
         status: 403,

@@ -1,0 +1,93 @@
+// GitHub answers the local GitHub gives as GitHub does (issue 9): `422 Reference update failed` on
+// creating or moving a ref is a lost race (read again, decide again), while an empty repository (409)
+// and a truncated recursive tree are clear errors at once, without retries and without writing anything.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { UserError } from '../../src/core/errors.js';
+import { parseBodyRecord } from '../../src/core/promotion/index.js';
+import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
+import { bump, devTag, exampleFiles, OWNER, payload } from './bump-fixtures.js';
+
+const CREATE_REF = 'POST /repos/{owner}/{repo}/git/refs';
+const UPDATE_REF = 'PATCH /repos/{owner}/{repo}/git/refs/{ref}';
+const BRANCH = 'gitops-promote/dev/api';
+let github: LocalGitHub;
+let counter = 0;
+before(async () => {
+  github = await startLocalGitHub();
+});
+after(() => github.stop());
+
+const api = (timestamp: number) => payload({ app: 'api', tag: devTag(timestamp), buildTimestamp: timestamp });
+const fired = () => github.requests().filter((request) => request.fault === 'ref-update-failed').length;
+
+async function expectFailure(work: Promise<unknown>): Promise<Error> {
+  try {
+    await work;
+  } catch (error) {
+    assert.ok(error instanceof Error);
+    return error;
+  }
+  assert.fail('the run was expected to fail');
+}
+
+describe('422 Reference update failed is a lost race, retried', () => {
+  for (const times of [1, 3]) {
+    test(`on creating the branch (${times} in a row): the PR is opened`, async () => {
+      const repo = `ref-create-${++counter}`;
+      await github.createRepository(OWNER, repo, exampleFiles());
+      github.resetCalls();
+      github.injectFault({ kind: 'ref-update-failed', route: CREATE_REF, times });
+      const result = await bump(github, repo, api(1763700100));
+      github.clearFaults();
+      assert.equal(fired(), times);
+      assert.equal(result.operation, 'created', result.reason);
+      const pulls = github.pullRequests(OWNER, repo);
+      assert.equal(pulls.length, 1);
+      const head = await github.git(OWNER, repo, ['rev-parse', `refs/heads/${BRANCH}`]);
+      assert.equal(parseBodyRecord(pulls[0]!.body)?.commit, head);
+    });
+
+    test(`on moving the branch (${times} in a row): the PR is updated`, async () => {
+      const repo = `ref-update-${++counter}`;
+      await github.createRepository(OWNER, repo, exampleFiles());
+      assert.equal((await bump(github, repo, api(1763700100))).operation, 'created');
+      github.resetCalls();
+      github.injectFault({ kind: 'ref-update-failed', route: UPDATE_REF, times });
+      const result = await bump(github, repo, api(1763700200));
+      github.clearFaults();
+      assert.equal(fired(), times);
+      assert.equal(result.operation, 'updated', result.reason);
+      const pull = github.pullRequests(OWNER, repo)[0]!;
+      assert.equal(pull.title, `Promote api to ${devTag(1763700200)} in dev`);
+      const head = await github.git(OWNER, repo, ['rev-parse', `refs/heads/${BRANCH}`]);
+      assert.equal(parseBodyRecord(pull.body)?.commit, head);
+    });
+  }
+});
+
+describe('answers that are errors at once', () => {
+  test('an empty repository (409 Git Repository is empty): a user error, asked once', async () => {
+    const repo = `empty-${++counter}`;
+    await github.createRepository(OWNER, repo);
+    github.resetCalls();
+    const error = await expectFailure(bump(github, repo, api(1763700100)));
+    assert.ok(error instanceof UserError, error.message);
+    assert.match(error.message, /409/);
+    assert.match(error.message, /has no commits yet/);
+    assert.doesNotMatch(error.message, /connection/);
+    assert.equal(github.calls()['GET /repos/{owner}/{repo}/git/ref/{ref}'], 1, 'not retried');
+  });
+
+  test('a truncated recursive tree: a user error, read once, nothing written', async () => {
+    const repo = `truncated-${++counter}`;
+    await github.createRepository(OWNER, repo, exampleFiles(), { recursiveTreeLimit: 3 });
+    const refs = await github.git(OWNER, repo, ['for-each-ref']);
+    github.resetCalls();
+    const error = await expectFailure(bump(github, repo, api(1763700100)));
+    assert.ok(error instanceof UserError, error.message);
+    assert.match(error.message, /too large for one read \(GitHub truncated it\)/);
+    assert.equal(github.calls()['GET /repos/{owner}/{repo}/git/trees/{tree_sha}'], 1, 'not retried');
+    assert.equal(await github.git(OWNER, repo, ['for-each-ref']), refs);
+  });
+});

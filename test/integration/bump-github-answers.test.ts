@@ -3,7 +3,7 @@
 // and a truncated recursive tree are clear errors at once, without retries and without writing anything.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { UserError } from '../../src/core/errors.js';
+import { RetryLaterError, UserError } from '../../src/core/errors.js';
 import { parseBodyRecord } from '../../src/core/promotion/index.js';
 import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
 import { bump, devTag, exampleFiles, OWNER, payload } from './bump-fixtures.js';
@@ -90,4 +90,37 @@ describe('answers that are errors at once', () => {
     assert.equal(github.calls()['GET /repos/{owner}/{repo}/git/trees/{tree_sha}'], 1, 'not retried');
     assert.equal(await github.git(OWNER, repo, ['for-each-ref']), refs);
   });
+});
+
+describe('secondary rate limits that outlast the retries end in "rate limited, retry after"', () => {
+  for (const kind of ['secondary-rate-limit', 'secondary-rate-limit-429'] as const) {
+    for (const noRetryAfter of [false, true]) {
+      test(`${kind === 'secondary-rate-limit' ? 403 : 429} ${noRetryAfter ? 'without' : 'with'} retry-after`, async () => {
+        const repo = `limited-${++counter}`;
+        await github.createRepository(OWNER, repo, exampleFiles());
+        const refs = await github.git(OWNER, repo, ['for-each-ref']);
+        github.resetCalls();
+        github.injectFault({
+          kind,
+          route: 'POST /repos/{owner}/{repo}/git/trees',
+          times: 50,
+          retryAfter: 7,
+          noRetryAfter,
+        });
+        const error = await expectFailure(bump(github, repo, api(1763700100)));
+        github.clearFaults();
+        assert.ok(github.requests().filter((request) => request.fault === kind).length > 1, 'retried first');
+        assert.ok(error instanceof RetryLaterError, `${error.name}: ${error.message}`);
+        assert.match(error.message, /GitHub answered (403|429)/);
+        assert.match(
+          error.message,
+          noRetryAfter
+            ? /rate limited, retry after a minute or more/
+            : /rate limited, retry after 7 s \(\d\d:\d\d:\d\d UTC\)/,
+        );
+        assert.doesNotMatch(error.message, /unexpected|connection/);
+        assert.equal(await github.git(OWNER, repo, ['for-each-ref']), refs, 'nothing written');
+      });
+    }
+  }
 });

@@ -27,6 +27,7 @@ import {
   resolvePromotion,
   sourceLinks,
   DEFAULT_SERVER_URL,
+  PULL_BODY_LIMIT,
   type Closure,
   type Promotion,
   type PromotionRecord,
@@ -255,6 +256,16 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
       return result(decision.kind, decision.reason, { previousTags: decision.previousTags, closedPullRequests });
     }
     const record = buildRecord(promotion, decision, base);
+    // GitHub refuses a longer body after the branch would be written: checked first (the table is
+    // summarised past a size, so only a record too large to carry gets here).
+    const bodyLength = [...renderPullRequestBody(record, '0'.repeat(40), { serverUrl: context.serverUrl })].length;
+    if (bodyLength > PULL_BODY_LIMIT) {
+      throw new UserError(
+        `the pull request for ${promotion.app.name} would change ${record.changes.length} places and need a ` +
+          `${bodyLength}-character body, more than GitHub's ${PULL_BODY_LIMIT}; nothing was written. Narrow the ` +
+          `app's places with paths in the promotion config, or split the environment.`,
+      );
+    }
     const tree = await phase('writing', async () => {
       const tree = await writeTree(
         client,

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { RetryLaterError, UserError } from '../../src/core/errors.js';
 import { parseBodyRecord } from '../../src/core/promotion/index.js';
 import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
-import { bump, devTag, exampleFiles, OWNER, payload } from './bump-fixtures.js';
+import { bump, devTag, exampleFiles, fastClient, OWNER, payload } from './bump-fixtures.js';
 
 const CREATE_REF = 'POST /repos/{owner}/{repo}/git/refs';
 const UPDATE_REF = 'PATCH /repos/{owner}/{repo}/git/refs/{ref}';
@@ -123,4 +123,57 @@ describe('secondary rate limits that outlast the retries end in "rate limited, r
       });
     }
   }
+});
+
+describe("a pull request body stays under GitHub's 65,536 characters", () => {
+  const PLACES = 200;
+  function bigApp(): Record<string, string> {
+    const files: Record<string, string> = {
+      '.github/promotion.yml':
+        'environments:\n  - {name: dev, path: releases/dev, tags: "glob:dev-*"}\napps:\n  big: {image: ghcr.io/acme/big}\n',
+    };
+    for (let index = 0; index < PLACES; index++) {
+      const name = `deployment-${String(index).padStart(3, '0')}-with-a-name-long-enough-to-widen-the-table`;
+      files[`releases/dev/big/${name}.yaml`] =
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: big-${index}\nspec:\n  template:\n    spec:\n      containers:\n        - name: big\n          image: ghcr.io/acme/big:dev-00000000-1763600000\n`;
+    }
+    return files;
+  }
+
+  test('the local GitHub refuses a longer body with 422', async () => {
+    const repo = `long-body-${++counter}`;
+    await github.createRepository(OWNER, repo, exampleFiles());
+    await github.pushCommit(OWNER, repo, { branch: 'topic', files: { 'NOTES.md': 'x\n' } });
+    const client = fastClient(github);
+    await assert.rejects(
+      client.rest.pulls.create({
+        owner: OWNER,
+        repo,
+        head: 'topic',
+        base: 'main',
+        title: 't',
+        body: 'x'.repeat(65_537),
+      }),
+      (error: Error & { status?: number }) => error.status === 422 && /body is too long/.test(JSON.stringify(error)),
+    );
+    assert.equal(github.pullRequests(OWNER, repo).length, 0);
+  });
+
+  test(`${PLACES} changed places: the table is summarised, the record and the job summary keep every change`, async () => {
+    const repo = `big-${++counter}`;
+    await github.createRepository(OWNER, repo, bigApp());
+    const tag = devTag(1763700100);
+    const result = await bump(github, repo, payload({ app: 'big', tag, buildTimestamp: 1763700100 }));
+    assert.equal(result.operation, 'created', result.reason);
+    assert.equal(result.changedFiles.length, PLACES);
+    const pull = github.pullRequests(OWNER, repo)[0]!;
+    const body = pull.body ?? '';
+    assert.ok([...body].length <= 65_536, `${body.length} characters`);
+    const more = /\| … and (\d+) more places \(the run's job summary lists every change\)/.exec(body);
+    assert.ok(more, 'the table says how many places it leaves out');
+    const rows = body.split('\n').filter((line) => line.startsWith('| `releases/dev/big/'));
+    assert.equal(rows.length + Number(more[1]), PLACES);
+    assert.equal(parseBodyRecord(body)?.record.changes.length, PLACES, 'the record is whole');
+    assert.equal(result.table?.split('\n').filter((line) => line.startsWith('| `releases/')).length, PLACES);
+  });
 });

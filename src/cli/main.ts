@@ -1,4 +1,4 @@
-import { isUserError } from '../core/errors.js';
+import { isExplained } from '../core/errors.js';
 import { jsonForLog, linesForLog } from '../core/text/untrusted.js';
 import { closest, parseCommandLine, UsageError, type Command, type CommandContext } from './command.js';
 
@@ -68,7 +68,7 @@ export async function runCli(
       io.stderr(`${PROGRAM} ${name}: ${oneLine(error.message)}\n${helpHint(name)}`);
       return 2;
     }
-    if (isUserError(error)) {
+    if (isExplained(error)) {
       io.stderr(`${PROGRAM} ${name}: ${oneLine(error.message)}`);
       return 1;
     }

@@ -16,6 +16,21 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * GitHub refused for now (a rate limit that outlasted the retries): reported as one line saying when to
+ * try again, like a user error, never as an unexpected one. Nothing about the request is wrong.
+ */
+export class RetryLaterError extends Error {
+  /** Seconds to wait, when GitHub said. */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(message: string, retryAfterSeconds?: number) {
+    super(message);
+    this.name = 'RetryLaterError';
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 /** Builds the house message form: `<field>: got <value>, expected <what>`. */
 export function invalid(field: string, value: unknown, expected: string): UserError {
   return new UserError(`${field}: got ${describeValue(value)}, expected ${expected}`, { field, value, expected });
@@ -35,4 +50,9 @@ export function describeValue(value: unknown): string {
 
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
+}
+
+/** A failure reported as one line, without "unexpected": a user error, or GitHub asking to retry later. */
+export function isExplained(error: unknown): error is UserError | RetryLaterError {
+  return error instanceof UserError || error instanceof RetryLaterError;
 }

@@ -27,6 +27,7 @@ import {
   resolvePromotion,
   sourceLinks,
   DEFAULT_SERVER_URL,
+  PULL_BODY_LIMIT,
   type Closure,
   type Promotion,
   type PromotionRecord,
@@ -39,10 +40,12 @@ import type { GitHubClient } from '../github/client.js';
 import { explainFailure, requestFailure } from '../github/failures.js';
 import {
   applyPullSettings,
-  closePull,
+  closePullIfHead,
+  commentMarker,
   findOpenPull,
   findOpenPulls,
   openPull,
+  reopenPull,
   updatePull,
   type PullSummary,
 } from '../github/pulls.js';
@@ -248,11 +251,21 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
           { promotion, baseBranch, base, running, serverUrl: context.serverUrl, repository: fullName },
           { ...(onBase && { onBase }), otherBases: open.otherBases },
         );
-        return close(context, closures);
+        return close(context, closures, [...(open.onBase ? [open.onBase] : []), ...open.otherBases]);
       });
       return result(decision.kind, decision.reason, { previousTags: decision.previousTags, closedPullRequests });
     }
     const record = buildRecord(promotion, decision, base);
+    // GitHub refuses a longer body after the branch would be written: checked first (the table is
+    // summarised past a size, so only a record too large to carry gets here).
+    const bodyLength = [...renderPullRequestBody(record, '0'.repeat(40), { serverUrl: context.serverUrl })].length;
+    if (bodyLength > PULL_BODY_LIMIT) {
+      throw new UserError(
+        `the pull request for ${promotion.app.name} would change ${record.changes.length} places and need a ` +
+          `${bodyLength}-character body, more than GitHub's ${PULL_BODY_LIMIT}; nothing was written. Narrow the ` +
+          `app's places with paths in the promotion config, or split the environment.`,
+      );
+    }
     const tree = await phase('writing', async () => {
       const tree = await writeTree(
         client,
@@ -276,6 +289,13 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
       const closedPullRequests = published.pull
         ? await closeForSuccessor(context, published.otherBases, published.pull)
         : [];
+      // Labels, reviewers and auto-merge an earlier run did not get to (nothing is sent when all are there).
+      if (published.kind === 'unchanged' && published.pull) {
+        const { pull } = published;
+        warnings.push(
+          ...(await phase('pull request', () => applyPullSettings(client, repository, pull, promotion.environment))),
+        );
+      }
       return result(published.kind, published.reason, {
         previousTags: decision.previousTags,
         ...(pullRequest && { pullRequest }),
@@ -334,10 +354,33 @@ async function recordOf(
   return parseCommitRecord(await commitMessage(context.client, context.repository, head));
 }
 
-async function close(context: Context, closures: readonly Closure[]): Promise<ClosedPull[]> {
+/** The one comment a closing run leaves on a PR, found again by this marker (a retry updates it). */
+const CLOSING_MARKER = commentMarker('closing');
+
+/**
+ * Closes each PR only if it still shows the commit it was judged on (`judged`: see closePullIfHead);
+ * without `judged`, the PRs are superseded whatever they show and are closed as they are.
+ */
+async function close(
+  context: Context,
+  closures: readonly Closure[],
+  judged?: readonly PullSummary[],
+): Promise<ClosedPull[]> {
   const closed: ClosedPull[] = [];
   for (const { comment, ...pull } of closures) {
-    await closePull(context.client, context.repository, pull.number, comment);
+    const judgedHead = judged && judged.find((candidate) => candidate.number === pull.number)?.headSha;
+    if (judged && judgedHead === undefined) continue;
+    const outcome = await closePullIfHead(
+      context.client,
+      context.repository,
+      { number: pull.number, judgedHead, branch: context.promotion.branch },
+      comment,
+      CLOSING_MARKER,
+    );
+    if (outcome !== 'closed') {
+      context.log(`pull request #${pull.number} moved to a newer commit while it was judged; left open (${outcome})`);
+      continue;
+    }
     context.log(pull.reason);
     context.done(pull.reason);
     closed.push(pull);
@@ -410,6 +453,12 @@ async function publish(
     }
     const where = pull ? `pull request #${pull.number}` : `branch ${branch}`;
     if (verdict === 'same' && !change.rebuild) {
+      // A run that moved the branch and then failed to write the PR (a refused PATCH) left it describing
+      // an older promotion: make it match the branch's record again, whatever the earlier run managed.
+      if (pull && !describes(pull, head, pending)) {
+        context.log(`${where} does not describe branch ${branch} at ${head.slice(0, 12)}; updating it`);
+        return { kind: 'written', ...(await showPull(context, pull, head, pending)), commit: head, otherBases };
+      }
       if (pull) {
         return {
           kind: 'unchanged',
@@ -447,6 +496,16 @@ async function publish(
   }
   throw new Error(
     `branch ${branch} kept moving under concurrent bumps; gave up after ${MAX_BRANCH_ROUNDS} rounds, dispatch again`,
+  );
+}
+
+/** Does the PR say what the branch head carries (its title and the body's record of that very commit)? */
+function describes(pull: PullSummary, head: string, record: PromotionRecord): boolean {
+  const body = parseBodyRecord(pull.body);
+  return (
+    body?.commit === head &&
+    body.record.tag === record.tag &&
+    pull.title === promotionTitle(record.app, record.tag, record.environment)
   );
 }
 
@@ -492,6 +551,12 @@ async function writePull(
     return { operation: 'created', pull: existing };
   }
   let pull = await updatePull(client, repository, existing.number, text);
+  // An older run judged the PR obsolete and closed it between our read and our write: the branch now
+  // carries our newer promotion, so the PR is reopened (that run re-checks too and reopens it itself).
+  if (pull.state === 'closed' && !pull.merged && (await reopenPull(client, repository, existing.number))) {
+    context.log(`pull request #${existing.number} was closed by an older decision while bumping; reopened it`);
+    pull = { ...pull, state: 'open' };
+  }
   // Another run may have moved the branch and written its body before our write landed: the
   // body must describe the branch head, so re-render it from the head's own record.
   for (let round = 1; round <= MAX_BODY_ROUNDS; round++) {

@@ -6,6 +6,8 @@ import type { GitHubClient } from './client.js';
 import { requestFailure } from './failures.js';
 import type { RepositoryName } from './repository.js';
 
+const REF_UPDATE_FAILED = /reference update failed/i;
+
 export interface FileWrite {
   path: string;
   mode: string;
@@ -55,6 +57,8 @@ export async function createBranch(
   } catch (error) {
     const failure = requestFailure(error);
     if (failure?.status === 422 && /already exists/i.test(failure.message)) return 'exists';
+    // GitHub's intermittent 422 under load: the ref may or may not exist; the caller reads it and decides again.
+    if (failure?.status === 422 && REF_UPDATE_FAILED.test(failure.message)) return 'exists';
     throw error;
   }
 }
@@ -72,6 +76,8 @@ export async function fastForwardBranch(
   } catch (error) {
     const failure = requestFailure(error);
     if (failure?.status === 422 && /fast.forward/i.test(failure.message)) return 'moved';
+    // Lost like a race: the caller re-reads the branch and decides again.
+    if (failure?.status === 422 && REF_UPDATE_FAILED.test(failure.message)) return 'moved';
     if (failure?.status === 422 && /does not exist|not found/i.test(failure.message)) return 'missing';
     if (failure?.status === 404) return 'missing';
     throw error;

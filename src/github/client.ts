@@ -45,8 +45,9 @@ export interface GitHubClientOptions extends GitHubClientTiming {
 
 export const DEFAULT_API_URL = 'https://api.github.com';
 const USER_AGENT = 'gitops-promote';
-// 429 belongs to the throttling plugin: retrying it here too would double the waits.
-const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+// 429 belongs to the throttling plugin: retrying it here too would double the waits. 409 (an empty
+// repository, a conflict) is an answer, not a hiccup: retrying it only delays the error.
+const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 429, 451];
 
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const log = withDefaults(options.log);

@@ -4,7 +4,7 @@
 // what its token needs; the operation comes from the request. A 404 is ambiguous on GitHub (a
 // repository the token cannot see answers 404 like a missing branch or file), so callers ask
 // whether the repository is visible (`repositoryVisible`) before this explains a 404.
-import { UserError } from '../core/errors.js';
+import { RetryLaterError, UserError } from '../core/errors.js';
 import { describeTokenKind, type TokenKind } from './token.js';
 
 export interface RequestFailure {
@@ -12,6 +12,8 @@ export interface RequestFailure {
   message: string;
   /** GitHub's `x-accepted-github-permissions` header: the permissions the endpoint accepts. */
   acceptedPermissions?: string;
+  /** Seconds GitHub asked to wait (`retry-after`), or until the primary limit resets (`x-ratelimit-reset`). */
+  retryAfterSeconds?: number;
   /** The request that failed, as octokit keeps it on the error. */
   request?: { method: string; url: string; body?: unknown };
 }
@@ -24,14 +26,33 @@ export function requestFailure(error: unknown): RequestFailure | undefined {
   const message = error instanceof Error ? error.message : String(error);
   const headers = (error as { response?: { headers?: Record<string, string | number | undefined> } }).response?.headers;
   const accepted = headers?.['x-accepted-github-permissions'];
+  const retryAfter = retryAfterOf(headers);
   const request = (error as { request?: { method?: unknown; url?: unknown; body?: unknown } }).request;
   return {
     status: error.status,
     message,
     ...(accepted !== undefined && { acceptedPermissions: String(accepted) }),
+    ...(retryAfter !== undefined && { retryAfterSeconds: retryAfter }),
     ...(typeof request?.method === 'string' &&
       typeof request.url === 'string' && { request: { method: request.method, url: request.url, body: request.body } }),
   };
+}
+
+function retryAfterOf(headers: Record<string, string | number | undefined> | undefined): number | undefined {
+  const after = Number(headers?.['retry-after']);
+  if (headers?.['retry-after'] !== undefined && Number.isFinite(after) && after >= 0) return Math.ceil(after);
+  const reset = Number(headers?.['x-ratelimit-reset']);
+  if (String(headers?.['x-ratelimit-remaining']) === '0' && Number.isFinite(reset) && reset > 0) {
+    return Math.max(0, Math.ceil(reset - Date.now() / 1000));
+  }
+  return undefined;
+}
+
+/** When to try again, for a message: in N s (at HH:MM:SS UTC), or GitHub's advice when it gave no time. */
+function retryWhen(seconds: number | undefined): string {
+  if (seconds === undefined) return 'a minute or more (GitHub gave no retry-after)';
+  const at = new Date(Date.now() + seconds * 1000).toISOString().slice(11, 19);
+  return `${seconds} s (${at} UTC)`;
 }
 
 /** A rate limit answer (primary or secondary) that outlasted the throttling plugin's retries. */
@@ -221,7 +242,11 @@ export function explainFailure(error: unknown, context: FailureContext): Error {
   const help = `${ACTIONS[action].help(context)}${permissions}`;
   const names = PERMISSION_NAMES[step.needs];
   if (isRateLimit(failure)) {
-    return new Error(`${prefix} (${said}): GitHub's rate limit held after the allowed retries; ${again} later.`);
+    return new RetryLaterError(
+      `${prefix} (${said}): rate limited, retry after ${retryWhen(failure.retryAfterSeconds)}; nothing is lost by ` +
+        `stopping here: ${again} then.`,
+      failure.retryAfterSeconds,
+    );
   }
   switch (failure.status) {
     case 401:
@@ -257,6 +282,14 @@ export function explainFailure(error: unknown, context: FailureContext): Error {
       return new Error(
         `${prefix} (${said}): what ${action} read a moment ago is gone, probably changed by someone else; ${again}.`,
       );
+    case 409:
+      if (/repository is empty/i.test(said)) {
+        return new UserError(
+          `${prefix} (${said}): ${repository} has no commits yet; ${action} needs its default branch with the ` +
+            `promotion config. Push a first commit (with .github/promotion.yml), then ${again}.`,
+        );
+      }
+      return new Error(`${prefix} (${said}): GitHub reports a conflict; ${again}.`);
     case 422:
       return new UserError(`${prefix} (${said}): GitHub refused the request as invalid.`);
     default:

@@ -9,6 +9,7 @@ export interface PullSummary {
   number: number;
   url: string;
   nodeId: string;
+  title: string;
   headSha: string;
   baseSha: string;
   /** The branch the PR merges into. */
@@ -18,12 +19,15 @@ export interface PullSummary {
   reviewers: string[];
   teams: string[];
   autoMerge: boolean;
+  state: 'open' | 'closed';
+  merged: boolean;
 }
 
 interface PullData {
   number: number;
   html_url: string;
   node_id: string;
+  title: string;
   head: { sha: string };
   base: { sha: string; ref: string };
   body: string | null;
@@ -31,6 +35,8 @@ interface PullData {
   requested_reviewers?: { login: string }[] | null;
   requested_teams?: { slug: string }[] | null;
   auto_merge?: unknown;
+  state?: string;
+  merged?: boolean | null;
 }
 
 function summary(data: PullData): PullSummary {
@@ -38,6 +44,7 @@ function summary(data: PullData): PullSummary {
     number: data.number,
     url: data.html_url,
     nodeId: data.node_id,
+    title: data.title,
     headSha: data.head.sha,
     baseSha: data.base.sha,
     baseRef: data.base.ref,
@@ -46,6 +53,8 @@ function summary(data: PullData): PullSummary {
     reviewers: (data.requested_reviewers ?? []).map((user) => user.login.toLowerCase()),
     teams: (data.requested_teams ?? []).map((team) => team.slug.toLowerCase()),
     autoMerge: data.auto_merge !== null && data.auto_merge !== undefined,
+    state: data.state === 'closed' ? 'closed' : 'open',
+    merged: data.merged === true,
   };
 }
 
@@ -123,15 +132,112 @@ export async function updatePull(
   return summary(data as PullData);
 }
 
-export async function closePull(
+export async function readPull(client: GitHubClient, repository: RepositoryName, number: number): Promise<PullSummary> {
+  const { data } = await client.rest.pulls.get({ ...repository, pull_number: number });
+  return summary(data as PullData);
+}
+
+/** Reopens a PR closed by someone else's decision; false when GitHub refuses (merged, branch deleted, another open). */
+export async function reopenPull(client: GitHubClient, repository: RepositoryName, number: number): Promise<boolean> {
+  try {
+    await client.rest.pulls.update({ ...repository, pull_number: number, state: 'open' });
+    return true;
+  } catch (error) {
+    if (requestFailure(error)?.status === 422) return false;
+    throw error;
+  }
+}
+
+/**
+ * What became of a conditional close: `closed`; `moved` when the PR no longer shows the judged commit
+ * (left as it is); `reopened` when its branch moved while it was being closed (a newer promotion).
+ */
+export type CloseOutcome = 'closed' | 'moved' | 'reopened';
+
+/**
+ * Closes the PR only if its head is still the commit that was judged (`judgedHead`): read right before
+ * closing, and again after, so an older decision never closes a PR that a concurrent run has just moved
+ * to a newer promotion. The comment is posted first (so a failed close is retried by the next run) and
+ * is kept by its hidden marker, never duplicated. Without a judged head (a PR superseded whatever it
+ * shows, such as one into a base the environment left) it closes unconditionally.
+ */
+export async function closePullIfHead(
   client: GitHubClient,
   repository: RepositoryName,
-  number: number,
+  pull: { number: number; judgedHead: string | undefined; branch: string },
   comment: string,
-): Promise<void> {
-  await client.rest.issues.createComment({ ...repository, issue_number: number, body: comment });
-  await client.rest.pulls.update({ ...repository, pull_number: number, state: 'closed' });
+  marker: string,
+): Promise<CloseOutcome> {
+  if (pull.judgedHead === undefined) {
+    await upsertComment(client, repository, pull.number, marker, comment);
+    await client.rest.pulls.update({ ...repository, pull_number: pull.number, state: 'closed' });
+    return 'closed';
+  }
+  const before = await readPull(client, repository, pull.number);
+  if (before.state !== 'open' || before.headSha !== pull.judgedHead) return 'moved';
+  await upsertComment(client, repository, pull.number, marker, comment);
+  const { data } = await client.rest.pulls.update({ ...repository, pull_number: pull.number, state: 'closed' });
+  const closedAt = summary(data as PullData).headSha;
+  let head: string | undefined = closedAt;
+  if (closedAt === pull.judgedHead) {
+    try {
+      const ref = await client.rest.git.getRef({ ...repository, ref: `heads/${pull.branch}` });
+      head = ref.data.object.sha;
+    } catch (error) {
+      if (requestFailure(error)?.status !== 404) throw error;
+      head = undefined;
+    }
+  }
+  if (head === undefined || head === pull.judgedHead) return 'closed';
+  return (await reopenPull(client, repository, pull.number)) ? 'reopened' : 'closed';
 }
+
+/** The hidden marker that finds a comment an action posted: an HTML comment GitHub does not render. */
+export function commentMarker(key: string): string {
+  return `<!-- gitops-promote:${key.replace(/--|>/g, '')} -->`;
+}
+
+/**
+ * Posts the comment, or updates the one already carrying `marker` (a retry whose first answer was
+ * lost, or a later run saying the same thing): one comment per marker. The marker is appended to the body.
+ */
+export async function upsertComment(
+  client: GitHubClient,
+  repository: RepositoryName,
+  issueNumber: number,
+  marker: string,
+  body: string,
+): Promise<void> {
+  const text = `${body}\n\n${marker}`;
+  for (let attempt = 1; ; attempt++) {
+    const existing = await client.paginate(client.rest.issues.listComments, {
+      ...repository,
+      issue_number: issueNumber,
+      per_page: 100,
+    });
+    const found = existing.find((candidate) => (candidate.body ?? '').includes(marker));
+    if (found !== undefined) {
+      if (found.body !== text)
+        await client.rest.issues.updateComment({ ...repository, comment_id: found.id, body: text });
+      return;
+    }
+    try {
+      // Not retried blindly: GitHub may have posted it and lost the answer, so the retry looks for the marker first.
+      await client.rest.issues.createComment({
+        ...repository,
+        issue_number: issueNumber,
+        body: text,
+        request: { retries: 0 },
+      });
+      return;
+    } catch (error) {
+      const status = requestFailure(error)?.status;
+      if (attempt >= COMMENT_ATTEMPTS || (status !== undefined && status < 500)) throw error;
+    }
+  }
+}
+
+const COMMENT_ATTEMPTS = 4;
 
 /** What a pull request should have; anything missing is added, nothing is removed. */
 export interface PullSettings {

@@ -1,5 +1,7 @@
 // Shared by the bump tests: the example environment repository with a promotion config, payloads,
 // a fast client for the local GitHub, and ways to look at what a bump left behind.
+import assert from 'node:assert/strict';
+import { parseBodyRecord } from '../../src/core/promotion/index.js';
 import { buildDispatchPayload, requestFromPayload, type DispatchPayload } from '../../src/core/payload/index.js';
 import { bumpEnvironment, type BumpOptions, type BumpResult } from '../../src/flows/bump.js';
 import { createGitHubClient, type GitHubClient } from '../../src/github/client.js';
@@ -163,4 +165,60 @@ export async function raceOneApp(github: LocalGitHub, repo: string, app: string,
     .filter((pull) => pull.state === 'open' && pull.headRef === `gitops-promote/dev/${app}`);
   const highest = tags.at(-1)!.tag;
   return { results, open, highest, order: order.map(({ tag }) => tag) };
+}
+
+/**
+ * The overlap of an obsolete-PR close and an update of that PR (issue 9): the environment runs T5 and
+ * the open PR proposes T1; a dispatch of T3 (skipped, so it closes the PR as obsolete) and one of T9
+ * (which updates the PR to T9) run together. The seed picks at which of T3's API calls T9 starts and
+ * how long T3 then waits, so every window of T3's judging and closing is tried. Returns what a test checks.
+ */
+export async function closeUpdateRace(github: LocalGitHub, repo: string, seed: number) {
+  const random = seededRandom(seed);
+  const app = 'api';
+  const at = (timestamp: number) => payload({ app, tag: devTag(timestamp), buildTimestamp: timestamp });
+  await github.createRepository(OWNER, repo, exampleFiles());
+  const opened = await bump(github, repo, at(1_763_700_100));
+  if (opened.operation !== 'created') throw new Error(`setup: ${opened.reason}`);
+  const path = 'releases/dev/api/deployment.yaml';
+  const text = await github.git(OWNER, repo, ['show', `main:${path}`]);
+  await github.pushCommit(OWNER, repo, {
+    branch: 'main',
+    files: { [path]: `${text.replaceAll('dev-3f2a9c1e-1763600000', devTag(1_763_700_500))}\n` },
+    message: 'hand edit: T5',
+  });
+  const startAt = 1 + Math.floor(random() * 14);
+  const pauseMs = Math.floor(random() * 600);
+  const olderClient = fastClient(github);
+  let calls = 0;
+  let newer: Promise<BumpResult> | undefined;
+  olderClient.hook.before('request', async () => {
+    calls += 1;
+    if (calls !== startAt) return;
+    newer = bump(github, repo, at(1_763_700_900));
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+  });
+  const older = await bump(github, repo, at(1_763_700_300), { client: olderClient });
+  newer ??= bump(github, repo, at(1_763_700_900));
+  const newest = await newer;
+  const pulls = github.pullRequests(OWNER, repo).filter((pull) => pull.headRef === `gitops-promote/dev/${app}`);
+  return { older, newest, pulls, tag: devTag(1_763_700_900), startAt, pauseMs };
+}
+
+/** Runs closeUpdateRace and asserts no promotion was lost; returns a short line of what happened. */
+export async function checkCloseUpdateRace(github: LocalGitHub, repo: string, seed: number): Promise<string> {
+  const { older, newest, pulls, tag, startAt, pauseMs } = await closeUpdateRace(github, repo, seed);
+  const where = `seed ${seed} (T9 started at T3's call ${startAt}, T3 paused ${pauseMs} ms)`;
+  assert.equal(older.operation, 'skipped', `${where}: ${older.reason}`);
+  assert.ok(['updated', 'created'].includes(newest.operation), `${where}: ${newest.reason}`);
+  const open = pulls.filter((pull) => pull.state === 'open');
+  assert.equal(open.length, 1, `${where}: one open PR, got ${JSON.stringify(pulls.map((p) => [p.number, p.state]))}`);
+  const pull = open[0]!;
+  assert.equal(newest.pullRequest?.number, pull.number, `${where}: T9 reports the PR that is open`);
+  assert.equal(pull.title, `Promote api to ${tag} in dev`, where);
+  const head = await github.git(OWNER, repo, ['rev-parse', `refs/heads/${pull.headRef}`]);
+  assert.equal(parseBodyRecord(pull.body)?.commit, head, `${where}: the body describes the branch head`);
+  const closing = (github.repository(OWNER, repo)?.comments ?? []).filter((comment) => comment.issueNumber === 1);
+  assert.ok(closing.length <= 1, `${where}: at most one closing comment`);
+  return `${startAt}/${pauseMs}:${older.closedPullRequests.length > 0 ? 'closed' : 'left'}`;
 }

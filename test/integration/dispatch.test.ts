@@ -212,7 +212,7 @@ describe('dispatch against the local GitHub', () => {
     const warnings: string[] = [];
     await assert.rejects(
       send(WRITER, payload(), { timing: { rateLimitRetries: 2 }, warnings }),
-      /rate limit held after the allowed retries/,
+      /rate limited, retry after 1 s \(\d\d:\d\d:\d\d UTC\); nothing is lost by stopping here: try again then/,
     );
     assert.equal(dispatchCalls(), 3);
     assert.match(warnings.at(-1) ?? '', /giving up after 2 retries/);

@@ -152,7 +152,7 @@ describe('explainBumpFailure', () => {
       requestError(403, 'API rate limit exceeded for installation ID 1.', 'GET', `${API}/git/trees/abc`),
       installation,
       undefined,
-      /GitHub's rate limit held after the allowed retries; dispatch again later/,
+      /rate limited, retry after a minute or more \(GitHub gave no retry-after\); nothing is lost by stopping here: dispatch again then\.$/,
       false,
     ],
     [

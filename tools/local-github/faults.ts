@@ -1,9 +1,20 @@
-// Fault injection: fail the Nth matching call with a 5xx, a rate limit or a dropped connection.
+// Fault injection: fail the Nth matching call with a 5xx, a rate limit, a dropped connection or a
+// `422 Reference update failed`.
 // A fault names a route of the table (routes.ts) or none; anything else is refused, because a fault
 // that can never match would let a test pass without testing anything.
 import { findRoute, routes } from './routes.js';
 
-export const FAULT_KINDS = ['502', '503', 'secondary-rate-limit', 'rate-limit', 'drop'] as const;
+// 'ref-update-failed' is the 422 GitHub gives intermittently under load on POST and PATCH /git/refs.
+// 'secondary-rate-limit' answers 403 and 'secondary-rate-limit-429' 429, as GitHub does either.
+export const FAULT_KINDS = [
+  '502',
+  '503',
+  'secondary-rate-limit',
+  'secondary-rate-limit-429',
+  'rate-limit',
+  'drop',
+  'ref-update-failed',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSpec {
@@ -23,6 +34,8 @@ export interface FaultSpec {
   when?: 'before' | 'after';
   /** Seconds in the retry-after header of rate-limit faults. Default 1. */
   retryAfter?: number;
+  /** Secondary rate limits without a retry-after header (GitHub sends none on some). Default false. */
+  noRetryAfter?: boolean;
 }
 
 export interface Fault extends Required<Omit<FaultSpec, 'method' | 'route'>> {
@@ -35,7 +48,7 @@ export class FaultSpecError extends Error {
   override name = 'FaultSpecError';
 }
 
-const SPEC_KEYS = ['kind', 'method', 'route', 'nth', 'times', 'when', 'retryAfter'];
+const SPEC_KEYS = ['kind', 'method', 'route', 'nth', 'times', 'when', 'retryAfter', 'noRetryAfter'];
 const METHODS = [...new Set(routes.map((route) => route.method))];
 
 function positiveInteger(spec: Record<string, unknown>, key: string): number | undefined {
@@ -105,6 +118,10 @@ export function parseFaultSpec(value: unknown): Fault {
   if (typeof retryAfter !== 'number' || !Number.isFinite(retryAfter) || retryAfter < 0) {
     throw new FaultSpecError(`fault retryAfter: got ${JSON.stringify(retryAfter)}, expected seconds (0 or more)`);
   }
+  const noRetryAfter = spec.noRetryAfter ?? false;
+  if (typeof noRetryAfter !== 'boolean') {
+    throw new FaultSpecError(`fault noRetryAfter: got ${JSON.stringify(noRetryAfter)}, expected true or false`);
+  }
   const method = typeof spec.method === 'string' ? spec.method.toUpperCase() : undefined;
   return {
     kind: kind as FaultKind,
@@ -112,6 +129,7 @@ export function parseFaultSpec(value: unknown): Fault {
     times: positiveInteger(spec, 'times') ?? 1,
     when,
     retryAfter,
+    noRetryAfter,
     ...checkRoute(method, spec.route as string | undefined),
   };
 }

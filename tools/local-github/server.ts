@@ -116,6 +116,11 @@ function faultReply(fault: Fault, requestId: string): Reply {
       return { status: 502, body: { message: 'Server Error' } };
     case '503':
       return { status: 503, body: { message: 'Service Unavailable' } };
+    case 'ref-update-failed':
+      return {
+        status: 422,
+        body: { message: 'Reference update failed', documentation_url: `${DOCS}/git/refs#update-a-reference` },
+      };
     case 'rate-limit':
       return {
         status: 403,
@@ -130,12 +135,12 @@ function faultReply(fault: Fault, requestId: string): Reply {
       };
     default:
       return {
-        status: 403,
+        status: fault.kind === 'secondary-rate-limit-429' ? 429 : 403,
         body: {
           message: `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID ${requestId}.`,
           documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits`,
         },
-        headers: { 'retry-after': String(fault.retryAfter) },
+        headers: fault.noRetryAfter ? {} : { 'retry-after': String(fault.retryAfter) },
       };
   }
 }

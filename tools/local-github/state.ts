@@ -10,6 +10,8 @@ export interface RepositorySettings {
   allowRebaseMerge: boolean;
   deleteBranchOnMerge: boolean;
   description: string | null;
+  /** A recursive tree read past this many entries answers `truncated: true` with the list cut, as GitHub does past its limits. */
+  recursiveTreeLimit?: number;
 }
 
 export interface PullRequestRecord {

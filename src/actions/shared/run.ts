@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { isUserError } from '../../core/errors.js';
+import { isExplained } from '../../core/errors.js';
 import { log } from './log.js';
 
 /**
@@ -10,7 +10,7 @@ export async function runAction(body: () => Promise<void>): Promise<void> {
   try {
     await body();
   } catch (error) {
-    if (isUserError(error)) {
+    if (isExplained(error)) {
       log.failed(oneLine(error.message));
       return;
     }

@@ -113,7 +113,10 @@ export const getBlob: Handler = async (context) => {
 
 async function treeView(context: Context, sha: string, recursive: boolean) {
   const api = apiBase(context.hub, context.repo);
-  const entries = await context.repo.git.lsTree(sha, recursive);
+  const all = await context.repo.git.lsTree(sha, recursive);
+  const limit = recursive ? context.repo.settings.recursiveTreeLimit : undefined;
+  const truncated = limit !== undefined && all.length > limit;
+  const entries = truncated ? all.slice(0, limit) : all;
   return {
     sha,
     url: `${api}/git/trees/${sha}`,
@@ -125,7 +128,7 @@ async function treeView(context: Context, sha: string, recursive: boolean) {
       ...(entry.size === undefined ? {} : { size: entry.size }),
       url: `${api}/git/${entry.type === 'tree' ? 'trees' : 'blobs'}/${entry.sha}`,
     })),
-    truncated: false,
+    truncated,
   };
 }
 

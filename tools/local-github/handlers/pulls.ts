@@ -98,6 +98,7 @@ export const listPulls: Handler = async (context) => {
 export const createPull: Handler = async (context) => {
   const body = bodyOf(context);
   const { repo } = context;
+  checkBodyLength(body);
   return withRepoLock(repo, async () => {
     const headRef = headBranch(repo, stringField(body, 'head') ?? '');
     const baseRef = stringField(body, 'base') ?? '';
@@ -143,11 +144,25 @@ export const createPull: Handler = async (context) => {
   });
 };
 
+/** GitHub refuses a pull request body over 65,536 characters with this 422. */
+const BODY_LIMIT = 65_536;
+function checkBodyLength(body: Record<string, unknown>): void {
+  const text = stringField(body, 'body');
+  if (text !== undefined && [...text].length > BODY_LIMIT) {
+    throw validationFailed('Issue', {
+      field: 'body',
+      code: 'custom',
+      message: `body is too long (maximum is ${BODY_LIMIT} characters)`,
+    });
+  }
+}
+
 export const getPull: Handler = async (context) => ok(await pullView(context, pullOr404(context)));
 
 export const updatePull: Handler = async (context) => {
   const body = bodyOf(context);
   const { repo } = context;
+  checkBodyLength(body);
   return withRepoLock(repo, async () => {
     const pr = pullOr404(context);
     const base = stringField(body, 'base');

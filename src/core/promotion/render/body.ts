@@ -23,12 +23,42 @@ export function renderChangeTable(changes: PromotionRecord['changes']): string {
   return ['| File | Path | Old | New |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
+/** GitHub refuses a pull request body longer than this (422). */
+export const PULL_BODY_LIMIT = 65_536;
+// The table is cut to keep the whole body under this, leaving room for the lines around it.
+const BODY_BUDGET = 60_000;
+
+/**
+ * The body; past BODY_BUDGET characters the change table keeps the rows that fit and says how many
+ * more places change (the job summary has the full table). The record block is never cut.
+ */
 export function renderPullRequestBody(record: PromotionRecord, commit: string, links: BodyLinks): string {
+  const full = renderBody(record, commit, links, renderChangeTable(record.changes));
+  if (length(full) <= BODY_BUDGET) return full;
+  const bare = renderBody(record, commit, links, '');
+  const table = renderChangeTable(record.changes).split('\n');
+  const kept = table.slice(0, 2);
+  let room = BODY_BUDGET - length(bare) - 200;
+  for (const row of table.slice(2)) {
+    room -= length(row) + 1;
+    if (room < 0) break;
+    kept.push(row);
+  }
+  const more = record.changes.length - (kept.length - 2);
+  kept.push(`| … and ${more} more places (the run's job summary lists every change) | | | |`);
+  return renderBody(record, commit, links, kept.join('\n'));
+}
+
+function length(text: string): number {
+  return [...text].length;
+}
+
+function renderBody(record: PromotionRecord, commit: string, links: BodyLinks, table: string): string {
   const previous = record.previousTags.length > 0 ? ` (it runs ${record.previousTags.map(code).join(', ')} now)` : '';
   const lines = [
     `Promotes **${inertText(record.app)}** to ${code(record.tag)} in **${inertText(record.environment)}**${previous}.`,
     '',
-    renderChangeTable(record.changes),
+    table,
     '',
   ];
   const source = record.source;

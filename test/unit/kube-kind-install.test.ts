@@ -6,6 +6,8 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { parse } from 'yaml';
+import { DEFAULT_KUBERNETES_VERSION } from '../../src/core/validate/index.js';
 import { InfrastructureError, installKind, PREINSTALLED } from '../../src/kube/kind.js';
 
 const BINARY = Buffer.from('#!/bin/sh\necho kind v0.0.1\n');
@@ -58,4 +60,14 @@ describe('kind install', () => {
     );
     assert.equal(await installKind(PREINSTALLED), 'kind');
   });
+});
+
+test("the validate action's default node image is pinned by digest, at the Kubernetes minor the static stage checks", () => {
+  const action = parse(readFileSync(new URL('../../actions/validate/action.yml', import.meta.url), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
+  const image = action.inputs['kind-node-image']?.default ?? '';
+  const match = /^kindest\/node:v(\d+\.\d+)\.\d+@sha256:[0-9a-f]{64}$/.exec(image);
+  assert.ok(match, `not pinned by digest: ${image}`);
+  assert.equal(match[1], DEFAULT_KUBERNETES_VERSION);
 });

@@ -43,6 +43,20 @@ export function exampleFiles(config = CONFIG): FileContents {
 }
 
 /** The production client (retry and throttling plugins) with the waits shortened for tests. */
+let exampleRepositories = 0;
+
+/** A new repository `<prefix>-<n>` on the local GitHub holding the example environment repository. */
+export async function newExampleRepository(
+  github: LocalGitHub,
+  prefix: string,
+  options: { collaborators?: string[] } = {},
+): Promise<string> {
+  exampleRepositories += 1;
+  const name = `${prefix}-${exampleRepositories}`;
+  await github.createRepository(OWNER, name, exampleFiles(), options);
+  return name;
+}
+
 export function fastClient(github: LocalGitHub, token = 'ghs_bump'): GitHubClient {
   return createGitHubClient({
     token,

@@ -6,25 +6,19 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parseBodyRecord } from '../../src/core/promotion/index.js';
 import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
-import { bump, devTag, exampleFiles, OWNER, payload } from './bump-fixtures.js';
+import { bump, devTag, OWNER, payload, newExampleRepository } from './bump-fixtures.js';
 
 const SERVER = 'https://github.example';
 const FIRST_SHA = '1111111111aa'.padEnd(40, '1');
 const SECOND_SHA = '2222222222bb'.padEnd(40, '2');
 let github: LocalGitHub;
-let counter = 0;
 
 before(async () => {
   github = await startLocalGitHub();
 });
 after(() => github.stop());
 
-async function freshRepository(): Promise<string> {
-  counter += 1;
-  const name = `links-${counter}`;
-  await github.createRepository(OWNER, name, exampleFiles(), { collaborators: ['alice'] });
-  return name;
-}
+const freshRepository = () => newExampleRepository(github, 'links', { collaborators: ['alice'] });
 
 function bodyOf(repo: string, number: number | undefined): string {
   const pull = github.pullRequests(OWNER, repo).find((candidate) => candidate.number === number);

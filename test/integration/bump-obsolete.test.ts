@@ -6,24 +6,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
-import { branchDiff, bump, CONFIG, devTag, exampleFiles, OWNER, payload } from './bump-fixtures.js';
+import { branchDiff, bump, CONFIG, devTag, OWNER, payload, newExampleRepository } from './bump-fixtures.js';
 
 const RUNNING_DEV_TAG = 'dev-3f2a9c1e-1763600000';
 const SERVER = 'https://github.example';
 let github: LocalGitHub;
-let counter = 0;
 
 before(async () => {
   github = await startLocalGitHub();
 });
 after(() => github.stop());
 
-async function freshRepository(): Promise<string> {
-  counter += 1;
-  const name = `obsolete-${counter}`;
-  await github.createRepository(OWNER, name, exampleFiles());
-  return name;
-}
+const freshRepository = () => newExampleRepository(github, 'obsolete');
 
 /** Someone changes the environment on main without gitops-promote (a hand edit, another tool). */
 async function setOnMain(repo: string, path: string, from: string, to: string): Promise<string> {

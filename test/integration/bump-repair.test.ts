@@ -5,25 +5,19 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parseBodyRecord } from '../../src/core/promotion/index.js';
 import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
-import { bump, devTag, exampleFiles, OWNER, payload } from './bump-fixtures.js';
+import { bump, devTag, OWNER, payload, newExampleRepository } from './bump-fixtures.js';
 
 const PATCH_PULL = 'PATCH /repos/{owner}/{repo}/pulls/{pull_number}';
 const POST_LABELS = 'POST /repos/{owner}/{repo}/issues/{issue_number}/labels';
 const POST_COMMENT = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments';
 const BRANCH = 'gitops-promote/dev/api';
 let github: LocalGitHub;
-let counter = 0;
 before(async () => {
   github = await startLocalGitHub();
 });
 after(() => github.stop());
 
-async function freshRepository(): Promise<string> {
-  counter += 1;
-  const name = `repair-${counter}`;
-  await github.createRepository(OWNER, name, exampleFiles());
-  return name;
-}
+const freshRepository = () => newExampleRepository(github, 'repair');
 
 const api = (timestamp: number) => payload({ app: 'api', tag: devTag(timestamp), buildTimestamp: timestamp });
 const pullOf = (repo: string) => github.pullRequests(OWNER, repo).find((pull) => pull.number === 1)!;

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import { forLog } from '../../core/text/untrusted.js';
-import { clientLog, log } from '../shared/log.js';
+import { log } from '../shared/log.js';
 import { runApply, runDiff, type AppliedObject } from '../../flows/apply.js';
-import { createGitHubClient } from '../../github/client.js';
+import { reportingClient } from '../shared/github.js';
 import type { Environment } from '../shared/inputs.js';
 import { maskKubeconfig, writeKubeconfig } from '../shared/kubeconfig.js';
 import { acceptSecretInputs } from '../shared/secrets.js';
@@ -46,14 +46,7 @@ export async function runApplyAction(env: Environment = process.env): Promise<vo
       );
       return;
     }
-    const client =
-      inputs.token && inputs.repository
-        ? createGitHubClient({
-            token: inputs.token,
-            baseUrl: inputs.apiUrl,
-            log: clientLog,
-          })
-        : undefined;
+    const client = reportingClient(inputs);
     const result = await runApply({
       ...base,
       prune: inputs.prune,

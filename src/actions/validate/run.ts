@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { forLog } from '../../core/text/untrusted.js';
-import { clientLog, log } from '../shared/log.js';
-import { createGitHubClient } from '../../github/client.js';
+import { log } from '../shared/log.js';
+import { reportingClient } from '../shared/github.js';
 import { runValidate, type ValidateResult } from '../../flows/validate.js';
 import type { Environment } from '../shared/inputs.js';
 import { maskKubeconfig, writeKubeconfig, type KubeconfigFile } from '../shared/kubeconfig.js';
@@ -42,14 +42,7 @@ export async function runValidateAction(env: Environment = process.env): Promise
         kubeconfig.path,
       );
     }
-    const client =
-      inputs.token && inputs.repository
-        ? createGitHubClient({
-            token: inputs.token,
-            baseUrl: inputs.apiUrl,
-            log: clientLog,
-          })
-        : undefined;
+    const client = reportingClient(inputs);
     const result = await runValidate({
       dir: resolve(workspace, inputs.directory),
       ...(inputs.environment ? { environment: inputs.environment } : {}),

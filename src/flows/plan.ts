@@ -29,10 +29,11 @@ export async function planOnSnapshot(promotion: Promotion, snapshot: RepositoryS
     );
   }
   const skipped: string[] = [];
-  const files = await snapshot.read(selection.paths, (message) => {
-    warnings.push(message);
-    skipped.push(message);
-  });
+  const files = await snapshot.read(selection.paths, (message) => skipped.push(message));
+  // Each message starts with its file's path: sorted, both readers report skips in the same order,
+  // whatever order they listed or fetched the files in.
+  skipped.sort();
+  warnings.push(...skipped);
   const planned = planPromotion(promotion, files, skipped);
   warnings.push(...planned.plan.warnings);
   // The engine edits bytes; a new text that no longer parses is a bug we refuse to commit.

@@ -29,9 +29,9 @@ export interface GitHubClientTiming {
   retryAfterUnitMs?: number;
   /** Wait for a secondary rate limit answer that has no `retry-after` (default 60 s). */
   fallbackSecondaryRetryAfterSeconds?: number;
-  /** Spacing of content-creating requests, as GitHub asks of integrations (default 1000 ms). */
+  /** Spacing of content-creating requests, as GitHub asks of integrations (default 1000 ms; 0 for an API on this machine). */
   writeIntervalMs?: number;
-  /** Spacing of requests that notify people (opening pull requests, comments; default 3000 ms, as GitHub asks). */
+  /** Spacing of requests that notify people (opening pull requests, comments; default 3000 ms, as GitHub asks; 0 for an API on this machine). */
   notificationIntervalMs?: number;
 }
 
@@ -53,11 +53,15 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const log = withDefaults(options.log);
   const rateLimitRetries = options.rateLimitRetries ?? 3;
   const maxWait = options.maxRateLimitWaitSeconds ?? 900;
-  const writeIntervalMs = options.writeIntervalMs ?? 1000;
+  const baseUrl = (options.baseUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
+  // The spacing is GitHub's own rule against its secondary rate limits; a server on this machine
+  // (the local GitHub of the tests and of `npm start`) has none, and waiting for it only slows them.
+  const paced = !isLoopback(baseUrl);
+  const writeIntervalMs = options.writeIntervalMs ?? (paced ? 1000 : 0);
   const describe = (request: { method: string; url: string }) => `${request.method} ${request.url}`;
   return new GitHubOctokit({
     auth: options.token,
-    baseUrl: (options.baseUrl ?? DEFAULT_API_URL).replace(/\/+$/, ''),
+    baseUrl,
     userAgent: options.userAgent ?? USER_AGENT,
     log: octokitLog(log),
     retry: {
@@ -70,7 +74,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       fallbackSecondaryRateRetryAfter: options.fallbackSecondaryRetryAfterSeconds ?? 60,
       // A group of our own: the plugin's default one is shared by every client in the process.
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: writeIntervalMs }),
-      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.notificationIntervalMs ?? 3000 }),
+      notifications: new Bottleneck.Group({
+        maxConcurrent: 1,
+        minTime: options.notificationIntervalMs ?? (paced ? 3000 : 0),
+      }),
       onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
         if (retryCount >= rateLimitRetries) {
           log.warn(`GitHub secondary rate limit on ${describe(request)}: giving up after ${retryCount} retries`);
@@ -93,6 +100,17 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       },
     },
   });
+}
+
+/** Whether the API lives on this machine: 127.0.0.0/8, ::1 or localhost. */
+export function isLoopback(baseUrl: string): boolean {
+  let host: string;
+  try {
+    host = new URL(baseUrl).hostname;
+  } catch {
+    return false;
+  }
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 function withDefaults(log: Partial<GitHubLog> | undefined): GitHubLog {

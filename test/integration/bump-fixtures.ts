@@ -20,7 +20,7 @@ environments:
     reviewers: [alice]
   - name: stg
     path: releases/stg
-    tags: glob:stg-*
+    tags: glob:dev-*   # stg runs the dev build that was healthy in dev, as in the example
   - name: prod
     path: releases/prod
     tags: semver:~0.4

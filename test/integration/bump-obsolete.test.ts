@@ -130,7 +130,7 @@ describe('an open PR that still brings something newer stays open', () => {
 
 describe('an environment moved from a shared branch to its own: the PR into the old base is superseded', () => {
   const stg = (timestamp: number) =>
-    payload({ app: 'podinfo', tag: `stg-abcdef12-${timestamp}`, environment: 'stg', buildTimestamp: timestamp });
+    payload({ app: 'podinfo', tag: `dev-abcdef12-${timestamp}`, environment: 'stg', buildTimestamp: timestamp });
 
   /** A stg branch that has diverged from main; stg promoted into main; then the config names stg's own branch. */
   async function movedToOwnBranch(): Promise<string> {
@@ -207,7 +207,7 @@ describe('an environment moved from a shared branch to its own: the PR into the 
     const text = await github.git(OWNER, repo, ['show', 'stg:releases/stg/podinfo.yaml']);
     const stgHead = await github.pushCommit(OWNER, repo, {
       branch: 'stg',
-      files: { 'releases/stg/podinfo.yaml': `${text.replace('stg-3f2a9c1e-1763600000', 'stg-abcdef12-1763700300')}\n` },
+      files: { 'releases/stg/podinfo.yaml': `${text.replace('dev-3f2a9c1e-1763600000', 'dev-abcdef12-1763700300')}\n` },
       message: 'hand edit on stg',
     });
     const result = await bump(github, repo, stg(1763700300), options);
@@ -216,7 +216,7 @@ describe('an environment moved from a shared branch to its own: the PR into the 
     const [comment] = commentsOn(repo, 1);
     assert.match(
       comment ?? '',
-      /now merges into `stg`, not `main`, and stg already runs `ghcr\.io\/acme\/podinfo:stg-abcdef12-1763700300`/,
+      /now merges into `stg`, not `main`, and stg already runs `ghcr\.io\/acme\/podinfo:dev-abcdef12-1763700300`/,
     );
     assert.ok(comment?.includes(`${SERVER}/${OWNER}/${repo}/commit/${stgHead}`), comment);
   });

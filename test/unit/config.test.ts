@@ -274,7 +274,6 @@ environments:
     promote-by: app-branch
     app-branch: demo
     gate: none
-    soak: 2d
 apps:
   web: {image: acme/web, repository: acme/web-app}
 `;
@@ -318,7 +317,7 @@ describe('parsePromotionConfig: the promotion keys', () => {
       appBranch: 'demo',
       gate: 'none',
       gateContext: undefined,
-      soakSeconds: 172_800,
+      soakSeconds: 0,
     });
     assert.equal(findApp(config, 'web').repository, 'acme/web-app');
   });
@@ -399,6 +398,11 @@ function promotionCases(): { name: string; text: string; message: RegExp }[] {
       name: 'soak over a year',
       text: two('    from: dev\n    soak: 400d\n'),
       message: /soak: got "400d", expected a duration .*at most 366d/,
+    },
+    {
+      name: 'soak with gate none',
+      text: two('    from: dev\n    gate: none\n    soak: 1h\n'),
+      message: /environments\[1\]\.soak: got "1h", expected no soak with gate none/,
     },
     {
       name: 'gate without from',

@@ -475,6 +475,9 @@ function checkPromotionKeys(
     throw invalid(`${at}.gate-context`, undefined, 'a commit status context (gate is commit-status)');
   if (environment.gate !== 'commit-status' && environment.gateContext !== undefined)
     throw invalid(`${at}.gate-context`, environment.gateContext, `no gate-context unless gate is commit-status`);
+  // The soak counts from the gate's success; gate none has no success to count from.
+  if (environment.gate === 'none' && environment.soakSeconds > 0)
+    throw invalid(`${at}.soak`, entry.soak, 'no soak with gate none (the soak counts from the success the gate sees)');
   if (environment.promoteBy === 'app-branch') {
     if (environment.appBranch === undefined)
       throw invalid(`${at}.app-branch`, undefined, 'the app branch this environment runs (promote-by is app-branch)');

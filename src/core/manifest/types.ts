@@ -18,6 +18,11 @@ export interface BumpTarget {
   container?: string;
   /** Only containers of these names (a promotion's configured containers); joined with `container`. */
   containers?: readonly string[];
+  /**
+   * Plan only to read what the places hold (a rollback asking what runs now): no Flux tag-policy
+   * annotation refuses a place, since the tag is a stand-in that is never written.
+   */
+  readOnly?: boolean;
 }
 
 export type LocationKind = 'workload' | 'kustomize' | 'helm-release' | 'helm-values' | 'setter';

@@ -12,7 +12,7 @@ export interface ResolvedTarget {
   digest: string | undefined;
   /** The containers named (`--container`, a promotion's containers), or undefined when the bump is for all. */
   containers: ReadonlySet<string> | undefined;
-  /** Only reading what the places hold: tag policies do not apply (BumpTarget.readOnly). */
+  /** See BumpTarget.readOnly. */
   readOnly: boolean;
   /**
    * Whether a text may reference the image: its repository's last path component standing as a

@@ -19,8 +19,8 @@ export interface BumpTarget {
   /** Only containers of these names (a promotion's configured containers); joined with `container`. */
   containers?: readonly string[];
   /**
-   * Plan only to read what the places hold (a rollback asking what runs now): no Flux tag-policy
-   * annotation refuses a place, since the tag is a stand-in that is never written.
+   * A plan made only to read what the places hold (promote reads what an environment runs with a
+   * tag no place has): tag-policy annotations are not consulted, so no place is left out of it.
    */
   readOnly?: boolean;
 }

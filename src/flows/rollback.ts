@@ -6,21 +6,20 @@
 import { DEFAULT_CONFIG_PATH, findApp, findEnvironment, parsePromotionConfig } from '../core/config/index.js';
 import type { PromotionConfig } from '../core/config/index.js';
 import { UserError } from '../core/errors.js';
-import { planBump, type ManifestChange } from '../core/manifest/index.js';
+import type { ManifestChange } from '../core/manifest/index.js';
 import { resolvePromotion, selectCandidatePaths, type Decision, type Promotion } from '../core/promotion/index.js';
+import { readRunningImages, type RunningImage } from '../core/promotion/running.js';
+import type { AppConfig, EnvironmentConfig } from '../core/config/index.js';
 import {
   nothingToRollBackTo,
-  probeRequest,
   rollbackReason,
   rollbackRequest,
-  runningImages,
   targetFromDeployments,
   targetFromHistory,
   targetFromInput,
   type DeploymentEntry,
   type HistoryState,
   type RollbackTarget,
-  type RunningImage,
 } from '../core/rollback/index.js';
 import { listEnvironmentDeployments } from '../github/deployments.js';
 import type { GitHubClient } from '../github/client.js';
@@ -54,8 +53,8 @@ export interface RollbackSources {
 }
 
 export interface RollbackFinding {
-  /** A promotion of the probe tag: the app, the environment, the branch. */
-  probe: Promotion;
+  app: AppConfig;
+  environment: EnvironmentConfig;
   running: RunningImage[];
   target: RollbackTarget;
   warnings: string[];
@@ -70,9 +69,9 @@ export async function findRollbackTarget(
 ): Promise<RollbackFinding> {
   const environment = findEnvironment(config, ask.environment);
   const app = findApp(config, ask.app);
-  const probe = resolvePromotion(config, probeRequest(app, environment));
+  const scope = { app, environment };
   const warnings: string[] = [];
-  const now = await readRunning(probe, current, warnings);
+  const now = await readRunning(scope, current, warnings);
   if (now.references === 0) {
     throw new UserError(
       `no manifest of ${environment.name} references ${app.image} (read ${now.paths.join(', ') || 'no YAML file'}); ` +
@@ -81,45 +80,41 @@ export async function findRollbackTarget(
   }
   const running = now.running;
   if (ask.to !== undefined) {
-    return { probe, running, target: targetFromInput(ask.to, running, environment.name), warnings };
+    return { ...scope, running, target: targetFromInput(ask.to, running, environment.name), warnings };
   }
   const looked: string[] = [];
   if (sources.deployments) {
     const target = targetFromDeployments(await sources.deployments(), app.image, running);
-    if (target) return { probe, running, target, warnings };
+    if (target) return { ...scope, running, target, warnings };
     looked.push(`the deployments of ${environment.name}`);
   }
   const states: HistoryState[] = [];
   for await (const { commit, snapshot } of sources.history(now.paths)) {
     let then: RunningImage[] = [];
     try {
-      then = (await readRunning(probe, snapshot, [])).running;
+      then = (await readRunning(scope, snapshot, [])).running;
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       warnings.push(`commit ${commit.slice(0, 12)}: ${error.message}; skipped`);
     }
     states.push({ commit, running: then });
     const target = targetFromHistory(states.slice(-1), running);
-    if (target) return { probe, running, target, warnings };
+    if (target) return { ...scope, running, target, warnings };
   }
   looked.push(`the last ${states.length} commits of its manifests`);
   throw nothingToRollBackTo(app.name, environment.name, running, looked);
 }
 
-async function readRunning(probe: Promotion, snapshot: RepositorySnapshot, warnings: string[]) {
-  const { paths } = selectCandidatePaths(await snapshot.paths(), probe);
+async function readRunning(
+  scope: { app: AppConfig; environment: EnvironmentConfig },
+  snapshot: RepositorySnapshot,
+  warnings: string[],
+) {
+  const { paths } = selectCandidatePaths(await snapshot.paths(), scope);
   const files = await snapshot.read(paths, (message) => warnings.push(message));
-  const plan = planBump(files, {
-    image: probe.app.image,
-    tag: probe.tag,
-    ...(probe.app.containers.length > 0 && { containers: probe.app.containers }),
-    readOnly: true,
-  });
-  return {
-    paths: files.filter((file) => plan.changes.some((change) => change.file === file.path)).map((file) => file.path),
-    running: runningImages(plan.changes, probe.app.image),
-    references: plan.references,
-  };
+  const read = readRunningImages(scope.app, files);
+  warnings.push(...read.warnings);
+  return { paths, running: read.images, references: read.references };
 }
 
 /** The plan a rollback would commit (dry-run), from core's verdict on the rollback request. */
@@ -210,9 +205,9 @@ export async function rollbackEnvironment(options: RollbackOptions): Promise<Rol
     }),
   );
   log(
-    `${finding.probe.app.name} in ${options.environment} on ${baseBranch} runs ${tags(finding.running)}; target ${finding.target.basis}`,
+    `${finding.app.name} in ${options.environment} on ${baseBranch} runs ${tags(finding.running)}; target ${finding.target.basis}`,
   );
-  const request = rollbackRequest(finding.probe.app, finding.probe.environment, finding.target, options.reason ?? '');
+  const request = rollbackRequest(finding.app, finding.environment, finding.target, options.reason ?? '');
   const promotion = resolvePromotion(config, request);
   const plan = await phase('planning', () => planRollback(promotion, current));
   const result = (

@@ -108,7 +108,7 @@ export const rollbackCommand: Command = {
     const finding = await findRollbackTarget(config, { app, environment, to }, current, {
       history: (paths) => localHistory(dir, paths),
     });
-    const request = rollbackRequest(finding.probe.app, finding.probe.environment, finding.target, reason ?? '');
+    const request = rollbackRequest(finding.app, finding.environment, finding.target, reason ?? '');
     const promotion = resolvePromotion(config, request);
     const plan = await planRollback(promotion, current);
     const { decision } = plan;

@@ -4,14 +4,8 @@
 import type { AppConfig, EnvironmentConfig } from '../config/index.js';
 import { invalid, UserError } from '../errors.js';
 import { isValidTag, parseImageReference, sameRepository } from '../image-ref.js';
-import type { ManifestChange } from '../manifest/types.js';
+import type { RunningImage } from '../promotion/running.js';
 import type { PromotionRequest } from '../request.js';
-
-/** A tag (and the digest when known) an environment runs or ran. */
-export interface RunningImage {
-  tag: string;
-  digest?: string;
-}
 
 export type TargetKind = 'input' | 'deployment' | 'history';
 
@@ -39,27 +33,6 @@ export interface HistoryState {
 
 /** Longest reason kept: a PR body and a summary line, not an essay. */
 export const MAX_REASON_LENGTH = 500;
-/** A tag no manifest holds: planning with it lists every place of the image as a change (what runs now). */
-export const PROBE_TAG = 'gitops-promote-rollback-probe';
-
-/** What the places of the image hold now (the probe plan's old values), distinct, in first-seen order. */
-export function runningImages(changes: readonly ManifestChange[], image: string): RunningImage[] {
-  const found = new Map<string, RunningImage>();
-  for (const change of changes) {
-    const running = imageOfValue(change, image);
-    if (running && !found.has(running.tag)) found.set(running.tag, running);
-  }
-  return [...found.values()];
-}
-
-function imageOfValue(change: ManifestChange, image: string): RunningImage | undefined {
-  if (change.old === '') return undefined;
-  if (/(^|\.)(tag|newTag)$/.test(change.path) || /\$imagepolicy.*:tag/.test(change.note ?? '')) {
-    const [tag = '', digest] = change.old.split('@');
-    return digest ? { tag, digest } : { tag };
-  }
-  return imageOfReference(change.old, image);
-}
 
 function imageOfReference(reference: string, image: string): RunningImage | undefined {
   try {
@@ -183,17 +156,5 @@ export function rollbackRequest(
     environment: environment.name,
     intent: 'rollback',
     provenance: { kind: 'rollback', reason: rollbackReason(reason), basis: target.basis },
-  };
-}
-
-/** The request that only reads what runs now (planned, never written). */
-export function probeRequest(app: AppConfig, environment: EnvironmentConfig): PromotionRequest {
-  return {
-    app: app.name,
-    image: app.image,
-    tag: PROBE_TAG,
-    environment: environment.name,
-    intent: 'rollback',
-    provenance: { kind: 'rollback', reason: '', basis: 'probe' },
   };
 }

@@ -2,6 +2,7 @@ import type { Command } from './command.js';
 import { bumpCommand } from './commands/bump.js';
 import { parseImageCommand } from './commands/parse-image.js';
 import { planCommand } from './commands/plan.js';
+import { rollbackCommand } from './commands/rollback.js';
 import { selectCommand } from './commands/select.js';
 import { settersCommand } from './commands/setters.js';
 import { tagIdCommand } from './commands/tag-id.js';
@@ -16,4 +17,5 @@ export const commands: readonly Command[] = [
   parseImageCommand,
   planCommand,
   validateCommand,
+  rollbackCommand,
 ];

@@ -25,6 +25,10 @@ export interface PromotionRecord {
   buildTimestamp?: number;
   dispatchId?: string;
   source?: DispatchSource;
+  /** Present on a rollback: an older build asked for on purpose, with why and where the target came from. */
+  intent?: 'rollback';
+  reason?: string;
+  basis?: string;
 }
 
 export function buildRecord(
@@ -47,6 +51,11 @@ export function buildRecord(
     ...(request.buildTimestamp !== undefined && { buildTimestamp: request.buildTimestamp }),
     ...(provenance.dispatchId !== undefined && { dispatchId: provenance.dispatchId }),
     ...(provenance.source !== undefined && { source: provenance.source }),
+    ...(provenance.kind === 'rollback' && {
+      intent: 'rollback' as const,
+      reason: provenance.reason,
+      basis: provenance.basis,
+    }),
   };
 }
 

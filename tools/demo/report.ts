@@ -12,6 +12,8 @@ export interface StepRecord {
   status: 'ok' | 'skipped' | 'failed';
   detail: string;
   ms: number;
+  /** Requests the step made to the local GitHub (its actions' and the demo's own). */
+  apiCalls: number;
 }
 
 const tty = process.stdout.isTTY;

@@ -44,6 +44,7 @@ export async function runStory(options: StoryOptions): Promise<StoryResult> {
   const steps: StepRecord[] = [];
   const step = async (id: string, name: string, body: () => Promise<Outcome>): Promise<void> => {
     const began = Date.now();
+    const callsBefore = world.github.totalCalls();
     let outcome: Outcome;
     let status: StepRecord['status'];
     try {
@@ -60,6 +61,7 @@ export async function runStory(options: StoryOptions): Promise<StoryResult> {
       status,
       detail: outcome.detail,
       ms: Date.now() - began,
+      apiCalls: world.github.totalCalls() - callsBefore,
     };
     steps.push(record);
     print(stepLine(record));

@@ -6,6 +6,7 @@ import { log } from './shared/log.js';
 import { runBump } from './bump/run.js';
 import { runDispatch } from './dispatch/run.js';
 import { runRollback } from './rollback/run.js';
+import { runStatus } from './status/run.js';
 import { selectCommand } from './shared/command.js';
 import { runAction } from './shared/run.js';
 import { runTag } from './tag/run.js';
@@ -26,6 +27,9 @@ const actionsByCommand: Readonly<Record<string, () => Promise<void>>> = {
   apply: () => runApplyAction(),
   rollback: async () => {
     await runRollback();
+  },
+  status: async () => {
+    await runStatus();
   },
 };
 

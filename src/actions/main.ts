@@ -7,6 +7,7 @@ import { runBump } from './bump/run.js';
 import { runDispatch } from './dispatch/run.js';
 import { runPromote } from './promote/run.js';
 import { runRollback } from './rollback/run.js';
+import { runStatus } from './status/run.js';
 import { selectCommand } from './shared/command.js';
 import { runAction } from './shared/run.js';
 import { runTag } from './tag/run.js';
@@ -30,6 +31,9 @@ const actionsByCommand: Readonly<Record<string, () => Promise<void>>> = {
   },
   rollback: async () => {
     await runRollback();
+  },
+  status: async () => {
+    await runStatus();
   },
 };
 

@@ -70,3 +70,13 @@ export class GitCommitSnapshot implements RepositorySnapshot {
     return files;
   }
 }
+
+/** The commit a revision names in the work tree's repository, or undefined when there is none. */
+export async function resolveCommit(dir: string, revision: string): Promise<string | undefined> {
+  try {
+    const out = await git(dir, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
+    return out.toString('utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}

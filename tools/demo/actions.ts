@@ -2,13 +2,17 @@
 // with the event and inputs its workflow gives it: the app's CI (tag, dispatch) and the environment
 // repository's workflows (bump on repository_dispatch, validate on pull_request, apply on push,
 // promote after a healthy apply, rollback and status by hand).
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, runAction, type ActionRun, type RunActionOptions } from '../runner/harness.js';
+import { bundleNode, repoRoot, runAction, type ActionRun, type RunActionOptions } from '../runner/harness.js';
 import type { DemoCluster } from './cluster.js';
 import { APP, APP_REPO, ENV_REPO, IMAGE, OWNER, TOKEN, type World } from './world.js';
 
 export class StepFailed extends Error {}
+
+const execFileAsync = promisify(execFile);
 
 /** Whether this checkout has the action (promote, rollback and status arrive on their own branches). */
 export function hasAction(name: string): boolean {
@@ -158,7 +162,23 @@ export async function rollback(world: World, environment: string, reason: string
   );
 }
 
-/** status: the matrix of apps x environments. */
-export async function status(world: World): Promise<ActionRun> {
-  return succeeded(await environmentRun(world, 'status', { eventName: 'workflow_dispatch', inputs: {} }), 'status');
+/** status: the matrix of apps x environments (the action's outputs), and the command line's text of it to show. */
+export async function status(world: World): Promise<{ run: ActionRun; text: string }> {
+  const run = succeeded(
+    await environmentRun(world, 'status', { eventName: 'workflow_dispatch', inputs: {} }),
+    'status',
+  );
+  // Asynchronously: the local GitHub answering the command line lives in this process.
+  const cli = await execFileAsync(
+    bundleNode().path,
+    [join(repoRoot, 'dist/cli/index.js'), 'status', '--repository', `${OWNER}/${ENV_REPO}`],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: world.github.url },
+      timeout: 60_000,
+    },
+  ).catch((error: { code?: number; stderr?: string }) => {
+    throw new StepFailed(`status --repository failed (exit ${error.code}): ${error.stderr?.trim() ?? ''}`);
+  });
+  return { run, text: cli.stdout.trimEnd() };
 }

@@ -14,6 +14,8 @@ export interface StepRecord {
   ms: number;
   /** Requests the step made to the local GitHub (its actions' and the demo's own). */
   apiCalls: number;
+  /** What is shown under the line: a pull request and its diff, the status matrix. */
+  shown?: string;
 }
 
 const tty = process.stdout.isTTY;
@@ -22,7 +24,7 @@ const MARK = { ok: paint('32', '✓'), skipped: paint('33', '–'), failed: pain
 
 export function stepLine(step: StepRecord): string {
   const seconds = `${(step.ms / 1000).toFixed(2)} s`;
-  return `${String(step.index).padStart(3)} ${MARK[step.status]} ${step.name.padEnd(18)} ${step.detail}  ${paint('2', `(${seconds})`)}`;
+  return `${String(step.index).padStart(3)} ${MARK[step.status]} ${step.name.padEnd(19)} ${step.detail}  ${paint('2', `(${seconds})`)}`;
 }
 
 export function indent(text: string, by = 7): string {

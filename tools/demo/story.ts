@@ -5,7 +5,7 @@
 import type { DemoCluster } from './cluster.js';
 import { NO_CLUSTER } from './cluster.js';
 import * as act from './actions.js';
-import { describePull, stepLine, type StepRecord } from './report.js';
+import { describePull, indent, stepLine, type StepRecord } from './report.js';
 import { simulateDeployment, SIMULATED } from './simulate.js';
 import { APP_REPO, createWorld, OWNER, REVIEWER, type World } from './world.js';
 
@@ -62,10 +62,11 @@ export async function runStory(options: StoryOptions): Promise<StoryResult> {
       detail: outcome.detail,
       ms: Date.now() - began,
       apiCalls: world.github.totalCalls() - callsBefore,
+      ...(outcome.show !== undefined && { shown: outcome.show }),
     };
     steps.push(record);
     print(stepLine(record));
-    if (outcome.show) print(outcome.show);
+    if (record.shown) print(record.shown);
     if (status === 'failed') throw new StoryStopped();
     await options.afterStep?.(record, world);
   };
@@ -97,6 +98,7 @@ async function tell(world: World, cluster: DemoCluster, step: Step): Promise<voi
   let appSha = '';
   let pr = 0;
   let merged = '';
+  const simulatedIds: number[] = [];
   await step('dev:push', 'push to dev', async () => {
     appSha = await world.github.pushCommit(OWNER, APP_REPO, {
       branch: 'dev',
@@ -142,6 +144,7 @@ async function tell(world: World, cluster: DemoCluster, step: Step): Promise<voi
         };
       }
       const simulated = await simulateDeployment(world, env, merged);
+      simulatedIds.push(simulated.id);
       return {
         detail: `skipped: ${NO_CLUSTER}; deployment ${simulated.id} of ${env} @ ${short(merged)} recorded as apply would, marked "${SIMULATED}"`,
         skipped: true,
@@ -161,7 +164,14 @@ async function tell(world: World, cluster: DemoCluster, step: Step): Promise<voi
   await build('dev', 'refs/heads/dev', '1763800000');
   await step('dev:bump', 'bump', async () => opened(await act.bump(world), 'bump'));
   await review('dev', 'squash');
-  await step('stg:promote', 'promote dev -> stg', async () => opened(await act.promote(world, 'dev'), 'promote'));
+  await step('stg:promote', 'promote dev -> stg', async () => {
+    const run = await act.promote(world, 'dev');
+    const outcome = await opened(run, 'promote');
+    // The gate says what it saw; without a cluster that is a simulated deployment, and the line says so.
+    const saw = /healthy in .*/.exec(run.outputs.reason ?? '')?.[0] ?? run.outputs.reason ?? '';
+    const simulated = simulatedIds.some((id) => saw.includes(`deployment ${id} `)) ? ' (the SIMULATED deployment)' : '';
+    return { ...outcome, detail: `${outcome.detail}; gate: ${saw}${simulated}` };
+  });
   await review('stg', 'merge');
   await step('prod:promote', 'promote stg -> prod', async () => {
     const run = await act.promote(world, 'stg');
@@ -182,7 +192,15 @@ async function tell(world: World, cluster: DemoCluster, step: Step): Promise<voi
     opened(await act.rollback(world, 'prod', 'the demo: 0.4.10 is fine, this shows the way back'), 'rollback'),
   );
   await step('status', 'status', async () => {
-    const run = await act.status(world);
-    return { detail: 'what runs where', show: run.outputs.matrix ?? run.stdout };
+    const { run, text } = await act.status(world);
+    const behind = JSON.parse(run.outputs.behind ?? '[]') as unknown[];
+    return {
+      detail: `what runs where; ${behind.length} behind the environment they are promoted from`,
+      show: indent(
+        simulatedIds.length > 0
+          ? `${text}\n(deployments: the ones recorded as SIMULATED in place of apply: ${NO_CLUSTER})`
+          : text,
+      ),
+    };
   });
 }

@@ -60,6 +60,11 @@ export interface PromoteOptions {
   configPath?: string;
   /** The environment that became healthy; undefined: every environment that has a `from`. */
   source?: string;
+  /**
+   * The source came from the event (a deployment_status of any GitHub Environment, e.g. github-pages):
+   * one the config does not name means nothing to promote, not a mistake.
+   */
+  sourceFromEvent?: boolean;
   /** Only this app; undefined: every app of the config. */
   app?: string;
   dryRun?: boolean;
@@ -127,6 +132,12 @@ async function promote(options: PromoteOptions): Promise<PromoteResult> {
     log(`read ${configPath} at ${configBranch} ${head!.slice(0, 12)}`);
     return { config: parsePromotionConfig(text, configPath), configBranch };
   });
+  const known = config.environments.some((environment) => environment.name === options.source);
+  if (options.source !== undefined && !known && options.sourceFromEvent) {
+    const why = `the event's environment ${options.source} is not in ${config.file}; nothing to promote`;
+    log(why);
+    return { source: options.source, promotions: [], warnings: [why] };
+  }
   const source = options.source === undefined ? undefined : findEnvironment(config, options.source);
   const apps = options.app === undefined ? [...config.apps.values()] : [findApp(config, options.app)];
   const targets = config.environments.filter(

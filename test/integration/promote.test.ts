@@ -192,6 +192,18 @@ describe('promote, model 1 (environment folders on main)', () => {
   });
 });
 
+describe('promote on a deployment_status of an environment the config does not name', () => {
+  test('nothing to promote, said once, nothing written', async () => {
+    const repo = await newRepository(github, modelOneFiles());
+    const result = await promote(github, repo, { source: 'github-pages', sourceFromEvent: true });
+    assert.deepEqual(result, {
+      source: 'github-pages',
+      promotions: [],
+      warnings: ["the event's environment github-pages is not in .github/promotion.yml; nothing to promote"],
+    });
+  });
+});
+
 describe('promote, model 2 (branches dev, stg, master; path .)', () => {
   const config = `environments:
   - {name: dev, branch: dev, path: ., tags: "glob:dev-*"}

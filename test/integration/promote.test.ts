@@ -266,6 +266,23 @@ apps:
   });
 });
 
+describe('promote, API calls', () => {
+  test("one app into one target: 8 calls to decide, then bump's 8 to open the pull request", async () => {
+    const repo = await newRepository(github, modelOneFiles(CONFIG.replace(/ {2}- name: qa[\s\S]*?soak: 1h\n/, '')));
+    await bumpAndMergeDev(github, repo, T1, 1_764_000_100);
+    await deploy(github, repo, 'dev', [image(T1)], 'success');
+    github.resetCalls();
+    const result = await promote(github, repo, { source: 'dev' });
+    assert.deepEqual(
+      result.promotions.map((promotion) => promotion.operation),
+      ['created'],
+    );
+    // The config's branch head and tree are read once for dev and stg (model 1: one branch), the
+    // deployment and its status, and the pull request that brought the image into dev.
+    assert.equal(github.totalCalls(), 16, JSON.stringify(github.calls()));
+  });
+});
+
 describe('promote, concurrent runs', () => {
   test('parallel promotions and a dispatch of an older build for stg: one PR, the newest image, nothing lost', async () => {
     const repo = await newRepository(github, modelOneFiles(CONFIG.replace(/ {2}- name: qa[\s\S]*?soak: 1h\n/, '')));

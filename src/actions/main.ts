@@ -5,6 +5,7 @@ import { runApplyAction } from './apply/run.js';
 import { log } from './shared/log.js';
 import { runBump } from './bump/run.js';
 import { runDispatch } from './dispatch/run.js';
+import { runPromote } from './promote/run.js';
 import { runRollback } from './rollback/run.js';
 import { runStatus } from './status/run.js';
 import { selectCommand } from './shared/command.js';
@@ -25,6 +26,9 @@ const actionsByCommand: Readonly<Record<string, () => Promise<void>>> = {
     await runValidateAction();
   },
   apply: () => runApplyAction(),
+  promote: async () => {
+    await runPromote();
+  },
   rollback: async () => {
     await runRollback();
   },

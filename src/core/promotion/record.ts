@@ -29,6 +29,8 @@ export interface PromotionRecord {
   intent?: 'rollback';
   reason?: string;
   basis?: string;
+  /** The environment the image was promoted from (a `promote` run), when it was. */
+  fromEnvironment?: string;
 }
 
 export function buildRecord(
@@ -56,6 +58,7 @@ export function buildRecord(
       reason: provenance.reason,
       basis: provenance.basis,
     }),
+    ...(provenance.kind === 'promotion' && { fromEnvironment: provenance.fromEnvironment }),
   };
 }
 

@@ -192,6 +192,18 @@ describe('promote, model 1 (environment folders on main)', () => {
   });
 });
 
+describe('promote on a deployment_status of an environment the config does not name', () => {
+  test('nothing to promote, said once, nothing written', async () => {
+    const repo = await newRepository(github, modelOneFiles());
+    const result = await promote(github, repo, { source: 'github-pages', sourceFromEvent: true });
+    assert.deepEqual(result, {
+      source: 'github-pages',
+      promotions: [],
+      warnings: ["the event's environment github-pages is not in .github/promotion.yml; nothing to promote"],
+    });
+  });
+});
+
 describe('promote, model 2 (branches dev, stg, master; path .)', () => {
   const config = `environments:
   - {name: dev, branch: dev, path: ., tags: "glob:dev-*"}
@@ -251,6 +263,23 @@ apps:
       },
     ]);
     assert.equal(await repositorySnapshot(github, repo), before);
+  });
+});
+
+describe('promote, API calls', () => {
+  test("one app into one target: 8 calls to decide, then bump's 8 to open the pull request", async () => {
+    const repo = await newRepository(github, modelOneFiles(CONFIG.replace(/ {2}- name: qa[\s\S]*?soak: 1h\n/, '')));
+    await bumpAndMergeDev(github, repo, T1, 1_764_000_100);
+    await deploy(github, repo, 'dev', [image(T1)], 'success');
+    github.resetCalls();
+    const result = await promote(github, repo, { source: 'dev' });
+    assert.deepEqual(
+      result.promotions.map((promotion) => promotion.operation),
+      ['created'],
+    );
+    // The config's branch head and tree are read once for dev and stg (model 1: one branch), the
+    // deployment and its status, and the pull request that brought the image into dev.
+    assert.equal(github.totalCalls(), 16, JSON.stringify(github.calls()));
   });
 });
 

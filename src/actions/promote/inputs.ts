@@ -15,6 +15,8 @@ export interface PromoteInputs {
   configPath: string;
   /** The source environment; undefined: every environment that has a from. */
   environment: string | undefined;
+  /** The environment is the deployment_status event's (no input named one). */
+  environmentFromEvent: boolean;
   app: string | undefined;
   dryRun: boolean;
   defaultBranch: string | undefined;
@@ -44,8 +46,8 @@ export function readPromoteInputs(env: Environment): PromoteInputs {
       ? (pick(context.payload, 'deployment_status', 'environment') ??
         pick(context.payload, 'deployment', 'environment'))
       : undefined;
-  const environment =
-    inputs.optional('environment') ?? (typeof eventEnvironment === 'string' ? eventEnvironment : undefined);
+  const given = inputs.optional('environment');
+  const environment = given ?? (typeof eventEnvironment === 'string' ? eventEnvironment : undefined);
   const defaultBranch = pick(context.payload, 'repository', 'default_branch');
   const eventRepository = pick(context.payload, 'repository', 'full_name');
   return {
@@ -54,6 +56,7 @@ export function readPromoteInputs(env: Environment): PromoteInputs {
     repository: { owner: repository.owner, repo: repository.name },
     configPath,
     environment,
+    environmentFromEvent: given === undefined && environment !== undefined,
     app: inputs.optional('app'),
     dryRun: inputs.boolean('dry-run', false),
     defaultBranch:

@@ -34,6 +34,7 @@ export async function runPromote(
       repository: inputs.repository,
       configPath: inputs.configPath,
       ...(inputs.environment !== undefined && { source: inputs.environment }),
+      sourceFromEvent: inputs.environmentFromEvent,
       ...(inputs.app !== undefined && { app: inputs.app }),
       dryRun: inputs.dryRun,
       ...(inputs.defaultBranch !== undefined && { defaultBranch: inputs.defaultBranch }),

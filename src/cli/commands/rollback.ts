@@ -19,8 +19,7 @@ import { writeTreeFiles } from '../../fs/tree.js';
 import { createGitHubClient, DEFAULT_API_URL } from '../../github/client.js';
 import { optionalString, requireDirectory, requireString, UsageError, type Command } from '../command.js';
 
-const USAGE = `usage: gitops-promote rollback --environment <name> --app <name> [--to <tag>] [--reason <text>]
-                         [--dir <dir>] [--config <file>] [--repository <owner/name>] [--dry-run] [--json]
+const USAGE = `usage: gitops-promote rollback --environment <name> --app <name> [--to <tag>] [--reason <text>] [--dir <dir>] [--config <file>] [--repository <owner/name>] [--dry-run] [--json]
 
 Puts an app in an environment back on the image it ran before, with the same byte-minimal edit as bump.
 Without --to, the previous image is found in the git history of the app's manifests (the newest commit

@@ -1,6 +1,6 @@
 // npm start: the promotion story end to end on the embedded setup, no account, no network (the
 // story itself is tools/demo/story.ts; this is its command line).
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -57,6 +57,10 @@ const keep =
     : values.keep === ''
       ? mkdtempSync(join(tmpdir(), 'gitops-promote-demo-'))
       : resolve(values.keep);
+if (keep && existsSync(keep) && readdirSync(keep).length > 0) {
+  console.error(`npm start: --keep ${keep}: the folder is not empty; give a new or empty one`);
+  process.exit(2);
+}
 const cluster: DemoCluster = values['no-cluster'] ? { skip: NO_CLUSTER } : await demoCluster();
 try {
   const result = await runStory({ cluster, ...(keep ? { keep } : {}) });

@@ -48,7 +48,7 @@ async function refusal(
   const before = await repositorySnapshot(github, repo);
   const dispatched = payload({
     app: 'podinfo',
-    tag: devTag(1763700000).replace('dev', options.environment ?? 'dev'),
+    tag: devTag(1763700000), // every environment of the test config but prod admits dev builds
     environment: options.environment ?? 'dev',
   });
   let caught: unknown;

@@ -74,7 +74,7 @@ describe('status over the API', () => {
     assert.equal(cell('podinfo', 'dev').deployment?.state, 'success');
     assert.equal(cell('podinfo', 'dev').deployment?.url, 'https://github.com/acme/status-env/actions/runs/7');
     assert.equal(cell('api', 'dev').deployment?.state, 'success', 'apply deploys the whole environment');
-    assert.deepEqual(cell('podinfo', 'stg').tags, ['stg-3f2a9c1e-1763600000']);
+    assert.deepEqual(cell('podinfo', 'stg').tags, ['dev-3f2a9c1e-1763600000']);
     assert.deepEqual(cell('podinfo', 'stg').pullRequest, {
       number: stgPull,
       url: `${github.url.replace(/\/+$/, '')}/${OWNER}/${REPO}/pull/${stgPull}`,
@@ -85,7 +85,7 @@ describe('status over the API', () => {
     assert.deepEqual(cell('podinfo', 'prod').tags, ['0.4.9']);
     // stg is behind dev for podinfo only (api's dev tag is no newer); prod's semver policy admits no dev build.
     assert.deepEqual(matrix.behind, [
-      { app: 'podinfo', environment: 'stg', from: 'dev', runs: ['stg-3f2a9c1e-1763600000'], available: NEW_DEV },
+      { app: 'podinfo', environment: 'stg', from: 'dev', runs: ['dev-3f2a9c1e-1763600000'], available: NEW_DEV },
     ]);
   });
 

@@ -118,7 +118,7 @@ describe('rollback and status bundles under the runner', () => {
     assert.deepEqual(matrix.apps, ['podinfo', 'api']);
     assert.deepEqual(matrix.cells.find((cell) => cell.app === 'podinfo' && cell.environment === 'dev')?.tags, [B]);
     assert.deepEqual(JSON.parse(result.outputs.behind ?? '[]'), [
-      { app: 'podinfo', environment: 'stg', from: 'dev', runs: ['stg-3f2a9c1e-1763600000'], available: B },
+      { app: 'podinfo', environment: 'stg', from: 'dev', runs: ['dev-3f2a9c1e-1763600000'], available: B },
     ]);
     const issue = github.issues(OWNER, REPO)[0]!;
     assert.equal(result.outputs['issue-number'], String(issue.number));

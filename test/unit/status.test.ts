@@ -132,13 +132,13 @@ describe('status --dir (a real git work tree)', () => {
         app: 'podinfo',
         environment: 'stg',
         from: 'dev',
-        runs: ['stg-3f2a9c1e-1763600000'],
+        runs: ['dev-3f2a9c1e-1763600000'],
         available: 'dev-aaaaaaa1-1763800000',
       },
     ]);
     assert.deepEqual(json.cells.find((cell) => cell.app === 'api' && cell.environment === 'prod')?.tags, ['0.4.9']);
     const text = await cli(['--dir', dir]);
-    assert.match(text.stdout, /^podinfo +stg +stg-3f2a9c1e-1763600000 +- +- +behind dev \(dev-aaaaaaa1-1763800000\)$/m);
+    assert.match(text.stdout, /^podinfo +stg +dev-3f2a9c1e-1763600000 +- +- +behind dev \(dev-aaaaaaa1-1763800000\)$/m);
   });
 
   test('an environment on its own branch is read from that branch; a missing branch is said in its cells', async () => {
@@ -156,7 +156,7 @@ describe('status --dir (a real git work tree)', () => {
     git('commit', '-qm', 'initial');
     git('checkout', '-qb', 'stg');
     const file = join(dir, 'releases/stg/podinfo.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('stg-3f2a9c1e-1763600000', 'dev-ccccccc3-1763990000'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('dev-3f2a9c1e-1763600000', 'dev-ccccccc3-1763990000'));
     git('commit', '-qam', 'stg runs a dev build');
     git('checkout', '-q', 'main');
     const run = await cli(['--dir', dir, '--json']);

@@ -164,12 +164,9 @@ export async function rollback(world: World, environment: string, reason: string
 
 /** status: the matrix of apps x environments (the action's outputs), and the command line's text of it to show. */
 export async function status(world: World): Promise<{ run: ActionRun; text: string }> {
-  const run = succeeded(
-    await environmentRun(world, 'status', { eventName: 'workflow_dispatch', inputs: {} }),
-    'status',
-  );
-  // Asynchronously: the local GitHub answering the command line lives in this process.
-  const cli = await execFileAsync(
+  // Both only read, so they run side by side; asynchronously, as the local GitHub lives in this process.
+  const action = environmentRun(world, 'status', { eventName: 'workflow_dispatch', inputs: {} });
+  const cli = execFileAsync(
     bundleNode().path,
     [join(repoRoot, 'dist/cli/index.js'), 'status', '--repository', `${OWNER}/${ENV_REPO}`],
     {
@@ -180,5 +177,6 @@ export async function status(world: World): Promise<{ run: ActionRun; text: stri
   ).catch((error: { code?: number; stderr?: string }) => {
     throw new StepFailed(`status --repository failed (exit ${error.code}): ${error.stderr?.trim() ?? ''}`);
   });
-  return { run, text: cli.stdout.trimEnd() };
+  const [run, text] = await Promise.all([action, cli]);
+  return { run: succeeded(run, 'status'), text: text.stdout.trimEnd() };
 }

@@ -5,7 +5,7 @@ export interface BenchResult {
   ok: boolean;
   /** What was measured, in words and units (e.g. "1.42x (bump 310 ms, grep+sed 218 ms)"). */
   measured?: string;
-  /** The target, or what the line is compared with. */
+  /** The target, or what the line is compared with; none for a figure that is only reported. */
   target?: string;
   /** Not measured, and why (no cluster, no baseline built): neither met nor missed. */
   skipped?: string;
@@ -18,7 +18,7 @@ export function resultTable(results: readonly BenchResult[]): string {
       r.name,
       r.skipped ? `skipped: ${r.skipped}` : (r.measured ?? ''),
       r.target ?? '',
-      r.skipped ? 'not measured' : r.ok ? 'within target' : 'OVER TARGET',
+      r.skipped ? 'not measured' : r.target === undefined ? 'no target' : r.ok ? 'within target' : 'OVER TARGET',
     ]),
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));

@@ -132,7 +132,13 @@ async function tell(world: World, cluster: DemoCluster, step: Step): Promise<voi
     });
     await step(`${env}:merge`, 'merge', async () => {
       merged = await world.merge(pr, method);
-      const by = env === 'prod' ? `, approved by ${REVIEWER}` : method === 'squash' ? ' (auto-merge)' : '';
+      // The local GitHub records auto-merge and review requests without acting on them: the demo merges as they would.
+      const by =
+        env === 'prod'
+          ? `, as ${REVIEWER} (the requested reviewer) would`
+          : method === 'squash'
+            ? ', as auto-merge would once validate passed'
+            : '';
       return { detail: `PR #${pr} ${method === 'squash' ? 'squashed' : 'merged'} into main @ ${short(merged)}${by}` };
     });
     await step(`${env}:apply`, 'apply', async () => {
@@ -175,9 +181,9 @@ async function tell(world: World, cluster: DemoCluster, step: Step): Promise<voi
   await review('stg', 'merge');
   await step('prod:promote', 'promote stg -> prod', async () => {
     const run = await act.promote(world, 'stg');
-    if (run.outputs['pull-request-number'])
+    if (run.outputs['pull-request-number'] || !/^policy: prod admits /.test(run.outputs.reason ?? ''))
       throw new act.StepFailed(
-        `promote opened PR #${run.outputs['pull-request-number']} for prod; the policy should have refused a dev build`,
+        `promote stg -> prod should be refused by prod's policy and open nothing; it said ${run.outputs.operation}: ${run.outputs.reason}`,
       );
     return { detail: `${run.outputs.operation}: ${run.outputs.reason}; nothing opened` };
   });

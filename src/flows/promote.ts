@@ -82,6 +82,8 @@ export interface PromoteOptions {
 export interface PromoteResult {
   source: string | undefined;
   promotions: PromotionResult[];
+  /** Why there is nothing to promote at all (no environment is promoted from the source), when so. */
+  nothing?: string;
   warnings: string[];
 }
 
@@ -136,9 +138,9 @@ async function promote(options: PromoteOptions): Promise<PromoteResult> {
   });
   const known = config.environments.some((environment) => environment.name === options.source);
   if (options.source !== undefined && !known && options.sourceFromEvent) {
-    const why = `the event's environment ${options.source} is not in ${config.file}; nothing to promote`;
-    log(why);
-    return { source: options.source, promotions: [], warnings: [why] };
+    const why = `the event's environment ${options.source} is not in ${config.file}`;
+    log(`nothing to promote: ${why}`);
+    return { source: options.source, promotions: [], nothing: why, warnings: [] };
   }
   const source = options.source === undefined ? undefined : findEnvironment(config, options.source);
   const apps = options.app === undefined ? [...config.apps.values()] : [findApp(config, options.app)];
@@ -161,7 +163,7 @@ async function promote(options: PromoteOptions): Promise<PromoteResult> {
         ? `no environment of ${config.file} has from`
         : `no environment of ${config.file} is promoted from ${source.name}`;
     log(`nothing to promote: ${why}`);
-    context.warnings.push(`nothing to promote: ${why}`);
+    return { source: source?.name, promotions: [], nothing: why, warnings: [] };
   }
   const promotions: PromotionResult[] = [];
   for (const target of targets) {

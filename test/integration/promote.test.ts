@@ -199,7 +199,16 @@ describe('promote on a deployment_status of an environment the config does not n
     assert.deepEqual(result, {
       source: 'github-pages',
       promotions: [],
-      warnings: ["the event's environment github-pages is not in .github/promotion.yml; nothing to promote"],
+      nothing: "the event's environment github-pages is not in .github/promotion.yml",
+      warnings: [],
+    });
+    // prod is promoted from nowhere: its deployments promote nothing, and that is no warning either.
+    const fromProd = await promote(github, repo, { source: 'prod' });
+    assert.deepEqual(fromProd, {
+      source: 'prod',
+      promotions: [],
+      nothing: 'no environment of .github/promotion.yml is promoted from prod',
+      warnings: [],
     });
   });
 });

@@ -2,8 +2,10 @@ import type { Command } from './command.js';
 import { bumpCommand } from './commands/bump.js';
 import { parseImageCommand } from './commands/parse-image.js';
 import { planCommand } from './commands/plan.js';
+import { rollbackCommand } from './commands/rollback.js';
 import { selectCommand } from './commands/select.js';
 import { settersCommand } from './commands/setters.js';
+import { statusCommand } from './commands/status.js';
 import { tagIdCommand } from './commands/tag-id.js';
 import { validateCommand } from './commands/validate.js';
 
@@ -16,4 +18,6 @@ export const commands: readonly Command[] = [
   parseImageCommand,
   planCommand,
   validateCommand,
+  statusCommand,
+  rollbackCommand,
 ];

@@ -17,7 +17,16 @@ export type PromotionIntent = 'forward' | 'rollback';
 export type Provenance =
   | { kind: 'dispatch'; dispatchId: string; source: DispatchSource; extra?: Record<string, unknown> }
   | { kind: 'manual'; dispatchId: string; source: DispatchSource }
-  | { kind: 'promotion'; fromEnvironment: string; dispatchId?: string; source?: DispatchSource };
+  | { kind: 'promotion'; fromEnvironment: string; dispatchId?: string; source?: DispatchSource }
+  | {
+      kind: 'rollback';
+      /** Why, as the person asking gave it (untrusted text: rendered through core/text). */
+      reason: string;
+      /** Where the target came from: the deployment, the commit of the manifests' history, or the `to` input. */
+      basis: string;
+      dispatchId?: undefined;
+      source?: undefined;
+    };
 
 export interface PromotionRequest {
   app: string;

@@ -77,6 +77,39 @@ export async function lastSuccessfulDeployment(
   return undefined;
 }
 
+/**
+ * The environment's latest deployments, newest first, each with its latest status and whether it
+ * ever succeeded: a newer success marks the earlier ones inactive (auto_inactive), and such a
+ * deployment was still healthy once (what a rollback goes back to).
+ */
+export async function listEnvironmentDeployments(
+  client: GitHubClient,
+  repo: { owner: string; repo: string },
+  environment: string,
+  limit = 30,
+): Promise<
+  { id: number; sha: string; createdAt: string; state: string | undefined; succeeded: boolean; payload: unknown }[]
+> {
+  const { data } = await client.rest.repos.listDeployments({ ...repo, environment, per_page: limit });
+  const entries = [];
+  for (const deployment of data) {
+    const statuses = await client.rest.repos.listDeploymentStatuses({
+      ...repo,
+      deployment_id: deployment.id,
+      per_page: 100,
+    });
+    entries.push({
+      id: deployment.id,
+      sha: deployment.sha,
+      createdAt: deployment.created_at,
+      state: statuses.data[0]?.state,
+      succeeded: statuses.data.some((status) => status.state === 'success'),
+      payload: deployment.payload,
+    });
+  }
+  return entries;
+}
+
 /** The newest deployment of an environment and its latest status, as `promote`'s deployment gate reads them. */
 export interface LatestDeployment {
   id: number;

@@ -15,6 +15,7 @@ import {
   now,
   withRepoLock,
   type DispatchRecord,
+  type IssueRecord,
   type PullRequestRecord,
   type Repository,
   type RepositorySettings,
@@ -23,7 +24,7 @@ import {
 export { FaultSpecError } from './faults.js';
 export type { FaultKind, FaultSpec } from './faults.js';
 export type { RequestRecord, TokenAccess } from './server.js';
-export type { DispatchRecord, PullRequestRecord, RepositorySettings } from './state.js';
+export type { DispatchRecord, IssueRecord, PullRequestRecord, RepositorySettings } from './state.js';
 
 export interface LocalGitHubOptions {
   /** Where the bare repositories live (<dir>/<owner>/<name>.git). Default: a temporary folder removed by stop(). */
@@ -171,6 +172,7 @@ export class LocalGitHub implements Hub {
       teams: new Set(teams.map((team) => team.slice(team.indexOf('/') + 1).toLowerCase())),
       nextIssueNumber: 1,
       pulls: new Map(),
+      issues: new Map(),
       issueLabels: new Map(),
       comments: [],
       deployments: [],
@@ -217,6 +219,11 @@ export class LocalGitHub implements Hub {
   /** The pull requests of a repository by number (records, not API views). */
   pullRequests(owner: string, name: string): PullRequestRecord[] {
     return [...this.repositoryOrThrow(owner, name).pulls.values()];
+  }
+
+  /** The issues of a repository that are not pull requests, by number (records, not API views). */
+  issues(owner: string, name: string): IssueRecord[] {
+    return [...this.repositoryOrThrow(owner, name).issues.values()];
   }
 
   /** Calls per endpoint, keyed "METHOD /template", e.g. "POST /repos/{owner}/{repo}/git/commits". */

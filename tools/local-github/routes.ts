@@ -4,6 +4,7 @@ import * as gitData from './handlers/git-data.js';
 import { graphql } from './handlers/graphql.js';
 import * as issues from './handlers/issues.js';
 import * as pulls from './handlers/pulls.js';
+import * as repoIssues from './handlers/repo-issues.js';
 import * as repos from './handlers/repos.js';
 import type { GlobalHandler, Handler } from './http.js';
 
@@ -20,6 +21,7 @@ export const routes: Route[] = [
   { method: 'POST', template: `${R}/dispatches`, handler: repos.createDispatch },
   { method: 'GET', template: `${R}/contents/{path}`, handler: repos.getContents, greedy: 'path' },
   { method: 'GET', template: `${R}/compare/{basehead}`, handler: repos.compareCommits, greedy: 'basehead' },
+  { method: 'GET', template: `${R}/commits`, handler: repos.listCommits },
   { method: 'GET', template: `${R}/commits/{ref}/status`, handler: deployments.getCombinedStatus, greedy: 'ref' },
   { method: 'GET', template: `${R}/commits/{ref}`, handler: repos.getRestCommit, greedy: 'ref' },
   { method: 'POST', template: `${R}/statuses/{sha}`, handler: deployments.createCommitStatus },
@@ -41,6 +43,10 @@ export const routes: Route[] = [
   { method: 'GET', template: `${R}/pulls/{pull_number}/files`, handler: pulls.listPullFiles },
   { method: 'PUT', template: `${R}/pulls/{pull_number}/merge`, handler: pulls.mergePull },
   { method: 'POST', template: `${R}/pulls/{pull_number}/requested_reviewers`, handler: pulls.requestReviewers },
+  { method: 'GET', template: `${R}/issues`, handler: repoIssues.listIssues },
+  { method: 'POST', template: `${R}/issues`, handler: repoIssues.createIssue },
+  { method: 'GET', template: `${R}/issues/{issue_number}`, handler: repoIssues.getIssue },
+  { method: 'PATCH', template: `${R}/issues/{issue_number}`, handler: repoIssues.updateIssue },
   { method: 'GET', template: `${R}/issues/{issue_number}/labels`, handler: issues.listLabels },
   { method: 'POST', template: `${R}/issues/{issue_number}/labels`, handler: issues.addLabels },
   { method: 'PUT', template: `${R}/issues/{issue_number}/labels`, handler: issues.setLabels },

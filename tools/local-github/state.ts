@@ -39,6 +39,22 @@ export interface PullRequestRecord {
   autoMerge: { mergeMethod: string; enabledBy: string; enabledAt: string } | null;
 }
 
+/** An issue that is not a pull request (GitHub keeps both in one number sequence). */
+export interface IssueRecord {
+  number: number;
+  nodeId: string;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  user: string;
+  labels: string[];
+  /** Pinned to the repository's issue list (GraphQL pinIssue; GitHub allows 3 per repository). */
+  pinned: boolean;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
 export interface CommentRecord {
   id: number;
   nodeId: string;
@@ -113,6 +129,7 @@ export interface Repository {
   /** Lower-cased slugs of the teams with access, who may be asked to review. */
   teams: Set<string>;
   pulls: Map<number, PullRequestRecord>;
+  issues: Map<number, IssueRecord>;
   issueLabels: Map<number, string[]>;
   comments: CommentRecord[];
   deployments: DeploymentRecord[];

@@ -30,13 +30,17 @@ export interface Closure {
   reason: string;
 }
 
-/** Obsolete: every place of the environment already runs the proposed tag or one known to be newer. */
+/**
+ * Obsolete: every place of the environment already runs the proposed tag or one known to be newer. A
+ * rollback proposes an older tag on purpose: only running that very tag makes it obsolete.
+ */
 export function isObsolete(promotion: Promotion, proposed: PromotionRecord, running: readonly RunningTag[]): boolean {
   return (
     running.length > 0 &&
     running.every(
       (current) =>
-        current.tag === proposed.tag || compareBuilds(promotion.environment.tags, proposed, current) === false,
+        current.tag === proposed.tag ||
+        (proposed.intent !== 'rollback' && compareBuilds(promotion.environment.tags, proposed, current) === false),
     )
   );
 }

@@ -25,6 +25,10 @@ export interface PromotionRecord {
   buildTimestamp?: number;
   dispatchId?: string;
   source?: DispatchSource;
+  /** Present on a rollback: an older build asked for on purpose, with why and where the target came from. */
+  intent?: 'rollback';
+  reason?: string;
+  basis?: string;
   /** The environment the image was promoted from (a `promote` run), when it was. */
   fromEnvironment?: string;
 }
@@ -49,6 +53,11 @@ export function buildRecord(
     ...(request.buildTimestamp !== undefined && { buildTimestamp: request.buildTimestamp }),
     ...(provenance.dispatchId !== undefined && { dispatchId: provenance.dispatchId }),
     ...(provenance.source !== undefined && { source: provenance.source }),
+    ...(provenance.kind === 'rollback' && {
+      intent: 'rollback' as const,
+      reason: provenance.reason,
+      basis: provenance.basis,
+    }),
     ...(provenance.kind === 'promotion' && { fromEnvironment: provenance.fromEnvironment }),
   };
 }

@@ -43,11 +43,9 @@ export function resolvePromotion(config: PromotionConfig, request: PromotionRequ
     digest: request.digest,
     request,
     branch: `${BRANCH_PREFIX}/${environment.name}/${app.name}`,
-    title: promotionTitle(
-      app.name,
-      request.tag,
-      environment.name,
-      request.provenance.kind === 'promotion' ? request.provenance.fromEnvironment : undefined,
-    ),
+    title: promotionTitle(app.name, request.tag, environment.name, {
+      intent: request.intent,
+      ...(request.provenance.kind === 'promotion' && { from: request.provenance.fromEnvironment }),
+    }),
   };
 }

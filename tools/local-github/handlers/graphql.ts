@@ -2,6 +2,7 @@
 // looking up a pull request's node id. Anything else is answered with a GraphQL error, never silently.
 import { ok, type BaseContext, type GlobalHandler, type Reply } from '../http.js';
 import { now, type PullRequestRecord, type Repository } from '../state.js';
+import { issueByNodeId } from './repo-issues.js';
 
 type Variables = Record<string, unknown>;
 
@@ -79,12 +80,33 @@ function pullRequestQuery(context: BaseContext, query: string, variables: Variab
   return ok({ data: { repository: { pullRequest: pr ? pullRequestNode(pr) : null } } });
 }
 
+/** GitHub pins at most this many issues per repository. */
+const MAX_PINNED = 3;
+
+function pinIssue(context: BaseContext, query: string, variables: Variables): Reply {
+  const id = argument(query, 'issueId', variables);
+  const found = issueByNodeId(context, id);
+  if (!found || !context.allows(found.repo, false)) {
+    return graphqlError(`Could not resolve to a node with the global id of '${String(id)}'`, 'NOT_FOUND', ['pinIssue']);
+  }
+  const { repo, issue } = found;
+  if (!context.allows(repo, true))
+    return graphqlError('Resource not accessible by integration', 'FORBIDDEN', ['pinIssue']);
+  const pinned = [...repo.issues.values()].filter((candidate) => candidate.pinned);
+  if (!issue.pinned && pinned.length >= MAX_PINNED) {
+    return graphqlError(`Repository already has ${MAX_PINNED} pinned issues`, 'UNPROCESSABLE', ['pinIssue']);
+  }
+  issue.pinned = true;
+  return ok({ data: { pinIssue: { clientMutationId: null, issue: { id: issue.nodeId, number: issue.number } } } });
+}
+
 export const graphql: GlobalHandler = async (context) => {
   const body = (context.body ?? {}) as { query?: unknown; variables?: unknown };
   const query = typeof body.query === 'string' ? body.query : '';
   const variables = (body.variables ?? {}) as Variables;
   if (/\benablePullRequestAutoMerge\b/.test(query)) return setAutoMerge(context, query, variables, true);
   if (/\bdisablePullRequestAutoMerge\b/.test(query)) return setAutoMerge(context, query, variables, false);
+  if (/\bpinIssue\b/.test(query)) return pinIssue(context, query, variables);
   if (/\brepository\s*\(/.test(query) && /\bpullRequest\s*\(/.test(query))
     return pullRequestQuery(context, query, variables);
   return graphqlError('This query is not supported by the local GitHub.', 'UNSUPPORTED', []);

@@ -1,5 +1,5 @@
 // Repository metadata, repository_dispatch, contents, commits and compare.
-import { ApiError, bodyOf, noContent, notFound, ok, unprocessable, type Handler } from '../http.js';
+import { ApiError, bodyOf, noContent, notFound, ok, paginate, unprocessable, type Handler } from '../http.js';
 import { now } from '../state.js';
 import { apiBase, htmlBase, repositoryView, restCommitView } from '../views.js';
 import { commitOr404, diffFiles, refOrDefault } from './common.js';
@@ -135,4 +135,20 @@ export const compareCommits: Handler = async (context) => {
     commits,
     files: await diffFiles(hub, repo, mergeBase, head),
   });
+};
+
+/**
+ * GET /repos/{owner}/{repo}/commits: the history of `sha` (default branch when absent), newest first,
+ * only the commits that changed `path` (a file or a folder) when it is given, as `git log -- path` simplifies it.
+ */
+export const listCommits: Handler = async (context) => {
+  const { repo, hub } = context;
+  if (await repo.git.isEmpty()) throw new ApiError(409, 'Git Repository is empty.');
+  const head = await commitOr404(repo, context.query.get('sha') ?? repo.settings.defaultBranch);
+  const path = context.query.get('path');
+  const args = ['log', '--format=%H', head, ...(path ? ['--', path.replace(/^\/+|\/+$/g, '')] : [])];
+  const shas = (await repo.git.text(args)).split('\n').filter((line) => line !== '');
+  const page = paginate(context, shas);
+  const commits = await Promise.all(page.body.map((sha) => repo.git.readCommit(sha)));
+  return { ...page, body: commits.map((commit) => restCommitView(hub, repo, commit)) };
 };

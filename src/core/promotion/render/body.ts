@@ -57,12 +57,15 @@ function renderBody(record: PromotionRecord, commit: string, links: BodyLinks, t
   const previous = record.previousTags.length > 0 ? ` (it runs ${record.previousTags.map(code).join(', ')} now)` : '';
   const from =
     record.fromEnvironment === undefined ? '' : `, the image healthy in **${inertText(record.fromEnvironment)}**`;
-  const lines = [
-    `Promotes **${inertText(record.app)}** to ${code(record.tag)} in **${inertText(record.environment)}**${from}${previous}.`,
-    '',
-    table,
-    '',
-  ];
+  const lines =
+    record.intent === 'rollback'
+      ? [...rollbackLines(record), '', table, '']
+      : [
+          `Promotes **${inertText(record.app)}** to ${code(record.tag)} in **${inertText(record.environment)}**${from}${previous}.`,
+          '',
+          table,
+          '',
+        ];
   const source = record.source;
   if (source) {
     // Every link is built from validated parts; the build run is linked only when it is a run of the source repository.
@@ -86,4 +89,16 @@ function renderBody(record: PromotionRecord, commit: string, links: BodyLinks, t
     '',
   );
   return lines.join('\n');
+}
+
+/** A rollback says what is rolled back, from what to what, and why (the reason is someone's own words). */
+function rollbackLines(record: PromotionRecord): string[] {
+  const from = record.previousTags.length > 0 ? record.previousTags.map(code).join(', ') : 'what it runs';
+  const lines = [
+    `Rolls back **${inertText(record.app)}** in **${inertText(record.environment)}** from ${from} to ${code(record.tag)}.`,
+    '',
+    `- Reason: ${record.reason ? inertText(record.reason) : '(none given)'}`,
+  ];
+  if (record.basis) lines.push(`- Target: ${inertText(record.basis)}`);
+  return lines;
 }

@@ -5,11 +5,27 @@ import { withoutAutolinks } from '../../text/untrusted.js';
  * GitHub links references in both (a tag cut from a branch `gh-123-fix` would link issue 123), so
  * whatever could be read as one is broken by an invisible word joiner.
  */
-export function promotionTitle(app: string, tag: string, environment: string, from?: string): string {
-  return withoutAutolinks(`Promote ${app} to ${tag} in ${environment}${from === undefined ? '' : ` (from ${from})`}`);
+export function promotionTitle(
+  app: string,
+  tag: string,
+  environment: string,
+  how: { intent?: 'forward' | 'rollback'; from?: string } = {},
+): string {
+  const verb = how.intent === 'rollback' ? 'Roll back' : 'Promote';
+  const from = how.from === undefined ? '' : ` (from ${how.from})`;
+  return withoutAutolinks(`${verb} ${app} to ${tag} in ${environment}${from}`);
 }
 
-/** The title of what a record carries, so a PR's title can be checked against its branch head. */
-export function recordTitle(record: { app: string; tag: string; environment: string; fromEnvironment?: string }) {
-  return promotionTitle(record.app, record.tag, record.environment, record.fromEnvironment);
+/** The title of what a record carries (a rollback, a promotion and where from), so a PR's title can be checked against its branch head. */
+export function recordTitle(record: {
+  app: string;
+  tag: string;
+  environment: string;
+  intent?: 'rollback';
+  fromEnvironment?: string;
+}): string {
+  return promotionTitle(record.app, record.tag, record.environment, {
+    ...(record.intent !== undefined && { intent: record.intent }),
+    ...(record.fromEnvironment !== undefined && { from: record.fromEnvironment }),
+  });
 }

@@ -5,6 +5,7 @@ import { runApplyAction } from './apply/run.js';
 import { log } from './shared/log.js';
 import { runBump } from './bump/run.js';
 import { runDispatch } from './dispatch/run.js';
+import { runPromote } from './promote/run.js';
 import { selectCommand } from './shared/command.js';
 import { runAction } from './shared/run.js';
 import { runTag } from './tag/run.js';
@@ -23,6 +24,9 @@ const actionsByCommand: Readonly<Record<string, () => Promise<void>>> = {
     await runValidateAction();
   },
   apply: () => runApplyAction(),
+  promote: async () => {
+    await runPromote();
+  },
 };
 
 void runAction(async () => {

@@ -20,7 +20,7 @@ import {
   parseBodyRecord,
   parseCommitRecord,
   policyRefusal,
-  promotionTitle,
+  recordTitle,
   renderChangeTable,
   renderCommitMessage,
   renderPullRequestBody,
@@ -502,11 +502,7 @@ async function publish(
 /** Does the PR say what the branch head carries (its title and the body's record of that very commit)? */
 function describes(pull: PullSummary, head: string, record: PromotionRecord): boolean {
   const body = parseBodyRecord(pull.body);
-  return (
-    body?.commit === head &&
-    body.record.tag === record.tag &&
-    pull.title === promotionTitle(record.app, record.tag, record.environment)
-  );
+  return body?.commit === head && body.record.tag === record.tag && pull.title === recordTitle(record);
 }
 
 /** Was the pending change planned on `base` or on a commit of its history? */
@@ -565,7 +561,7 @@ async function writePull(
     const headRecord = parseCommitRecord(await commitMessage(client, repository, head));
     if (headRecord === undefined) break;
     pull = await updatePull(client, repository, existing.number, {
-      title: promotionTitle(headRecord.app, headRecord.tag, headRecord.environment),
+      title: recordTitle(headRecord),
       body: renderPullRequestBody(headRecord, head, links),
     });
   }

@@ -76,3 +76,54 @@ export async function lastSuccessfulDeployment(
   }
   return undefined;
 }
+
+/** The newest deployment of an environment and its latest status, as `promote`'s deployment gate reads them. */
+export interface LatestDeployment {
+  id: number;
+  sha: string;
+  createdAt: string;
+  /** undefined: no status yet. */
+  status: { state: string; at: string } | undefined;
+  /** The payload's images when it has them (apply writes them); undefined otherwise. */
+  images: string[] | undefined;
+}
+
+export async function latestDeployment(
+  client: GitHubClient,
+  repo: { owner: string; repo: string },
+  environment: string,
+): Promise<LatestDeployment | undefined> {
+  // GitHub lists deployments newest first, and statuses newest first.
+  const deployments = await client.rest.repos.listDeployments({ ...repo, environment, per_page: 1 });
+  const deployment = deployments.data[0];
+  if (deployment === undefined) return undefined;
+  const statuses = await client.rest.repos.listDeploymentStatuses({
+    ...repo,
+    deployment_id: deployment.id,
+    per_page: 1,
+  });
+  const status = statuses.data[0];
+  return {
+    id: deployment.id,
+    sha: deployment.sha,
+    createdAt: deployment.created_at,
+    status: status === undefined ? undefined : { state: status.state, at: status.created_at },
+    images: payloadImages(deployment.payload),
+  };
+}
+
+/** The images of a deployment payload, given as an object or as the JSON text apply sends. */
+function payloadImages(payload: unknown): string[] | undefined {
+  let value = payload;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const images = (value as { images?: unknown }).images;
+  if (!Array.isArray(images)) return undefined;
+  return images.filter((image): image is string => typeof image === 'string');
+}

@@ -64,7 +64,7 @@ export function isRateLimit(failure: RequestFailure): boolean {
 export type Permission = 'contents' | 'pull-requests' | 'issues';
 
 /** The action whose request failed: it names itself in the message and decides what its token needs. */
-export type ActionName = 'bump' | 'dispatch';
+export type ActionName = 'bump' | 'dispatch' | 'promote';
 
 export interface Access {
   /** `owner/name` of the repository the action works on. */
@@ -140,6 +140,8 @@ export function describeRequest(method: string, url: string, body?: unknown): Re
     return step(`commenting on pull request #${match[1]}`, 'pull-requests');
   }
   if ((match = /^\/issues\/(\d+)\/labels/.exec(rest))) return step(`labelling pull request #${match[1]}`, 'issues');
+  if (rest.startsWith('/deployments')) return step('reading deployments');
+  if (/^\/commits\/.+\/status$/.test(rest)) return step('reading commit statuses');
   return step(`calling ${method} ${path}`);
 }
 
@@ -167,7 +169,16 @@ function parseBody(body: unknown): Record<string, unknown> {
 const ACTIONS: Record<ActionName, { help: (access: Access) => string; again: string }> = {
   bump: { help: bumpAccessHelp, again: 'dispatch again' },
   dispatch: { help: dispatchAccessHelp, again: 'try again' },
+  promote: { help: promoteAccessHelp, again: 'run promote again' },
 };
+
+/** Promote bumps, and before that reads the gate's evidence. */
+function promoteAccessHelp(access: Access): string {
+  return (
+    `${bumpAccessHelp(access)} Promote also reads ${access.repository}'s deployments and commit statuses ` +
+    `("Deployments: Read" and "Commit statuses: Read"; for the GITHUB_TOKEN, deployments: read and statuses: read).`
+  );
+}
 
 /** What bump needs of the token, said for the kind of token it is. */
 export function bumpAccessHelp(access: Access): string {

@@ -84,6 +84,31 @@ export async function findOpenPulls(
   };
 }
 
+/**
+ * The body of the newest merged pull request of a branch into `base` (among the 30 last closed ones),
+ * e.g. the promotion that brought an image into an environment; undefined when none was merged.
+ */
+export async function lastMergedPullBody(
+  client: GitHubClient,
+  repository: RepositoryName,
+  branch: string,
+  base: string,
+): Promise<{ number: number; body: string } | undefined> {
+  const { data } = await client.rest.pulls.list({
+    ...repository,
+    head: `${repository.owner}:${branch}`,
+    base,
+    state: 'closed',
+    sort: 'updated',
+    direction: 'desc',
+    per_page: 30,
+  });
+  const merged = data
+    .filter((item) => item.merged_at !== null)
+    .sort((a, b) => (b.merged_at ?? '').localeCompare(a.merged_at ?? ''))[0];
+  return merged && { number: merged.number, body: merged.body ?? '' };
+}
+
 export async function findOpenPull(
   client: GitHubClient,
   repository: RepositoryName,

@@ -24,3 +24,15 @@ export async function setCommitStatus(
     ...(status.targetUrl ? { target_url: status.targetUrl } : {}),
   });
 }
+
+/** The latest status of one context on a commit (GitHub's combined status keeps the latest per context). */
+export async function commitStatusOf(
+  client: GitHubClient,
+  repo: { owner: string; repo: string },
+  sha: string,
+  context: string,
+): Promise<{ state: string; at: string } | undefined> {
+  const { data } = await client.rest.repos.getCombinedStatusForRef({ ...repo, ref: sha, per_page: 100 });
+  const status = data.statuses.find((candidate) => candidate.context === context);
+  return status === undefined ? undefined : { state: status.state, at: status.updated_at ?? status.created_at };
+}

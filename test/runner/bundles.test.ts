@@ -14,7 +14,7 @@ const bundles = readdirSync(dist, { withFileTypes: true })
 
 describe('committed bundles', () => {
   test('every action, the root action and the command line are bundled', () => {
-    for (const name of ['tag', 'dispatch', 'bump', 'main', 'cli']) assert.ok(bundles.includes(name), name);
+    for (const name of ['tag', 'dispatch', 'bump', 'promote', 'main', 'cli']) assert.ok(bundles.includes(name), name);
   });
   for (const name of bundles) {
     test(`dist/${name}: undici is not evaluated at start`, () => {

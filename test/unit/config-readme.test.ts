@@ -39,15 +39,28 @@ environments:
     auto-merge: squash
     reviewers: [alice]
     labels: [promotion]
+    app-branch: dev
+  - name: stg
+    path: releases/stg
+    tags: glob:dev-*
+    from: dev
+    promote-by: image
+    app-branch: stg
+    gate: commit-status
+    gate-context: ci/smoke
+    soak: 30m
 apps:
-  web: {image: ghcr.io/acme/web, paths: [web], containers: [web]}
+  web: {image: ghcr.io/acme/web, paths: [web], containers: [web], repository: acme/web}
 `);
+  assert.equal(config.environments[1]?.soakSeconds, 1800);
   assert.equal(config.environments[0]?.autoMerge, 'squash');
   assert.deepEqual(config.apps.get('web')?.containers, ['web']);
   assert.throws(
     () => parsePromotionConfig('environments: [{name: dev, path: ., tags: "glob:*", color: red}]\napps: {}\n'),
     (error: unknown) =>
       error instanceof UserError &&
-      /only the keys name, path, branch, tags, auto-merge, reviewers, labels/.test(error.message),
+      /only the keys name, path, branch, tags, auto-merge, reviewers, labels, from, promote-by, app-branch, gate, gate-context, soak/.test(
+        error.message,
+      ),
   );
 });

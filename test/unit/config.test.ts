@@ -66,6 +66,7 @@ describe('parsePromotionConfig: a valid config', () => {
       image: 'acme/web',
       paths: ['web', 'shared'],
       containers: ['web'],
+      repository: undefined,
     });
     assert.deepEqual(findApp(config, 'podinfo').paths, []);
   });
@@ -154,7 +155,8 @@ const invalidCases: { name: string; text: string; message: RegExp }[] = [
   {
     name: 'unknown environment key',
     text: environment('    autoMerge: true\n'),
-    message: /got "autoMerge", expected only the keys name, path, branch, tags, auto-merge, reviewers, labels/,
+    message:
+      /got "autoMerge", expected only the keys name, path, branch, tags, auto-merge, reviewers, labels, from, promote-by, app-branch, gate, gate-context, soak/,
   },
   {
     name: 'auto-merge word',
@@ -214,8 +216,9 @@ const invalidCases: { name: string; text: string; message: RegExp }[] = [
   {
     name: 'unknown app key',
     text: app('    tag: 1\n'),
-    message: /apps\.web: got "tag", expected only the keys image, paths, containers/,
+    message: /apps\.web: got "tag", expected only the keys image, paths, containers, repository/,
   },
+  ...promotionCases(),
   {
     name: 'billion laughs',
     text: `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n`,
@@ -243,3 +246,209 @@ describe('parsePromotionConfig refuses, naming the file, the key and what was ex
     });
   }
 });
+
+const PROMOTING = `
+environments:
+  - name: dev
+    path: releases/dev
+    tags: glob:dev-*
+    app-branch: dev
+  - name: stg
+    path: releases/stg
+    tags: glob:dev-*
+    from: dev
+    gate: deployment
+    app-branch: stg
+  - name: prod
+    path: releases/prod
+    tags: semver:~0.4
+    from: stg
+    gate: commit-status
+    gate-context: smoke/stg
+    soak: 1h30m
+    app-branch: master
+  - name: demo
+    path: releases/demo
+    tags: glob:dev-*
+    from: dev
+    promote-by: app-branch
+    app-branch: demo
+    gate: none
+apps:
+  web: {image: acme/web, repository: acme/web-app}
+`;
+
+describe('parsePromotionConfig: the promotion keys', () => {
+  const config = parsePromotionConfig(PROMOTING, FILE);
+  const pick = (name: string) => {
+    const { from, promoteBy, appBranch, gate, gateContext, soakSeconds } = findEnvironment(config, name);
+    return { from, promoteBy, appBranch, gate, gateContext, soakSeconds };
+  };
+  test('an environment without from is fed by dispatches only, with the defaults', () => {
+    assert.deepEqual(pick('dev'), {
+      from: undefined,
+      promoteBy: 'image',
+      appBranch: 'dev',
+      gate: 'deployment',
+      gateContext: undefined,
+      soakSeconds: 0,
+    });
+  });
+  test('from, gate, gate-context, soak and promote-by are read as written', () => {
+    assert.deepEqual(pick('stg'), {
+      from: 'dev',
+      promoteBy: 'image',
+      appBranch: 'stg',
+      gate: 'deployment',
+      gateContext: undefined,
+      soakSeconds: 0,
+    });
+    assert.deepEqual(pick('prod'), {
+      from: 'stg',
+      promoteBy: 'image',
+      appBranch: 'master',
+      gate: 'commit-status',
+      gateContext: 'smoke/stg',
+      soakSeconds: 5400,
+    });
+    assert.deepEqual(pick('demo'), {
+      from: 'dev',
+      promoteBy: 'app-branch',
+      appBranch: 'demo',
+      gate: 'none',
+      gateContext: undefined,
+      soakSeconds: 0,
+    });
+    assert.equal(findApp(config, 'web').repository, 'acme/web-app');
+  });
+  test('soak: 0 as a number or a string', () => {
+    for (const soak of ['0', '"0"', '0s', '45s']) {
+      const text = PROMOTING.replace('soak: 1h30m', `soak: ${soak}`);
+      assert.equal(findEnvironment(parsePromotionConfig(text, FILE), 'prod').soakSeconds, soak === '45s' ? 45 : 0);
+    }
+  });
+});
+
+function promotionCases(): { name: string; text: string; message: RegExp }[] {
+  const two = (extra: string, first = '') =>
+    `environments:\n  - {name: dev, path: releases/dev, tags: "glob:dev-*"${first}}\n  - name: stg\n    path: releases/stg\n    tags: glob:dev-*\n${extra}apps:\n  web: {image: acme/web}\n`;
+  return [
+    {
+      name: 'from itself',
+      text: two('    from: stg\n'),
+      message: /environments\[1\]\.from: got "stg", expected the name of an environment listed before this one: dev$/,
+    },
+    {
+      name: 'from an unknown environment',
+      text: two('    from: qa\n'),
+      message: /environments\[1\]\.from: got "qa", expected the name of an environment listed before this one: dev$/,
+    },
+    {
+      name: 'from a later environment',
+      text: two('', ', from: stg'),
+      message: /environments\[0\]\.from: got "stg", expected no from on the first environment/,
+    },
+    {
+      name: 'from not a name',
+      text: two('    from: [dev]\n'),
+      message: /environments\[1\]\.from: got \["dev"\], expected the name of an environment/,
+    },
+    {
+      name: 'promote-by word',
+      text: two('    from: dev\n    promote-by: branch\n'),
+      message: /promote-by: got "branch", expected image or app-branch$/,
+    },
+    {
+      name: 'gate word',
+      text: two('    from: dev\n    gate: health\n'),
+      message: /gate: got "health", expected deployment, commit-status or none$/,
+    },
+    {
+      name: 'gate commit-status without a context',
+      text: two('    from: dev\n    gate: commit-status\n'),
+      message:
+        /environments\[1\]\.gate-context: got nothing, expected a commit status context \(gate is commit-status\)/,
+    },
+    {
+      name: 'gate-context with the deployment gate',
+      text: two('    from: dev\n    gate-context: ci\n'),
+      message: /gate-context: got "ci", expected no gate-context unless gate is commit-status/,
+    },
+    {
+      name: 'gate-context with a control character',
+      text: two('    from: dev\n    gate: commit-status\n    gate-context: "a\\u0007b"\n'),
+      message: /gate-context: got "a\\u0007b", expected a commit status context/,
+    },
+    {
+      name: 'soak without a unit',
+      text: two('    from: dev\n    soak: 30\n'),
+      message: /soak: got 30, expected a duration such as 0, 30m, 2h, 1d or 1h30m/,
+    },
+    {
+      name: 'soak with units out of order',
+      text: two('    from: dev\n    soak: 30m1h\n'),
+      message: /soak: got "30m1h", expected a duration/,
+    },
+    {
+      name: 'soak negative',
+      text: two('    from: dev\n    soak: -1h\n'),
+      message: /soak: got "-1h", expected a duration/,
+    },
+    {
+      name: 'soak over a year',
+      text: two('    from: dev\n    soak: 400d\n'),
+      message: /soak: got "400d", expected a duration .*at most 366d/,
+    },
+    {
+      name: 'soak with gate none',
+      text: two('    from: dev\n    gate: none\n    soak: 1h\n'),
+      message: /environments\[1\]\.soak: got "1h", expected no soak with gate none/,
+    },
+    {
+      name: 'gate without from',
+      text: two('    gate: none\n'),
+      message: /environments\[1\]\.gate: got "none", expected no gate without from/,
+    },
+    {
+      name: 'soak without from',
+      text: two('    soak: 1h\n'),
+      message: /environments\[1\]\.soak: got "1h", expected no soak without from/,
+    },
+    {
+      name: 'app-branch invalid',
+      text: two('    app-branch: "a b"\n'),
+      message: /app-branch: got "a b", expected a branch name/,
+    },
+    {
+      name: 'promote-by app-branch without an app-branch',
+      text: two('    from: dev\n    promote-by: app-branch\n', ', app-branch: dev'),
+      message: /environments\[1\]\.app-branch: got nothing, expected the app branch this environment runs/,
+    },
+    {
+      name: 'promote-by app-branch from an environment without one',
+      text: two('    from: dev\n    promote-by: app-branch\n    app-branch: stg\n'),
+      message: /environments\[1\]\.from: got "dev", expected an environment with an app-branch to merge from/,
+    },
+    {
+      name: 'promote-by app-branch onto the same branch',
+      text: two('    from: dev\n    promote-by: app-branch\n    app-branch: dev\n', ', app-branch: dev'),
+      message: /app-branch: got "dev", expected a branch other than dev's app-branch/,
+    },
+    {
+      name: 'promote-by app-branch without app repositories',
+      text: two('    from: dev\n    promote-by: app-branch\n    app-branch: stg\n', ', app-branch: dev'),
+      message:
+        /apps\.web\.repository: got nothing, expected owner\/name of the app's repository \(environment stg is promoted by app-branch\)/,
+    },
+    {
+      name: 'repository without an owner',
+      text: app('    repository: web\n'),
+      message: /apps\.web\.repository: got "web", expected owner\/name of a GitHub repository/,
+    },
+    {
+      name: 'repository with a dot-dot name',
+      text: app('    repository: acme/..\n'),
+      message: /apps\.web\.repository: got "acme\/\.\.", expected owner\/name/,
+    },
+  ];
+}

@@ -4,6 +4,7 @@
 // the README's key table is rendered (config/table.ts). Parsing is strict: an unknown key is refused
 // (a typo would otherwise be silently ignored) and every error names the file, the key and what was
 // expected.
+import { DURATION_EXPECTED, parseDuration } from '../duration.js';
 import { invalid, UserError } from '../errors.js';
 import { parseImageReference } from '../image-ref.js';
 import { parseTagPolicy, type TagPolicy } from '../policy/index.js';
@@ -20,7 +21,16 @@ const REVIEWER_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]{
 const LABEL_PATTERN = /^[^\p{Cc},]{1,50}$/u;
 const BRANCH_PATTERN = /^(?!\/|.*\/\/|.*\/$|.*\.\.|.*@\{|.*\.lock$|.*\.$)[A-Za-z0-9._/+-]{1,200}$/;
 
+const REPOSITORY_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+const CONTEXT_PATTERN = /^[^\p{Cc}]{1,255}$/u;
+
 export type MergeMethod = 'merge' | 'squash' | 'rebase';
+/** How `promote` carries a release into an environment: its image bumped in the manifests, or an app-repository merge. */
+export type PromoteBy = 'image' | 'app-branch';
+/** What proves the source environment healthy before its image moves on. */
+export type GateKind = 'deployment' | 'commit-status' | 'none';
+export const PROMOTE_BY: readonly PromoteBy[] = ['image', 'app-branch'];
+export const GATES: readonly GateKind[] = ['deployment', 'commit-status', 'none'];
 
 export interface EnvironmentConfig {
   name: string;
@@ -35,6 +45,16 @@ export interface EnvironmentConfig {
   /** GitHub users (`alice`) and teams (`org/team`) asked to review. */
   reviewers: { users: string[]; teams: string[] };
   labels: string[];
+  /** The earlier environment `promote` carries releases from into this one; undefined: fed by dispatches only. */
+  from: string | undefined;
+  promoteBy: PromoteBy;
+  /** The application repository's branch whose builds feed this environment (model 3). */
+  appBranch: string | undefined;
+  gate: GateKind;
+  /** The commit status context that proves `from` healthy (gate commit-status only). */
+  gateContext: string | undefined;
+  /** Seconds that must pass after the gate's success before promoting. */
+  soakSeconds: number;
 }
 
 export interface AppConfig {
@@ -45,6 +65,8 @@ export interface AppConfig {
   paths: string[];
   /** Only these containers (and chart images) are bumped; empty: every place referencing the image. */
   containers: string[];
+  /** The application repository, `owner/name` (needed by `promote-by: app-branch`). */
+  repository: string | undefined;
 }
 
 export interface PromotionConfig {
@@ -168,6 +190,71 @@ const ENVIRONMENT = {
         'labels of 1 to 50 characters without commas or control characters',
       ),
   }),
+  from: declare<string | undefined>({
+    expected: 'the name of an environment listed before this one',
+    required: false,
+    default: 'none: fed by dispatches only',
+    description: '`promote` carries releases healthy in that earlier environment into this one',
+    parse: (value, at) => {
+      if (value === undefined) return undefined;
+      if (!isName(value)) throw invalid(at, value, 'the name of an environment listed before this one');
+      return value;
+    },
+  }),
+  'promote-by': declare<PromoteBy>({
+    expected: 'image or app-branch',
+    required: false,
+    default: 'image',
+    description:
+      "how `promote` carries a release: `image` bumps the image healthy in `from` into this environment's manifests; `app-branch` merges `from`'s app branch into this one's in the app repository",
+    parse: (value, at) => oneOf(value, at, PROMOTE_BY, 'image'),
+  }),
+  'app-branch': declare<string | undefined>({
+    expected: 'a branch name such as dev, stg or master',
+    required: false,
+    default: 'none',
+    description: 'the application repository branch whose builds feed this environment (for `promote-by: app-branch`)',
+    parse: (value, at) => {
+      if (value === undefined) return undefined;
+      if (typeof value !== 'string' || !BRANCH_PATTERN.test(value)) {
+        throw invalid(at, value, 'a branch name such as dev, stg or master');
+      }
+      return value;
+    },
+  }),
+  gate: declare<GateKind>({
+    expected: 'deployment, commit-status or none',
+    required: false,
+    default: 'deployment',
+    description:
+      'what proves `from` healthy: its latest GitHub Deployment succeeded with the image, a commit status (`gate-context`) on its environment commit, or nothing',
+    parse: (value, at) => oneOf(value, at, GATES, 'deployment'),
+  }),
+  'gate-context': declare<string | undefined>({
+    expected: 'a commit status context of 1 to 255 characters',
+    required: false,
+    default: 'none (required by gate: commit-status)',
+    description: 'the commit status context that must be `success` on the environment commit of `from`',
+    parse: (value, at) => {
+      if (value === undefined) return undefined;
+      if (typeof value !== 'string' || !CONTEXT_PATTERN.test(value) || value.trim() !== value) {
+        throw invalid(at, value, 'a commit status context of 1 to 255 characters');
+      }
+      return value;
+    },
+  }),
+  soak: declare<number>({
+    expected: DURATION_EXPECTED,
+    required: false,
+    default: '0',
+    description: "time that must pass after the gate's success in `from` before promoting",
+    parse: (value, at) => {
+      if (value === undefined) return 0;
+      const seconds = parseDuration(value);
+      if (seconds === undefined) throw invalid(at, value, DURATION_EXPECTED);
+      return seconds;
+    },
+  }),
 };
 
 const APP_IMAGE_EXPECTED = 'an image repository without tag or digest, e.g. ghcr.io/acme/podinfo';
@@ -201,6 +288,19 @@ const APP = {
         (container) => /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/.test(container),
         'container names (lowercase DNS labels)',
       ),
+  }),
+  repository: declare<string | undefined>({
+    expected: 'owner/name of a GitHub repository',
+    required: false,
+    default: 'none',
+    description: "the app's source repository (needed by `promote-by: app-branch`)",
+    parse: (value, at) => {
+      if (value === undefined) return undefined;
+      if (typeof value !== 'string' || !REPOSITORY_PATTERN.test(value) || /\/\.\.?$/.test(value)) {
+        throw invalid(at, value, 'owner/name of a GitHub repository');
+      }
+      return value;
+    },
   }),
 };
 
@@ -282,6 +382,9 @@ export function parsePromotionConfig(text: string, file = DEFAULT_CONFIG_PATH): 
       throw invalid(at(`environments[${index}].name`), environment.name, 'a name used once');
     seen.add(environment.name);
   });
+  fields.environments.forEach((value, index) =>
+    checkPromotionKeys(environments, index, value as Record<string, unknown>, at(`environments[${index}]`)),
+  );
 
   const appsValue = mapping(top.apps, file, undefined, at('apps'));
   const apps = new Map<string, AppConfig>();
@@ -291,6 +394,17 @@ export function parsePromotionConfig(text: string, file = DEFAULT_CONFIG_PATH): 
   }
   if (apps.size === 0)
     throw invalid(at('apps'), appsValue, 'at least one app, e.g. {podinfo: {image: ghcr.io/acme/podinfo}}');
+  const byAppBranch = environments.find((environment) => environment.promoteBy === 'app-branch');
+  if (byAppBranch) {
+    const withoutRepository = [...apps.values()].find((app) => app.repository === undefined);
+    if (withoutRepository) {
+      throw invalid(
+        at(`apps.${withoutRepository.name}.repository`),
+        undefined,
+        `owner/name of the app's repository (environment ${byAppBranch.name} is promoted by app-branch)`,
+      );
+    }
+  }
   return { file, environments, apps };
 }
 
@@ -319,8 +433,71 @@ export function nextEnvironment(config: PromotionConfig, name: string): Environm
 function parseEnvironment(value: unknown, at: string): EnvironmentConfig {
   const entry = mapping(value, at, Object.keys(ENVIRONMENT), at);
   const fields = parseDeclared(ENVIRONMENT, entry, (key) => `${at}.${key}`);
-  const { 'auto-merge': autoMerge, ...rest } = fields;
-  return { ...rest, autoMerge };
+  const {
+    'auto-merge': autoMerge,
+    'promote-by': promoteBy,
+    'app-branch': appBranch,
+    'gate-context': gateContext,
+    soak: soakSeconds,
+    ...rest
+  } = fields;
+  return { ...rest, autoMerge, promoteBy, appBranch, gateContext, soakSeconds };
+}
+
+/** The promotion keys that depend on each other or on other environments (each key alone is already valid). */
+function checkPromotionKeys(
+  environments: readonly EnvironmentConfig[],
+  index: number,
+  entry: Record<string, unknown>,
+  at: string,
+): void {
+  const environment = environments[index]!;
+  const { from } = environment;
+  if (from === undefined) {
+    // These keys only say how a promotion into this environment works; without `from` there is none.
+    const stray = ['promote-by', 'gate', 'gate-context', 'soak'].find((key) => entry[key] !== undefined);
+    if (stray !== undefined)
+      throw invalid(`${at}.${stray}`, entry[stray], `no ${stray} without from (the environment promoted from)`);
+  } else {
+    const source = environments.findIndex((candidate) => candidate.name === from);
+    if (source === -1 || source >= index) {
+      const earlier = environments.slice(0, index).map((candidate) => candidate.name);
+      throw invalid(
+        `${at}.from`,
+        from,
+        earlier.length === 0
+          ? 'no from on the first environment (nothing is listed before it)'
+          : `the name of an environment listed before this one: ${earlier.join(', ')}`,
+      );
+    }
+  }
+  if (environment.gate === 'commit-status' && environment.gateContext === undefined)
+    throw invalid(`${at}.gate-context`, undefined, 'a commit status context (gate is commit-status)');
+  if (environment.gate !== 'commit-status' && environment.gateContext !== undefined)
+    throw invalid(`${at}.gate-context`, environment.gateContext, `no gate-context unless gate is commit-status`);
+  // The soak counts from the gate's success; gate none has no success to count from.
+  if (environment.gate === 'none' && environment.soakSeconds > 0)
+    throw invalid(`${at}.soak`, entry.soak, 'no soak with gate none (the soak counts from the success the gate sees)');
+  if (environment.promoteBy === 'app-branch') {
+    if (environment.appBranch === undefined)
+      throw invalid(`${at}.app-branch`, undefined, 'the app branch this environment runs (promote-by is app-branch)');
+    const source = environments.find((candidate) => candidate.name === from)!;
+    if (source.appBranch === undefined) {
+      throw invalid(
+        `${at}.from`,
+        from,
+        `an environment with an app-branch to merge from (promote-by is app-branch; ${from} has none)`,
+      );
+    }
+    if (source.appBranch === environment.appBranch)
+      throw invalid(`${at}.app-branch`, environment.appBranch, `a branch other than ${from}'s app-branch`);
+  }
+}
+
+function oneOf<T extends string>(value: unknown, at: string, allowed: readonly T[], absent: T): T {
+  if (value === undefined) return absent;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw invalid(at, value, allowed.join(', ').replace(/, ([^,]*)$/, ' or $1'));
 }
 
 function parseApp(name: string, value: unknown, at: string): AppConfig {

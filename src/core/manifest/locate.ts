@@ -80,7 +80,7 @@ function refusalOf(context: LocateContext, scope: ContainerScope, path: readonly
   if (target.containers !== undefined && (scope.name === undefined || !target.containers.has(scope.name))) {
     return `container ${scope.name ?? UNNAMED} is not one the bump is for (${containerList(target)})`;
   }
-  if (scope.name === undefined) return undefined;
+  if (scope.name === undefined || target.readOnly) return undefined;
   const refusal = policyOf(context, scope.annotations, scope.name);
   if (refusal === undefined) return undefined;
   context.warn(

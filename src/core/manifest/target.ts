@@ -12,6 +12,8 @@ export interface ResolvedTarget {
   digest: string | undefined;
   /** The containers named (`--container`, a promotion's containers), or undefined when the bump is for all. */
   containers: ReadonlySet<string> | undefined;
+  /** See BumpTarget.readOnly. */
+  readOnly: boolean;
   /**
    * Whether a text may reference the image: its repository's last path component standing as a
    * name (`app` in `acme/app:1`, not in `appPort`). A cheap test run on every file before parsing.
@@ -60,6 +62,7 @@ export function resolveTarget(target: BumpTarget): ResolvedTarget {
     tag: target.tag,
     digest: target.digest,
     containers: named.length === 0 ? undefined : new Set(named),
+    readOnly: target.readOnly === true,
     screen,
     // The ASCII of `asName`'s boundaries; `\s` there is these six and Unicode spaces (non-ASCII bytes).
     nameScreen: { name: screen, before: ' \t\n\v\f\r"\'/:,[{', after: ' \t\n\v\f\r"\'@:,]}#' },

@@ -18,6 +18,11 @@ export interface BumpTarget {
   container?: string;
   /** Only containers of these names (a promotion's configured containers); joined with `container`. */
   containers?: readonly string[];
+  /**
+   * A plan made only to read what the places hold (promote reads what an environment runs with a
+   * tag no place has): tag-policy annotations are not consulted, so no place is left out of it.
+   */
+  readOnly?: boolean;
 }
 
 export type LocationKind = 'workload' | 'kustomize' | 'helm-release' | 'helm-values' | 'setter';

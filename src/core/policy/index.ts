@@ -22,3 +22,4 @@ export {
 export { policiesFromAnnotations, policyFromImagePolicy, type ImagePolicyDefinition } from './manifests.js';
 export { parseSemverRange, parseVersionTag, rangeAdmits, type SemverRange } from './semver-range.js';
 export { compileGoRegexp, expandGoTemplate, type GoMatch, type GoRegexp } from './go-regexp.js';
+export { explainRefusal, policyRule } from './explain.js';

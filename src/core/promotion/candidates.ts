@@ -21,7 +21,10 @@ export interface CandidateSelection {
  * `images:` may override the tag. When no file is named after the app, every YAML file of the
  * environment is read (bounded), and the caller warns that `paths` would make it cheaper.
  */
-export function selectCandidatePaths(treePaths: readonly string[], promotion: Promotion): CandidateSelection {
+export function selectCandidatePaths(
+  treePaths: readonly string[],
+  promotion: Pick<Promotion, 'app' | 'environment'>,
+): CandidateSelection {
   const root = promotion.environment.path;
   const inEnvironment = treePaths
     .filter((path) => YAML_FILE.test(path) || KUSTOMIZATION_FILE.test(basename(path)))

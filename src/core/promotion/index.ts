@@ -12,3 +12,6 @@ export * from './render/body.js';
 export * from './render/links.js';
 export * from './render/title.js';
 export * from './resolve.js';
+export * from './running.js';
+export * from './gates.js';
+export * from './promote-plan.js';

@@ -25,6 +25,8 @@ export interface PromotionRecord {
   buildTimestamp?: number;
   dispatchId?: string;
   source?: DispatchSource;
+  /** The environment the image was promoted from (a `promote` run), when it was. */
+  fromEnvironment?: string;
 }
 
 export function buildRecord(
@@ -47,6 +49,7 @@ export function buildRecord(
     ...(request.buildTimestamp !== undefined && { buildTimestamp: request.buildTimestamp }),
     ...(provenance.dispatchId !== undefined && { dispatchId: provenance.dispatchId }),
     ...(provenance.source !== undefined && { source: provenance.source }),
+    ...(provenance.kind === 'promotion' && { fromEnvironment: provenance.fromEnvironment }),
   };
 }
 

@@ -43,6 +43,11 @@ export function resolvePromotion(config: PromotionConfig, request: PromotionRequ
     digest: request.digest,
     request,
     branch: `${BRANCH_PREFIX}/${environment.name}/${app.name}`,
-    title: promotionTitle(app.name, request.tag, environment.name),
+    title: promotionTitle(
+      app.name,
+      request.tag,
+      environment.name,
+      request.provenance.kind === 'promotion' ? request.provenance.fromEnvironment : undefined,
+    ),
   };
 }

@@ -55,8 +55,10 @@ function length(text: string): number {
 
 function renderBody(record: PromotionRecord, commit: string, links: BodyLinks, table: string): string {
   const previous = record.previousTags.length > 0 ? ` (it runs ${record.previousTags.map(code).join(', ')} now)` : '';
+  const from =
+    record.fromEnvironment === undefined ? '' : `, the image healthy in **${inertText(record.fromEnvironment)}**`;
   const lines = [
-    `Promotes **${inertText(record.app)}** to ${code(record.tag)} in **${inertText(record.environment)}**${previous}.`,
+    `Promotes **${inertText(record.app)}** to ${code(record.tag)} in **${inertText(record.environment)}**${from}${previous}.`,
     '',
     table,
     '',

@@ -1,0 +1,68 @@
+import { invalid } from '../../core/errors.js';
+import { DEFAULT_CONFIG_PATH } from '../../core/config/index.js';
+import { checkRepositoryName } from '../../core/payload/index.js';
+import { pick, readRunnerContext } from '../shared/context.js';
+import { ActionInputs, type Environment } from '../shared/inputs.js';
+
+/** Inputs masked before anything else runs. */
+export const SECRET_INPUTS = ['token', 'app-token'] as const;
+
+export interface PromoteInputs {
+  token: string;
+  /** For promote-by app-branch (the app repositories); read here so it is masked and checked. */
+  appToken: string | undefined;
+  repository: { owner: string; repo: string };
+  configPath: string;
+  /** The source environment; undefined: every environment that has a from. */
+  environment: string | undefined;
+  /** The environment is the deployment_status event's (no input named one). */
+  environmentFromEvent: boolean;
+  app: string | undefined;
+  dryRun: boolean;
+  defaultBranch: string | undefined;
+  apiUrl: string;
+  serverUrl: string;
+  workflowRepository: string | undefined;
+}
+
+const CONFIG_PATH_PATTERN = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/-]{1,255}$/;
+
+export function readPromoteInputs(env: Environment): PromoteInputs {
+  const inputs = new ActionInputs(env);
+  const context = readRunnerContext(env);
+  const token = inputs.required('token');
+  const repository = checkRepositoryName(context.repository, 'GITHUB_REPOSITORY');
+  const configPath = inputs.string('config', DEFAULT_CONFIG_PATH);
+  if (!CONFIG_PATH_PATTERN.test(configPath)) {
+    throw invalid(
+      'config',
+      configPath,
+      'a path inside the repository such as .github/promotion.yml (no "..", no leading "/")',
+    );
+  }
+  // A deployment_status event names the environment that just changed; other events (a schedule) none.
+  const eventEnvironment =
+    context.eventName === 'deployment_status'
+      ? (pick(context.payload, 'deployment_status', 'environment') ??
+        pick(context.payload, 'deployment', 'environment'))
+      : undefined;
+  const given = inputs.optional('environment');
+  const environment = given ?? (typeof eventEnvironment === 'string' ? eventEnvironment : undefined);
+  const defaultBranch = pick(context.payload, 'repository', 'default_branch');
+  const eventRepository = pick(context.payload, 'repository', 'full_name');
+  return {
+    token,
+    appToken: inputs.optional('app-token'),
+    repository: { owner: repository.owner, repo: repository.name },
+    configPath,
+    environment,
+    environmentFromEvent: given === undefined && environment !== undefined,
+    app: inputs.optional('app'),
+    dryRun: inputs.boolean('dry-run', false),
+    defaultBranch:
+      eventRepository === context.repository && typeof defaultBranch === 'string' ? defaultBranch : undefined,
+    apiUrl: context.apiUrl,
+    serverUrl: context.serverUrl,
+    workflowRepository: context.repository || undefined,
+  };
+}

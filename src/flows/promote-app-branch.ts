@@ -24,7 +24,8 @@ import {
 } from '../github/pulls.js';
 import { findBranchHead, repositoryVisible, type RepositoryName } from '../github/repository.js';
 
-export type AppBranchOperation = 'created' | 'updated' | 'unchanged' | 'skipped';
+/** `planned`: a dry run that would open or update the pull request. */
+export type AppBranchOperation = 'created' | 'updated' | 'unchanged' | 'skipped' | 'planned';
 
 export interface AppBranchOptions {
   /** A client whose token reaches the application repository (the `app-token` input). */
@@ -79,7 +80,7 @@ export async function promoteAppBranch(options: AppBranchOptions): Promise<AppBr
   const existing = await findOpenPull(client, repository, head, base);
   if (options.dryRun) {
     const what = existing === undefined ? 'open a pull request' : `update pull request #${existing.number}`;
-    return result('skipped', `dry run: would ${what} from ${head} into ${base} suggesting ${plan.suggestion.next}`, {
+    return result('planned', `dry run: would ${what} from ${head} into ${base} suggesting ${plan.suggestion.next}`, {
       ...planned,
       ...(existing && { pullRequest: { number: existing.number, url: existing.url } }),
     });

@@ -180,7 +180,7 @@ describe('promote by application branch', () => {
     const { name, push } = await appRepository();
     await push('dev', 'feat: x');
     const result = await run(promotion(name, 'dev', 'stg'), { dryRun: true });
-    assert.equal(result.operation, 'skipped');
+    assert.equal(result.operation, 'planned');
     assert.equal(result.reason, 'dry run: would open a pull request from dev into stg suggesting v0.5.0');
     assert.equal(openPulls(name).length, 0);
     assert.deepEqual(writes(), []);

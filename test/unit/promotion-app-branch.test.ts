@@ -3,8 +3,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import MarkdownIt from 'markdown-it';
+import { findApp, findEnvironment, parsePromotionConfig } from '../../src/core/config/index.js';
+import type { GateEvidence, RunningImage } from '../../src/core/promotion/index.js';
 import {
   APP_BRANCH_MARKER,
+  judgeAppBranchSource,
   planAppBranchPromotion,
   shellWord,
   type AppBranchCommit,
@@ -175,4 +178,104 @@ describe('planAppBranchPromotion', () => {
     ];
     for (const [word, quoted] of cases) assert.equal(shellWord(word), quoted);
   });
+});
+
+describe('judgeAppBranchSource: the gate and soak before a branch is merged forward', () => {
+  const config = parsePromotionConfig(`
+environments:
+  - {name: dev, path: releases/dev, tags: "glob:dev-*", app-branch: dev}
+  - {name: stg, path: releases/stg, tags: "glob:stg-*", from: dev, promote-by: app-branch, app-branch: stg}
+  - {name: qa, path: releases/qa, tags: "glob:stg-*", from: dev, promote-by: app-branch, app-branch: qa, gate: commit-status, gate-context: smoke, soak: 1h}
+  - {name: prod, path: releases/prod, tags: "semver:~0.4", from: stg, promote-by: app-branch, app-branch: master, gate: none}
+apps:
+  web: {image: ghcr.io/acme/web, repository: acme/web}
+`);
+  const app = findApp(config, 'web');
+  const TAG = 'dev-1111111-1700000000';
+  const NOW = Date.parse('2026-12-07T12:00:00Z');
+  const SHA = 'c'.repeat(40);
+  const deployed = (images: string[], state = 'success'): GateEvidence => ({
+    gate: 'deployment',
+    latest: { id: 7, sha: SHA, status: { state, at: '2026-12-07T11:00:00Z' }, images },
+  });
+  const rows: Array<{
+    name: string;
+    to: string;
+    sourceRuns: RunningImage[];
+    evidence: GateEvidence;
+    expected: string;
+  }> = [
+    {
+      name: 'deployment gate passed with the image dev pins',
+      to: 'stg',
+      sourceRuns: [{ tag: TAG }],
+      evidence: deployed([`ghcr.io/acme/web:${TAG}`]),
+      expected: 'healthy',
+    },
+    {
+      name: 'deployment failed',
+      to: 'stg',
+      sourceRuns: [{ tag: TAG }],
+      evidence: deployed([`ghcr.io/acme/web:${TAG}`], 'failure'),
+      expected: 'gate',
+    },
+    {
+      name: 'the deployment ran another image',
+      to: 'stg',
+      sourceRuns: [{ tag: TAG }],
+      evidence: deployed(['ghcr.io/acme/web:dev-0000000-1600000000']),
+      expected: 'gate',
+    },
+    {
+      name: 'dev pins no image: nothing for the deployment gate to find',
+      to: 'stg',
+      sourceRuns: [],
+      evidence: deployed([]),
+      expected: 'source',
+    },
+    {
+      name: 'commit status success 1 h ago meets a 1 h soak',
+      to: 'qa',
+      sourceRuns: [],
+      evidence: {
+        gate: 'commit-status',
+        context: 'smoke',
+        commit: SHA,
+        status: { state: 'success', at: '2026-12-07T11:00:00Z' },
+      },
+      expected: 'healthy',
+    },
+    {
+      name: 'commit status success 10 min ago: soak',
+      to: 'qa',
+      sourceRuns: [],
+      evidence: {
+        gate: 'commit-status',
+        context: 'smoke',
+        commit: SHA,
+        status: { state: 'success', at: '2026-12-07T11:50:00Z' },
+      },
+      expected: 'soak',
+    },
+    { name: 'gate none', to: 'prod', sourceRuns: [], evidence: { gate: 'none' }, expected: 'healthy' },
+  ];
+  for (const row of rows) {
+    test(`${row.name} -> ${row.expected}`, () => {
+      const target = findEnvironment(config, row.to);
+      const source = findEnvironment(config, target.from ?? '');
+      const verdict = judgeAppBranchSource({
+        app,
+        source,
+        target,
+        sourceRuns: row.sourceRuns,
+        evidence: row.evidence,
+        now: NOW,
+      });
+      assert.equal(
+        verdict.kind === 'healthy' ? 'healthy' : verdict.blocker.kind,
+        row.expected,
+        JSON.stringify(verdict),
+      );
+    });
+  }
 });

@@ -6,6 +6,8 @@
 import { codeBlock, codeSpan, inertSha, inertText, withoutAutolinks } from '../text/untrusted.js';
 import { linkDestination, repositoryUrl, serverOrigin, urlPathSegment } from '../text/links.js';
 import { suggestVersion, type VersionSuggestion } from './app-branch-version.js';
+import { judgeHealth, type Blocker, type PromoteInputs } from './promote-plan.js';
+import type { RunningImage } from './running.js';
 
 export interface AppBranchPromotion {
   app: string;
@@ -37,6 +39,29 @@ export type AppBranchPlan =
 
 /** The hidden line that tells our promotion PR from one a person opened between the same branches. */
 export const APP_BRANCH_MARKER = '<!-- gitops-promote:app-branch -->';
+
+/**
+ * Is the source environment healthy enough to merge its branch forward? The same gate and soak as an
+ * image promotion: a `deployment` gate asks that the source's latest Deployment succeeded with the image
+ * its manifests pin (so the source must pin exactly one); `commit-status` and `none` need no image.
+ */
+export function judgeAppBranchSource(
+  inputs: Pick<PromoteInputs, 'app' | 'source' | 'target' | 'evidence' | 'now'> & {
+    sourceRuns: readonly RunningImage[];
+  },
+): { kind: 'healthy'; seen: string } | { kind: 'blocked'; blocker: Blocker } {
+  const { app, source, sourceRuns } = inputs;
+  if (inputs.evidence.gate === 'deployment' && sourceRuns.length !== 1) {
+    const reason =
+      sourceRuns.length === 0
+        ? `${source.name} does not run ${app.name} (no manifest pins a tag of ${app.image}), so no deployment can prove it healthy`
+        : `${source.name} runs ${app.name} at ${sourceRuns.length} tags (${sourceRuns.map((run) => run.tag).join(', ')}); nothing says which one the deployment gate should find`;
+    return { kind: 'blocked', blocker: { kind: 'source', reason } };
+  }
+  // Gates other than deployment look at no image: any running value reads the same.
+  const health = judgeHealth(inputs, sourceRuns[0] ?? { tag: '' });
+  return health.kind === 'blocked' ? health : { kind: 'healthy', seen: health.verdict.seen };
+}
 
 // Rows shown in the body: enough for any real promotion, and far below GitHub's 65,536 characters.
 const LISTED_COMMITS = 100;

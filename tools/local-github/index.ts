@@ -62,6 +62,8 @@ export interface PushOptions {
   message?: string;
   /** Parent commit; default the branch's current tip (a new branch starts from the default branch). */
   parent?: string;
+  /** Who wrote the change (default: the local-github bot, who also commits it). */
+  author?: { name: string; email: string };
 }
 
 const BOT = { name: 'local-github', email: 'local-github@users.noreply.local' };
@@ -197,7 +199,9 @@ export class LocalGitHub implements Hub {
         push.parent ??
         (await repo.git.readRef(ref)) ??
         (await repo.git.readRef(`refs/heads/${repo.settings.defaultBranch}`));
-      return repo.git.importCommit(ref, push.files, push.message ?? 'Push', { ...BOT, date: now() }, parent);
+      const committer = { ...BOT, date: now() };
+      const author = push.author === undefined ? undefined : { ...push.author, date: committer.date };
+      return repo.git.importCommit(ref, push.files, push.message ?? 'Push', committer, parent, author);
     });
   }
 

@@ -23,7 +23,7 @@ export interface RepositorySettings {
    * "Protected branch rules not configured for this branch", and on a pull request that could merge
    * now, "Pull request is in clean status". Default: no branch is protected.
    */
-  protectedBranches?: Record<string, { requiredChecks: string[] }>;
+  protectedBranches?: Record<string, { requiredChecks: readonly string[] }>;
 }
 
 export interface PullRequestRecord {

@@ -87,7 +87,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         // refused together from all coming back in the same second (the plugin then waits retry-after).
         const extraMs = Math.random() * retryAfter * unitMs * Math.min(2 ** retryCount, 8);
         log.warn(
-          `GitHub secondary rate limit on ${describe(request)}: retrying after ${retryAfter + Math.round(extraMs / unitMs)} s (retry ${retryCount + 1} of ${secondaryRetries})`,
+          `GitHub secondary rate limit on ${describe(request)}: retrying after ${retryAfter} s and ${(extraMs / unitMs).toFixed(1)} s more (retry ${retryCount + 1} of ${secondaryRetries})`,
         );
         await new Promise((resolve) => setTimeout(resolve, extraMs));
         return true;

@@ -59,7 +59,7 @@ import {
   repositoryVisible,
   type RepositoryName,
 } from '../github/repository.js';
-import type { TokenKind } from '../github/token.js';
+import { scopesMayWrite, watchOAuthScopes, type TokenKind } from '../github/token.js';
 import { planOnSnapshot } from './plan.js';
 
 export type BumpOperation = 'created' | 'updated' | 'unchanged' | 'skipped';
@@ -172,6 +172,17 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
   const phase = options.phase ?? runPhase;
   const done = options.done ?? (() => undefined);
   const fullName = `${repository.owner}/${repository.repo}`;
+  // A classic token says its scopes on every answer: one that cannot write is stopped before any write.
+  const scopes = watchOAuthScopes(client);
+  const mayWrite = () => {
+    const granted = scopes();
+    if (granted === undefined || scopesMayWrite(granted)) return;
+    throw new UserError(
+      `bump needs to write to ${fullName}, and the classic personal access token's scopes ` +
+        `(${granted.join(', ') || 'none'}) do not allow it; nothing was written. Fix: give the token the "repo" ` +
+        `scope ("public_repo" is enough for a public repository), or use a GitHub App token.`,
+    );
+  };
   const { promotion, configBranch, configCommit } = await phase('reading', async () => {
     const configBranch = options.defaultBranch ?? (await readDefaultBranch(client, repository));
     const configCommit =
@@ -263,6 +274,7 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
           { promotion, baseBranch, base, running, serverUrl: context.serverUrl, repository: fullName },
           { ...(onBase && { onBase }), otherBases: open.otherBases },
         );
+        if (closures.length > 0) mayWrite();
         return close(context, closures, [...(open.onBase ? [open.onBase] : []), ...open.otherBases]);
       });
       return result(decision.kind, decision.reason, { previousTags: decision.previousTags, closedPullRequests });
@@ -278,6 +290,7 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
           `app's places with paths in the promotion config, or split the environment.`,
       );
     }
+    mayWrite();
     const tree = await phase('writing', async () => {
       const tree = await writeTree(
         client,

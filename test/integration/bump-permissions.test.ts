@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { UserError } from '../../src/core/errors.js';
 import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
-import { bump, devTag, exampleFiles, fastClient, OWNER, payload } from './bump-fixtures.js';
+import { bump, devTag, exampleFiles, fastClient, OWNER, payload, repositorySnapshot } from './bump-fixtures.js';
 
 const BRANCH = 'gitops-promote/dev/api';
 let github: LocalGitHub;
@@ -18,6 +18,8 @@ before(async () => {
       github_pat_contents_only: { permissions: { contents: 'write', pull_requests: 'none', issues: 'none' } },
       ghs_no_issues: { permissions: { contents: 'write', pull_requests: 'write', issues: 'none' } },
       ghs_workflow: { workflow: true },
+      ghp_without_repo: { scopes: ['read:org', 'workflow'] },
+      ghp_with_repo: { scopes: ['repo'] },
     },
   });
 });
@@ -92,6 +94,40 @@ describe('fine-grained permissions', () => {
     const labelled = await bump(github, repoWithLabels, api(1763700100), as('ghs_no_issues'));
     assert.deepEqual(labelled.warnings, []);
     assert.deepEqual(github.pullRequests(OWNER, repoWithLabels)[0]?.labels, ['promotion', 'env/dev']);
+  });
+});
+
+describe('a classic token checked before writing, from the scopes GitHub lists on every answer', () => {
+  test('without repo or public_repo: nothing is written and no write is sent', async () => {
+    const repo = await newRepository();
+    const before = await repositorySnapshot(github, repo);
+    github.resetCalls();
+    const error = await failure(bump(github, repo, api(1763700100), as('ghp_without_repo')));
+    assert.ok(error instanceof UserError, error.message);
+    assert.match(
+      error.message,
+      /the classic personal access token's scopes \(read:org, workflow\) do not allow it; nothing was written/,
+    );
+    assert.deepEqual(
+      github.requests().filter((request) => request.method !== 'GET'),
+      [],
+      'no write was tried',
+    );
+    assert.equal(await repositorySnapshot(github, repo), before);
+  });
+
+  test('with repo: the usual 8 calls, the check costs none', async () => {
+    const repo = `perm-${++counter}`;
+    await github.createRepository(OWNER, repo, {
+      '.github/promotion.yml':
+        'environments:\n  - {name: dev, path: releases/dev, tags: "glob:dev-*"}\napps:\n  api: {image: ghcr.io/acme/api}\n',
+      'releases/dev/api.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:dev-00000000-1763600000\n',
+    });
+    github.resetCalls();
+    const result = await bump(github, repo, api(1763700100), as('ghp_with_repo'));
+    assert.equal(result.operation, 'created', result.reason);
+    assert.equal(github.totalCalls(), 8, JSON.stringify(github.calls()));
   });
 });
 

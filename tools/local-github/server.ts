@@ -24,6 +24,12 @@ export interface TokenAccess {
   permissions?: TokenPermissions;
   /** The workflow's GITHUB_TOKEN (acts as github-actions[bot]): refused pull requests where the repository forbids them. */
   workflow?: boolean;
+  /**
+   * A classic personal access token's OAuth scopes, listed in `x-oauth-scopes` on every answer. Without
+   * "repo" (or "public_repo" on a public repository) a write answers 404, as on GitHub; a private
+   * repository needs "repo" to be seen at all.
+   */
+  scopes?: string[];
 }
 
 export type { TokenPermissions } from './permissions.js';
@@ -119,7 +125,17 @@ function allows(caller: Caller, repo: Repository, write: boolean): boolean {
   const repos = caller.access.repos ?? '*';
   const fullName = `${repo.owner}/${repo.name}`.toLowerCase();
   const visible = repos === '*' || repos.some((name) => name.toLowerCase() === fullName);
-  return visible && (!write || (caller.access.permission ?? 'write') === 'write');
+  return (
+    visible &&
+    scopesAllow(caller.access.scopes, repo, write) &&
+    (!write || (caller.access.permission ?? 'write') === 'write')
+  );
+}
+
+function scopesAllow(scopes: string[] | undefined, repo: Repository, write: boolean): boolean {
+  if (scopes === undefined || scopes.includes('repo')) return true;
+  if (repo.settings.private) return false;
+  return !write || scopes.includes('public_repo');
 }
 
 const resetAt = Math.floor(Date.now() / 1000) + 3600;
@@ -261,6 +277,8 @@ async function route(core: ServerCore, req: IncomingMessage, url: URL, raw: Buff
   const repo = core.hub.repository(match.params.owner ?? '', match.params.repo ?? '');
   if (!repo || !allows(who, repo, false)) throw new ApiError(404, 'Not Found');
   const write = method !== 'GET' && method !== 'HEAD';
+  // GitHub hides a write the classic token's scopes do not cover behind 404.
+  if (write && !scopesAllow(who.access.scopes, repo, true)) throw new ApiError(404, 'Not Found');
   if (write && !allows(who, repo, true)) throw new ApiError(403, 'Resource not accessible by integration');
   const permissions = who.access.permissions;
   const needs = permissions && routeNeeds(method, match.route.template);
@@ -317,6 +335,8 @@ export async function handle(core: ServerCore, req: IncomingMessage, res: Server
     } catch (error) {
       reply = errorReply(error);
     }
+    const scopes = caller?.access.scopes;
+    if (scopes !== undefined) headers['x-oauth-scopes'] = scopes.join(', ');
     const resource = url.pathname === '/graphql' ? 'graphql' : 'core';
     Object.assign(headers, rateLimitHeaders(core.rateLimitUsed, caller?.key ?? tokenOf(req) ?? '', resource));
     if (lagging) staleHeads(core, url.pathname, reply);

@@ -125,6 +125,8 @@ try {
   await github.createRepository(OWNER, ENV_REPO, readFolder(examples), {
     collaborators: ['alice'],
     teams: ['acme/platform'],
+    // GitHub enables auto-merge only while a required check is pending: main requires validate.
+    protectedBranches: { main: { requiredChecks: ['validate'] } },
   });
 
   step('app repo CI: push to dev builds an image, tags it and dispatches it');

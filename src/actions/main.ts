@@ -6,7 +6,7 @@ import { log } from './shared/log.js';
 import { runBump } from './bump/run.js';
 import { runDispatch } from './dispatch/run.js';
 import { selectCommand } from './shared/command.js';
-import { runAction } from './shared/run.js';
+import { runMainOrPost } from './shared/post.js';
 import { runTag } from './tag/run.js';
 import { runValidateAction } from './validate/run.js';
 
@@ -17,15 +17,14 @@ const actionsByCommand: Readonly<Record<string, () => Promise<void>>> = {
   bump: async () => {
     await runBump();
   },
-  // Through the root action there is no post step: use actions/validate for cluster: kind, whose post
-  // step deletes the cluster.
   validate: async () => {
     await runValidateAction();
   },
   apply: () => runApplyAction(),
 };
 
-void runAction(async () => {
+// The root action has the post step too (the kubeconfig folder, a kind cluster), whatever the command.
+runMainOrPost(async () => {
   const command = new ActionInputs().optional('command');
   const run = selectCommand(command, actionsByCommand);
   log.info(`command ${command}`);

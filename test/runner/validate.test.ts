@@ -201,6 +201,7 @@ describe('validate action, cluster kind (a recording fake kind and docker on PAT
       {
         cluster: 'kind',
         'kind-version': 'preinstalled',
+        'kubectl-version': 'preinstalled',
         timeout: '60',
         'kind-node-image': 'kindest/node:v1.34.0@sha256:' + 'a'.repeat(64),
       },
@@ -219,7 +220,7 @@ describe('validate action, cluster kind (a recording fake kind and docker on PAT
 
     const post = await validate(
       dir,
-      { cluster: 'kind', 'kind-version': 'preinstalled' },
+      { cluster: 'kind', 'kind-version': 'preinstalled', 'kubectl-version': 'preinstalled' },
       {
         ...env,
         STATE_post: 'true',
@@ -250,7 +251,7 @@ describe('validate action, cluster kind (a recording fake kind and docker on PAT
     const dir = workspace('kind429', { 'web.yaml': deployment('ratelimited') });
     const run = await validate(
       dir,
-      { cluster: 'kind', 'kind-version': 'preinstalled', 'pull-retries': '1' },
+      { cluster: 'kind', 'kind-version': 'preinstalled', 'kubectl-version': 'preinstalled', 'pull-retries': '1' },
       {
         PATH: `${bin}:${dirname(cluster!.kubectl)}:${process.env.PATH ?? ''}`,
       },

@@ -22,6 +22,8 @@ export interface ValidateInputs {
   token: string | undefined;
   comment: boolean;
   statusContext: string;
+  /** undefined: the default for the cluster mode (see action.yml). */
+  kubectlVersion: string | undefined;
   kind: {
     name: string;
     nodeImage: string | undefined;
@@ -74,6 +76,7 @@ export function readValidateInputs(env: Environment): ValidateInputs {
     token: inputs.optional('token'),
     comment: inputs.boolean('comment', true),
     statusContext: inputs.string('status-context', 'gitops-promote/validate'),
+    kubectlVersion: inputs.optional('kubectl-version'),
     kind: {
       name: kindName,
       nodeImage: inputs.optional('kind-node-image'),

@@ -9,14 +9,8 @@ import { maskKubeconfig, writeKubeconfig, type KubeconfigFile } from '../shared/
 import { acceptSecretInputs } from '../shared/secrets.js';
 import { setOutputs } from '../shared/run.js';
 import { imageUses } from '../../core/validate/checks.js';
-import {
-  createKindCluster,
-  exportKindLogs,
-  InfrastructureError,
-  installKind,
-  POST_STATE,
-  prePull,
-} from '../../kube/kind.js';
+import { createKindCluster, exportKindLogs, POST_STATE, prePull } from '../../kube/kind.js';
+import { InfrastructureError, resolveKind, resolveKubectl } from '../../kube/install.js';
 import { readValidateInputs, SECRET_INPUTS } from './inputs.js';
 
 /** The validate action: static checks, then the cluster stage, then the report. */
@@ -30,9 +24,14 @@ export async function runValidateAction(env: Environment = process.env): Promise
   let kubeconfig: KubeconfigFile | undefined;
   try {
     if (inputs.cluster === 'existing' && inputs.kubeconfig) kubeconfig = writeKubeconfig(inputs.kubeconfig, env);
+    // cluster none needs kubectl only to render kustomizations: PATH's unless a version is asked for.
+    const kubectl =
+      inputs.cluster === 'none' && inputs.kubectlVersion === undefined
+        ? undefined
+        : await resolveKubectl(inputs.kubectlVersion, { pinned: inputs.cluster === 'kind', env });
     let kind: string | undefined;
     if (inputs.cluster === 'kind') {
-      kind = await installKind(inputs.kind.version);
+      kind = await resolveKind(inputs.kind.version, { env });
       core.saveState(POST_STATE.kind, kind);
       core.saveState(POST_STATE.name, inputs.kind.name);
       kubeconfig = writeKubeconfig('', env);
@@ -47,10 +46,15 @@ export async function runValidateAction(env: Environment = process.env): Promise
       dir: resolve(workspace, inputs.directory),
       ...(inputs.environment ? { environment: inputs.environment } : {}),
       kubernetesVersion: inputs.kubernetesVersion,
+      ...(kubectl ? { kubectl } : {}),
       ...(kubeconfig
         ? {
             cluster: {
-              target: { kubeconfig: kubeconfig.path, ...(inputs.context ? { context: inputs.context } : {}) },
+              target: {
+                kubeconfig: kubeconfig.path,
+                ...(kubectl ? { kubectl } : {}),
+                ...(inputs.context ? { context: inputs.context } : {}),
+              },
               fieldManager: inputs.fieldManager,
               timeoutSeconds: inputs.timeoutSeconds,
               reportDir,

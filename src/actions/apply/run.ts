@@ -78,6 +78,7 @@ export async function runApplyAction(env: Environment = process.env): Promise<vo
     setOutputs({
       'deployment-id': result.deploymentId === undefined ? '' : String(result.deploymentId),
       applied: JSON.stringify(result.applied.map(name)),
+      'source-commit': result.sourceCommit ?? '',
       result: result.result,
     });
     await summary(`gitops-promote apply of ${inputs.environment}: ${result.result}`, result.applied, env);

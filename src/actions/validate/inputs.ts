@@ -32,8 +32,10 @@ export interface ValidateInputs {
     version: string;
     pullRetries: number;
   };
+  clusterScope: 'changed' | 'all';
   pull: number | undefined;
   headSha: string | undefined;
+  baseSha: string | undefined;
   repository: { owner: string; repo: string } | undefined;
   apiUrl: string;
   runUrl: string | undefined;
@@ -63,6 +65,10 @@ export function readValidateInputs(env: Environment): ValidateInputs {
     throw invalid('kind-cluster-name', kindName, 'a name of a-z 0-9 - (at most 50)');
   const pullNumber = pick(context.payload, 'pull_request', 'number');
   const headSha = pick(context.payload, 'pull_request', 'head', 'sha');
+  const baseSha = pick(context.payload, 'pull_request', 'base', 'sha');
+  const clusterScope = inputs.string('cluster-scope', 'changed');
+  if (clusterScope !== 'changed' && clusterScope !== 'all')
+    throw invalid('cluster-scope', clusterScope, 'changed or all');
   const [owner, repo] = context.repository.split('/');
   return {
     directory: inputs.string('directory', '.'),
@@ -85,8 +91,10 @@ export function readValidateInputs(env: Environment): ValidateInputs {
       version: inputs.string('kind-version', DEFAULT_KIND_VERSION),
       pullRetries: inputs.integer('pull-retries', 3, { min: 0, max: 10 }),
     },
+    clusterScope,
     pull: typeof pullNumber === 'number' ? pullNumber : undefined,
     headSha: typeof headSha === 'string' ? headSha : undefined,
+    baseSha: typeof baseSha === 'string' ? baseSha : undefined,
     repository: owner && repo ? { owner, repo } : undefined,
     apiUrl: context.apiUrl,
     runUrl:

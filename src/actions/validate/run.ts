@@ -11,7 +11,8 @@ import { setOutputs } from '../shared/run.js';
 import { imageUses } from '../../core/validate/checks.js';
 import { createKindCluster, exportKindLogs, POST_STATE, prePull } from '../../kube/kind.js';
 import { InfrastructureError, resolveKind, resolveKubectl } from '../../kube/install.js';
-import { readValidateInputs, SECRET_INPUTS } from './inputs.js';
+import { changedFiles } from '../../fs/git.js';
+import { readValidateInputs, SECRET_INPUTS, type ValidateInputs } from './inputs.js';
 
 /** The validate action: static checks, then the cluster stage, then the report. */
 export async function runValidateAction(env: Environment = process.env): Promise<ValidateResult | undefined> {
@@ -42,8 +43,11 @@ export async function runValidateAction(env: Environment = process.env): Promise
       );
     }
     const client = reportingClient(inputs);
+    const dir = resolve(workspace, inputs.directory);
+    const changed = kubeconfig ? await pullRequestFiles(inputs, dir) : undefined;
     const result = await runValidate({
-      dir: resolve(workspace, inputs.directory),
+      dir,
+      ...(changed ? { changedFiles: changed } : {}),
       ...(inputs.environment ? { environment: inputs.environment } : {}),
       kubernetesVersion: inputs.kubernetesVersion,
       ...(kubectl ? { kubectl } : {}),
@@ -112,6 +116,22 @@ export async function runValidateAction(env: Environment = process.env): Promise
   } finally {
     kubeconfig?.remove();
   }
+}
+
+/** The files the pull request changes, or undefined (every object is applied) with a warning saying why. */
+async function pullRequestFiles(inputs: ValidateInputs, dir: string): Promise<string[] | undefined> {
+  if (inputs.clusterScope === 'all') return undefined;
+  if (!inputs.baseSha) {
+    log.info('not a pull request event: the cluster stage takes every object of the environment');
+    return undefined;
+  }
+  const files = await changedFiles(dir, inputs.baseSha, inputs.headSha ?? 'HEAD');
+  if (files === undefined) {
+    core.warning(
+      `the checkout does not hold the pull request's base ${inputs.baseSha} and head: the cluster stage takes every object of the environment (check out with fetch-depth: 0 to apply only what the pull request changes)`,
+    );
+  }
+  return files;
 }
 
 async function writeSummary(result: ValidateResult, env: Environment): Promise<void> {

@@ -37,11 +37,11 @@ import {
 import type { PromotionRequest } from '../core/request.js';
 import { createBranch, fastForwardBranch, writeCommit, writeTree } from '../github/branch-writer.js';
 import type { GitHubClient } from '../github/client.js';
+import { commentMarker } from '../github/comments.js';
 import { explainFailure, requestFailure } from '../github/failures.js';
 import {
   applyPullSettings,
   closePullIfHead,
-  commentMarker,
   findOpenPull,
   findOpenPulls,
   openPull,

@@ -12,13 +12,12 @@ import {
 import type { VersionSuggestion } from '../core/promotion/app-branch-version.js';
 import type { GitHubClient } from '../github/client.js';
 import { requestFailure } from '../github/failures.js';
+import { commentMarker, upsertComment } from '../github/comments.js';
 import {
   applyPullSettings,
-  commentMarker,
   findOpenPull,
   openPull,
   updatePull,
-  upsertComment,
   type PullSettings,
   type PullSummary,
 } from '../github/pulls.js';

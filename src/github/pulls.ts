@@ -2,6 +2,7 @@
 // apply labels, reviewers and auto-merge idempotently (nothing is sent that is already so). Generic:
 // any flow that keeps one pull request per branch uses it.
 import type { GitHubClient } from './client.js';
+import { upsertComment } from './comments.js';
 import { acceptedPermissionsText, requestFailure } from './failures.js';
 import type { RepositoryName } from './repository.js';
 
@@ -234,53 +235,6 @@ async function branchHead(client: GitHubClient, repository: RepositoryName, bran
     return undefined;
   }
 }
-
-/** The hidden marker that finds a comment an action posted: an HTML comment GitHub does not render. */
-export function commentMarker(key: string): string {
-  return `<!-- gitops-promote:${key.replace(/--|>/g, '')} -->`;
-}
-
-/**
- * Posts the comment, or updates the one already carrying `marker` (a retry whose first answer was
- * lost, or a later run saying the same thing): one comment per marker. The marker is appended to the body.
- */
-export async function upsertComment(
-  client: GitHubClient,
-  repository: RepositoryName,
-  issueNumber: number,
-  marker: string,
-  body: string,
-): Promise<void> {
-  const text = `${body}\n\n${marker}`;
-  for (let attempt = 1; ; attempt++) {
-    const existing = await client.paginate(client.rest.issues.listComments, {
-      ...repository,
-      issue_number: issueNumber,
-      per_page: 100,
-    });
-    const found = existing.find((candidate) => (candidate.body ?? '').includes(marker));
-    if (found !== undefined) {
-      if (found.body !== text)
-        await client.rest.issues.updateComment({ ...repository, comment_id: found.id, body: text });
-      return;
-    }
-    try {
-      // Not retried blindly: GitHub may have posted it and lost the answer, so the retry looks for the marker first.
-      await client.rest.issues.createComment({
-        ...repository,
-        issue_number: issueNumber,
-        body: text,
-        request: { retries: 0 },
-      });
-      return;
-    } catch (error) {
-      const status = requestFailure(error)?.status;
-      if (attempt >= COMMENT_ATTEMPTS || (status !== undefined && status < 500)) throw error;
-    }
-  }
-}
-
-const COMMENT_ATTEMPTS = 4;
 
 /** What a pull request should have; anything missing is added, nothing is removed. */
 export interface PullSettings {

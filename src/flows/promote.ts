@@ -88,6 +88,8 @@ export interface PromoteOptions {
 export interface PromoteResult {
   source: string | undefined;
   promotions: PromotionResult[];
+  /** Why there is nothing to promote at all (no environment is promoted from the source), when so. */
+  nothing?: string;
   warnings: string[];
 }
 
@@ -95,10 +97,12 @@ interface Context {
   options: PromoteOptions;
   config: PromotionConfig;
   configBranch: string;
+  /** The default branch's head the config was read at: environments on that branch are read there too. */
+  configHead: string;
   log: (message: string) => void;
   phase: PhaseRunner;
   warnings: string[];
-  /** Per environment: its branch head and snapshot, read once per run. */
+  /** Per branch: its head and snapshot, read once per run (model 1's environments share one). */
   environments: Map<string, Promise<{ commit: string; snapshot: GitHubSnapshot }>>;
 }
 
@@ -126,7 +130,7 @@ async function promote(options: PromoteOptions): Promise<PromoteResult> {
   const configPath = options.configPath ?? DEFAULT_CONFIG_PATH;
   const phase = options.phase ?? runPhase;
   const log = options.log ?? (() => undefined);
-  const { config, configBranch } = await phase('reading', async () => {
+  const { config, configBranch, configHead } = await phase('reading', async () => {
     const configBranch = options.defaultBranch ?? (await readDefaultBranch(client, repository));
     const head = await findBranchHead(client, repository, configBranch);
     const text = head === undefined ? undefined : await readFileAt(client, repository, configPath, head);
@@ -136,13 +140,13 @@ async function promote(options: PromoteOptions): Promise<PromoteResult> {
       );
     }
     log(`read ${configPath} at ${configBranch} ${head!.slice(0, 12)}`);
-    return { config: parsePromotionConfig(text, configPath), configBranch };
+    return { config: parsePromotionConfig(text, configPath), configBranch, configHead: head! };
   });
   const known = config.environments.some((environment) => environment.name === options.source);
   if (options.source !== undefined && !known && options.sourceFromEvent) {
-    const why = `the event's environment ${options.source} is not in ${config.file}; nothing to promote`;
-    log(why);
-    return { source: options.source, promotions: [], warnings: [why] };
+    const why = `the event's environment ${options.source} is not in ${config.file}`;
+    log(`nothing to promote: ${why}`);
+    return { source: options.source, promotions: [], nothing: why, warnings: [] };
   }
   const source = options.source === undefined ? undefined : findEnvironment(config, options.source);
   const apps = options.app === undefined ? [...config.apps.values()] : [findApp(config, options.app)];
@@ -153,6 +157,7 @@ async function promote(options: PromoteOptions): Promise<PromoteResult> {
     options,
     config,
     configBranch,
+    configHead,
     log,
     phase,
     warnings: [],
@@ -164,7 +169,7 @@ async function promote(options: PromoteOptions): Promise<PromoteResult> {
         ? `no environment of ${config.file} has from`
         : `no environment of ${config.file} is promoted from ${source.name}`;
     log(`nothing to promote: ${why}`);
-    context.warnings.push(`nothing to promote: ${why}`);
+    return { source: source?.name, promotions: [], nothing: why, warnings: [] };
   }
   const promotions: PromotionResult[] = [];
   for (const target of targets) {
@@ -355,22 +360,23 @@ async function decide(
 }
 
 function environmentAt(context: Context, environment: EnvironmentConfig) {
-  const known = context.environments.get(environment.name);
-  if (known) return known;
   const { client, repository } = context.options;
   const branch = environment.branch ?? context.configBranch;
+  const known = context.environments.get(branch);
+  if (known) return known;
   const read = (async () => {
-    const commit = await findBranchHead(client, repository, branch);
+    const commit =
+      branch === context.configBranch ? context.configHead : await findBranchHead(client, repository, branch);
     if (commit === undefined) {
       throw new UserError(
         `environment ${environment.name}: branch ${branch} does not exist in ${repository.owner}/${repository.repo}; ` +
           `${context.config.file} names it as the branch of ${environment.name}`,
       );
     }
-    context.log(`${environment.name}: ${branch} at ${commit.slice(0, 12)}`);
+    context.log(`${branch} at ${commit.slice(0, 12)}`);
     return { commit, snapshot: await GitHubSnapshot.at(client, repository, commit) };
   })();
-  context.environments.set(environment.name, read);
+  context.environments.set(branch, read);
   return read;
 }
 

@@ -199,7 +199,16 @@ describe('promote on a deployment_status of an environment the config does not n
     assert.deepEqual(result, {
       source: 'github-pages',
       promotions: [],
-      warnings: ["the event's environment github-pages is not in .github/promotion.yml; nothing to promote"],
+      nothing: "the event's environment github-pages is not in .github/promotion.yml",
+      warnings: [],
+    });
+    // prod is promoted from nowhere: its deployments promote nothing, and that is no warning either.
+    const fromProd = await promote(github, repo, { source: 'prod' });
+    assert.deepEqual(fromProd, {
+      source: 'prod',
+      promotions: [],
+      nothing: 'no environment of .github/promotion.yml is promoted from prod',
+      warnings: [],
     });
   });
 });
@@ -241,6 +250,23 @@ apps:
 });
 
 // promote-by app-branch (model 3) through this flow: test/integration/promote-app-branch-flow.test.ts.
+
+describe('promote, API calls', () => {
+  test("one app into one target: 8 calls to decide, then bump's 8 to open the pull request", async () => {
+    const repo = await newRepository(github, modelOneFiles(CONFIG.replace(/ {2}- name: qa[\s\S]*?soak: 1h\n/, '')));
+    await bumpAndMergeDev(github, repo, T1, 1_764_000_100);
+    await deploy(github, repo, 'dev', [image(T1)], 'success');
+    github.resetCalls();
+    const result = await promote(github, repo, { source: 'dev' });
+    assert.deepEqual(
+      result.promotions.map((promotion) => promotion.operation),
+      ['created'],
+    );
+    // The config's branch head and tree are read once for dev and stg (model 1: one branch), the
+    // deployment and its status, and the pull request that brought the image into dev.
+    assert.equal(github.totalCalls(), 16, JSON.stringify(github.calls()));
+  });
+});
 
 describe('promote, concurrent runs', () => {
   test('parallel promotions and a dispatch of an older build for stg: one PR, the newest image, nothing lost', async () => {

@@ -10,6 +10,8 @@ import { after, before, describe, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { runnerLines } from '../../src/core/text/untrusted.js';
 import { markdownStructure } from '../unit/markdown-structure.js';
+import { createGitHubClient } from '../../src/github/client.js';
+import { createDeployment, setDeploymentStatus } from '../../src/github/deployments.js';
 import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
 import { repoRoot, runAction, type ActionRun, type RunActionOptions } from '../../tools/runner/harness.js';
 
@@ -97,7 +99,13 @@ let github: LocalGitHub;
 before(async () => {
   github = await startLocalGitHub({
     tokens: {
-      [APP_TOKEN]: { repos: ['acme/env', ...FAMILIES.map((_, index) => `acme/environments-${index}`)] },
+      [APP_TOKEN]: {
+        repos: [
+          'acme/env',
+          ...FAMILIES.map((_, index) => `acme/environments-${index}`),
+          ...FAMILIES.map((_, index) => `acme/environments-promote-${index}`),
+        ],
+      },
       [WORKFLOW_TOKEN]: { repos: ['acme/web'] },
     },
   });
@@ -310,6 +318,87 @@ describe('bump: hostile payload fields, inputs and environment repository conten
       });
       const tokenRun = await runBump(repository, legalPayload(), { inputs: { token: `ghs_${text}` } });
       assertRunnerSafe(tokenRun, 'bump', [...secrets, `ghs_${text}`, ...`ghs_${text}`.split(/[\r\n]+/)]);
+    });
+  }
+});
+
+describe('promote: hostile running tags, deployment payloads and inputs', () => {
+  const CONFIG = [
+    'environments:',
+    '  - {name: dev, path: releases/dev, tags: "glob:*"}',
+    '  - {name: stg, path: releases/stg, tags: "glob:*", from: dev}',
+    'apps:',
+    '  web:',
+    '    image: ghcr.io/acme/web',
+    '',
+  ].join('\n');
+
+  function runPromote(repository: string, options: RunActionOptions = {}) {
+    return runAction('promote', {
+      eventName: 'deployment_status',
+      event: {
+        deployment_status: { state: 'success', environment: 'dev' },
+        repository: { full_name: `acme/${repository}`, default_branch: 'main' },
+      },
+      repository: `acme/${repository}`,
+      apiUrl: github.url,
+      token: WORKFLOW_TOKEN,
+      ...options,
+      inputs: { token: APP_TOKEN, ...options.inputs },
+    });
+  }
+
+  for (const [index, [family, text]] of FAMILIES.entries()) {
+    test(family, skipUnlessSlow(family), async () => {
+      // dev runs a tag that is the hostile text, and its latest deployment names hostile images:
+      // promote echoes both (reason, image, promotions, log, summary).
+      const repository = `environments-promote-${index}`;
+      await github.createRepository('acme', repository, {
+        '.github/promotion.yml': CONFIG,
+        'releases/dev/web/kustomization.yaml': `images:\n- name: ghcr.io/acme/web\n  newTag: ${JSON.stringify(`1.0${text}`)}\n`,
+        'releases/stg/web/kustomization.yaml': 'images:\n- name: ghcr.io/acme/web\n  newTag: "0.9"\n',
+      });
+      const client = createGitHubClient({ token: APP_TOKEN, baseUrl: github.url });
+      const commit = (await github.git('acme', repository, ['rev-parse', 'refs/heads/main'])).trim();
+      const id = await createDeployment(
+        client,
+        { owner: 'acme', repo: repository },
+        {
+          ref: commit,
+          environment: 'dev',
+          description: text,
+          payload: { images: [`ghcr.io/acme/web:1.0${text}`, text], commit },
+        },
+      );
+      await setDeploymentStatus(client, { owner: 'acme', repo: repository }, id, {
+        state: 'success',
+        description: text,
+      });
+      const secrets = [APP_TOKEN, WORKFLOW_TOKEN];
+
+      const run = await runPromote(repository);
+      assertRunnerSafe(run, 'promote', secrets);
+      assert.equal(run.exitCode, 0, run.stdout);
+      // The hostile tag reached the outputs (read back whole) and the reason: it was echoed, safely.
+      const [row] = JSON.parse(run.outputs.promotions ?? '[]') as { image: string; reason: string }[];
+      // (inside the JSON the text is escaped, so even a CRLF comes back as it was)
+      assert.equal(row?.image, `ghcr.io/acme/web:1.0${text}`);
+      assert.ok(run.outputs.reason?.includes(MARK), run.outputs.reason);
+      const summary = markdownStructure(run.summary);
+      assert.deepEqual(summary.images, []);
+      assert.deepEqual(summary.html, []);
+      assert.deepEqual(summary.autolinks, []);
+
+      const inputs = ['config', 'environment', 'app', 'dry-run'];
+      await eachConcurrently(inputs, async (name) => {
+        assertRunnerSafe(await runPromote(repository, { inputs: { [name]: text } }), 'promote', secrets);
+      });
+      const eventRun = await runPromote(repository, {
+        event: { deployment_status: { state: 'success', environment: text } },
+      });
+      assertRunnerSafe(eventRun, 'promote', secrets);
+      const tokenRun = await runPromote(repository, { inputs: { 'app-token': `ghs_${text}` } });
+      assertRunnerSafe(tokenRun, 'promote', [...secrets, `ghs_${text}`, ...`ghs_${text}`.split(/[\r\n]+/)]);
     });
   }
 });

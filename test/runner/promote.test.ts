@@ -108,6 +108,22 @@ describe('promote bundle under the runner', () => {
     );
   });
 
+  test("prod's own deployment promotes nothing: empty operation, the reason, no warning", async () => {
+    const run = await runPromote('promote', { event: deploymentStatusEvent('prod', 'success') });
+    assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+    assert.equal(run.outputs.operation, '');
+    assert.equal(
+      run.outputs.reason,
+      'nothing to promote: no environment of .github/promotion.yml is promoted from prod',
+    );
+    assert.equal(run.outputs.promotions, '[]');
+    assert.deepEqual(run.annotations, []);
+    assert.match(
+      run.summary,
+      /^Nothing to promote: no environment of \.github\/promotion\.yml is promoted from prod\.$/m,
+    );
+  });
+
   test('an unknown environment input fails the step in one line and writes nothing', async () => {
     const run = await runPromote('promote', { event: {}, eventName: 'schedule', inputs: { environment: 'qa2' } });
     assert.equal(run.exitCode, 1);

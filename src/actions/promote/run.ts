@@ -66,7 +66,7 @@ export async function runPromote(
       from: main?.from ?? '',
       to: main?.to ?? '',
       image: main?.image ?? '',
-      reason: main?.reason ?? result.warnings[0] ?? '',
+      reason: main?.reason ?? (result.nothing === undefined ? '' : `nothing to promote: ${result.nothing}`),
       promotions: JSON.stringify(result.promotions.map(outputOf)),
     });
     await writeSummary(result, env);
@@ -107,7 +107,7 @@ async function writeSummary(result: PromoteResult, env: Environment): Promise<vo
   if (!env.GITHUB_STEP_SUMMARY) return;
   const heading = `### Promote from ${result.source === undefined ? 'every source environment' : inertText(result.source)}`;
   const lines = [heading, ''];
-  if (result.promotions.length === 0) lines.push('Nothing to promote.', '');
+  if (result.promotions.length === 0) lines.push(`Nothing to promote: ${inertText(result.nothing ?? 'no app')}.`, '');
   else {
     lines.push(
       '| App | From | To | Image | Result | Pull request or reason |',

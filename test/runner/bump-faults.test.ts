@@ -4,7 +4,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parseBodyRecord } from '../../src/core/promotion/index.js';
-import { bump, devTag, exampleFiles, fastClient, OWNER, payload } from '../integration/bump-fixtures.js';
+import {
+  bump,
+  devTag,
+  exampleFiles,
+  fastClient,
+  OWNER,
+  payload,
+  repositorySnapshot,
+} from '../integration/bump-fixtures.js';
 import { startLocalGitHub, type CreateRepositoryOptions, type LocalGitHub } from '../../tools/local-github/index.js';
 import { runAction, type ActionRun } from '../../tools/runner/harness.js';
 
@@ -12,6 +20,7 @@ const APP_TOKEN = 'ghs_app_installation_token';
 const CONTENTS_ONLY = 'github_pat_contents_only';
 const WORKFLOW_TOKEN = 'ghs_workflow_token_of_this_run';
 const PULLS_READ_ONLY = 'ghs_pull_requests_read_only';
+const CLASSIC_WITHOUT_REPO = 'ghp_classic_without_repo';
 const BRANCH = 'gitops-promote/dev/api';
 let github: LocalGitHub;
 let counter = 0;
@@ -23,6 +32,7 @@ before(async () => {
       [CONTENTS_ONLY]: { permissions: { contents: 'write', pull_requests: 'none', issues: 'none' } },
       [WORKFLOW_TOKEN]: { workflow: true },
       [PULLS_READ_ONLY]: { permissions: { contents: 'write', pull_requests: 'read', issues: 'none' } },
+      [CLASSIC_WITHOUT_REPO]: { scopes: ['read:org'] },
     },
   });
 });
@@ -194,6 +204,16 @@ describe('bump bundle: refusals by permission and setting', () => {
     assert.match(error ?? '', /Branch gitops-promote\/dev\/api is written/);
     assert.ok(await headOf(repo));
     assert.equal(github.pullRequests(OWNER, repo).length, 0);
+  });
+
+  test('a classic token whose scopes cannot write is stopped before anything is written', async () => {
+    const repo = await newRepository();
+    const before = await repositorySnapshot(github, repo);
+    const run = await runBump(repo, api(1763700100), CLASSIC_WITHOUT_REPO);
+    assert.equal(run.exitCode, 1);
+    assert.match(messages(run, 'error')[0] ?? '', /scopes \(read:org\) do not allow it; nothing was written/);
+    assert.match(run.summary, /Nothing was written before the failure\./);
+    assert.equal(await repositorySnapshot(github, repo), before);
   });
 
   test('the workflow token where GitHub Actions may not open pull requests: the setting is named', async () => {

@@ -16,6 +16,7 @@ import { BRANCH_PREFIX } from '../core/promotion/resolve.js';
 import { GitCommitSnapshot, resolveCommit } from '../fs/git-history.js';
 import { FolderSnapshot } from '../fs/snapshot.js';
 import type { GitHubClient } from '../github/client.js';
+import { latestDeployment } from '../github/deployments.js';
 import { keepIssue, type KeptIssue } from '../github/issues.js';
 import {
   defaultBranch as readDefaultBranch,
@@ -176,7 +177,7 @@ async function openPromotionPulls(client: GitHubClient, repository: RepositoryNa
   return byBranch;
 }
 
-/** The latest deployment of each environment, with its latest status. */
+/** The latest deployment of each environment, with its latest status (apply deploys a whole environment). */
 async function lastDeployments(
   client: GitHubClient,
   repository: RepositoryName,
@@ -184,23 +185,12 @@ async function lastDeployments(
 ): Promise<Map<string, StatusDeployment>> {
   const deployments = new Map<string, StatusDeployment>();
   for (const environment of config.environments) {
-    const { data } = await client.rest.repos.listDeployments({
-      ...repository,
-      environment: environment.name,
-      per_page: 1,
-    });
-    const deployment = data[0];
-    if (!deployment) continue;
-    const statuses = await client.rest.repos.listDeploymentStatuses({
-      ...repository,
-      deployment_id: deployment.id,
-      per_page: 1,
-    });
-    const status = statuses.data[0];
+    const latest = await latestDeployment(client, repository, environment.name);
+    if (!latest) continue;
     deployments.set(environment.name, {
-      state: status?.state ?? 'pending',
-      at: status?.created_at ?? deployment.created_at,
-      url: status?.log_url || status?.environment_url || undefined,
+      state: latest.status?.state ?? 'pending',
+      at: latest.status?.at ?? latest.createdAt,
+      url: latest.status?.url,
     });
   }
   return deployments;

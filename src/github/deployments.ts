@@ -123,8 +123,8 @@ export interface LatestDeployment {
   id: number;
   sha: string;
   createdAt: string;
-  /** undefined: no status yet. */
-  status: { state: string; at: string } | undefined;
+  /** undefined: no status yet. `url`: its log or environment URL, when it has one (status links it). */
+  status: { state: string; at: string; url?: string } | undefined;
   /** The payload's images when it has them (apply writes them); undefined otherwise. */
   images: string[] | undefined;
 }
@@ -148,7 +148,14 @@ export async function latestDeployment(
     id: deployment.id,
     sha: deployment.sha,
     createdAt: deployment.created_at,
-    status: status === undefined ? undefined : { state: status.state, at: status.created_at },
+    status:
+      status === undefined
+        ? undefined
+        : {
+            state: status.state,
+            at: status.created_at,
+            ...((status.log_url || status.environment_url) && { url: status.log_url || status.environment_url }),
+          },
     images: payloadImages(deployment.payload),
   };
 }

@@ -3,6 +3,8 @@
 // of the manifests; it replaces an open forward PR in place; dry-run and errors write nothing.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { runCli } from '../../src/cli/main.js';
+import { commands } from '../../src/cli/registry.js';
 import { parseBodyRecord } from '../../src/core/promotion/index.js';
 import { createDeployment, setDeploymentStatus } from '../../src/github/deployments.js';
 import { rollbackEnvironment, type RollbackOptions } from '../../src/flows/rollback.js';
@@ -179,5 +181,72 @@ describe('rollback over the API', () => {
       await fileAt(repo, `refs/heads/${BRANCH}`),
       /image: ghcr\.io\/acme\/podinfo:dev-11111111-1700000000\n/,
     );
+  });
+});
+
+describe('rollback and status --repository (the command line through the API)', () => {
+  async function cli(args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const saved = { token: process.env.GITHUB_TOKEN, api: process.env.GITHUB_API_URL };
+    process.env.GITHUB_TOKEN = 'ghs_cli';
+    process.env.GITHUB_API_URL = github.url;
+    try {
+      const code = await runCli(args, commands, {
+        stdout: (text) => (stdout += `${text}\n`),
+        stderr: (text) => (stderr += `${text}\n`),
+        cwd: process.cwd(),
+      });
+      return { code, stdout, stderr };
+    } finally {
+      for (const [name, value] of [
+        ['GITHUB_TOKEN', saved.token],
+        ['GITHUB_API_URL', saved.api],
+      ] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  }
+
+  test('rollback --repository --dry-run plans from the deployments and history, writing nothing; without it opens the PR', async () => {
+    const repo = await newExampleRepository(github, 'rollback-cli-api');
+    await bumpAndMerge(repo, A, 1763800000);
+    await bumpAndMerge(repo, B, 1763900000);
+    const before = await repositorySnapshot(github, repo);
+    const base = ['rollback', '--repository', `${OWNER}/${repo}`, '--environment', 'dev', '--app', 'podinfo', '--json'];
+    const dry = await cli([...base, '--dry-run']);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.deepEqual(
+      { ...(JSON.parse(dry.stdout) as Record<string, unknown>), basis: undefined },
+      {
+        operation: 'planned',
+        reason: `would open or update the pull request on ${BRANCH} (dry run, nothing written)`,
+        app: 'podinfo',
+        environment: 'dev',
+        from: [B],
+        to: A,
+        image: `ghcr.io/acme/podinfo:${A}`,
+        basis: undefined,
+        changes: [
+          {
+            file: FILE,
+            line: 17,
+            path: 'spec.values.image',
+            old: `ghcr.io/acme/podinfo:${B}`,
+            new: `ghcr.io/acme/podinfo:${A}`,
+          },
+        ],
+        files: [FILE],
+      },
+    );
+    assert.equal(await repositorySnapshot(github, repo), before);
+    const real = await cli([...base, '--reason', 'bad build']);
+    assert.equal(real.code, 0, real.stderr);
+    assert.equal((JSON.parse(real.stdout) as { operation: string }).operation, 'created');
+    assert.equal(openPulls(repo).length, 1);
+    const status = await cli(['status', '--repository', `${OWNER}/${repo}`]);
+    assert.equal(status.code, 0, status.stderr);
+    assert.match(status.stdout, new RegExp(`^podinfo +dev +${B} +#\\d+ rollback -> ${A} +- +-$`, 'm'));
   });
 });

@@ -22,6 +22,9 @@ const REPO = 'runner-rollback';
 const TOKEN = 'ghs_app_installation_token';
 const A = devTag(1763800000, 'aaaaaaa1');
 const B = devTag(1763900000, 'bbbbbbb2');
+// The reason as Markdown shows it: one line, markup escaped, the mention and the reference broken by a word joiner.
+const WJ = '\u2060';
+const INERT_REASON = String.raw`x ::warning::forged ##\[error\]forged @${WJ}acme/platform \<img src=x\> \[y\]\(javascript:alert\(1\)\) #${WJ}1`;
 const repoRoot = new URL('../..', import.meta.url).pathname;
 let github: LocalGitHub;
 
@@ -95,6 +98,25 @@ describe('rollback and status bundles under the runner', () => {
     assert.ok(!/^::error::x/m.test(result.stdout));
   });
 
+  test('a hostile reason reaches the log, the summary and the PR as inert text', async () => {
+    const reason = 'x\n::warning::forged\r\n##[error]forged @acme/platform <img src=x> [y](javascript:alert(1)) #1';
+    const result = await run('rollback', { environment: 'dev', app: 'podinfo', reason, to: 'dev-11111111-1700000000' });
+    assert.equal(result.exitCode, 0, result.stdout + result.stderr);
+    for (const line of `${result.stdout}\n${result.stderr}`.split(/\r\n|\n|\r/)) {
+      assert.ok(!/^\s*::warning::forged/.test(line) && !line.includes('##[error]'), `forged command: ${line}`);
+    }
+    const pull = github.pullRequests(OWNER, REPO).find((candidate) => candidate.state === 'open')!;
+    // The hidden record keeps the reason as given, inside an HTML comment no value can close (recordJson).
+    const visible = (pull.body ?? '').replace(/<!-- gitops-promote:record [^\n]*-->/, '');
+    assert.notEqual(visible, pull.body);
+    for (const text of [result.summary, visible]) {
+      assert.ok(!/(?<!\\)<img/.test(text), 'no HTML');
+      assert.ok(!text.includes('](javascript:'), 'no link');
+      assert.ok(!/@acme\/platform/.test(text), 'no mention');
+      assert.ok(text.includes(`- Reason: ${INERT_REASON}`), text);
+    }
+  });
+
   test('rollback with an unknown app fails in one line and writes nothing', async () => {
     const before = await repositorySnapshot(github, REPO);
     const result = await run('rollback', { environment: 'dev', app: 'nope' });
@@ -124,6 +146,6 @@ describe('rollback and status bundles under the runner', () => {
     assert.equal(result.outputs['issue-number'], String(issue.number));
     assert.equal(issue.pinned, true);
     assert.match(result.summary, /^\| App \| dev \| stg \| prod \|$/m);
-    assert.match(result.summary, /rollback \[#\d+\]\([^)]+\) → `dev-aaaaaaa1-1763800000`/);
+    assert.match(result.summary, /rollback \[#\d+\]\([^)]+\) → `dev-11111111-1700000000`/);
   });
 });

@@ -141,6 +141,35 @@ describe('status --dir (a real git work tree)', () => {
     assert.match(text.stdout, /^podinfo +stg +stg-3f2a9c1e-1763600000 +- +- +behind dev \(dev-aaaaaaa1-1763800000\)$/m);
   });
 
+  test('an environment on its own branch is read from that branch; a missing branch is said in its cells', async () => {
+    const dir = join(root, 'branches');
+    cpSync(EXAMPLE_DIR, dir, { recursive: true });
+    const config = WALK_CONFIG.replace('    path: releases/stg\n', '    path: releases/stg\n    branch: stg\n').replace(
+      '    path: releases/prod\n',
+      '    path: releases/prod\n    branch: production\n',
+    );
+    writeFileSync(join(dir, '.github/promotion.yml'), config);
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args]);
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-qm', 'initial');
+    git('checkout', '-qb', 'stg');
+    const file = join(dir, 'releases/stg/podinfo.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('stg-3f2a9c1e-1763600000', 'dev-ccccccc3-1763990000'));
+    git('commit', '-qam', 'stg runs a dev build');
+    git('checkout', '-q', 'main');
+    const run = await cli(['--dir', dir, '--json']);
+    assert.equal(run.code, 0, run.stderr);
+    const cells = (
+      JSON.parse(run.stdout) as { cells: { app: string; environment: string; tags: string[]; error?: string }[] }
+    ).cells;
+    const cell = (app: string, environment: string) =>
+      cells.find((candidate) => candidate.app === app && candidate.environment === environment);
+    assert.deepEqual(cell('podinfo', 'stg')?.tags, ['dev-ccccccc3-1763990000']);
+    assert.equal(cell('podinfo', 'prod')?.error, "branch production is not in the work tree's repository");
+  });
+
   const usage: [string, string[]][] = [
     ['neither --dir nor --repository', []],
     ['both', ['--dir', '.', '--repository', 'acme/env']],

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rootActionYaml } from './root-action.mjs';
+import { writeReadmeReference } from './action-reference.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const actionNames = readdirSync(join(root, 'actions'), { withFileTypes: true })
@@ -21,6 +22,8 @@ const bundles = [
 
 writeFileSync(join(root, 'action.yml'), await rootActionYaml(root, actionNames));
 console.log('wrote action.yml');
+await writeReadmeReference(root);
+console.log("wrote the README's action reference");
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 for (const { name, entry } of bundles) {

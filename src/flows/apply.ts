@@ -19,6 +19,8 @@ import {
   type KubeTarget,
 } from '../kube/commands.js';
 import { runCommand, type CommandResult } from '../kube/run.js';
+import { readCommitRecord } from '../fs/git.js';
+import type { PromotionRecord } from '../core/promotion/record.js';
 import { runStaticStage } from './validate-static.js';
 
 export const COMMIT_ANNOTATION = 'gitops-promote.dev/commit';
@@ -36,6 +38,7 @@ export interface ApplyRequest {
   rollbackOnFailure: boolean;
   /** The environment repository commit being applied. */
   commit: string;
+  /** Overrides the source commit of the promotion record the environment commit carries. */
   sourceCommit?: string;
   github?: {
     client: GitHubClient;
@@ -60,6 +63,8 @@ export interface ApplyResult {
   /** What failed, in words (kubectl's reasons are untrusted text). */
   failure?: string;
   rolledBackTo?: string;
+  /** The application commit annotated on the objects (the override, else the promotion record's). */
+  sourceCommit?: string;
 }
 
 export interface DiffResult {
@@ -188,9 +193,34 @@ async function checkoutAt(repoDir: string, sha: string): Promise<{ dir: string; 
   };
 }
 
+/** What the Deployment's payload says of the promotion, from the record (never the whole record). */
+function promotionPayload(record: PromotionRecord | undefined): Record<string, unknown> {
+  if (!record) return {};
+  return {
+    promotion: {
+      app: record.app,
+      image: record.image,
+      tag: record.tag,
+      ...(record.digest ? { digest: record.digest } : {}),
+      ...(record.source
+        ? { source: { repository: record.source.repository, sha: record.source.sha, ref: record.source.ref } }
+        : {}),
+    },
+  };
+}
+
 export async function runApply(request: ApplyRequest): Promise<ApplyResult> {
   const log = request.log ?? (() => {});
   const loaded = await loadEnvironment(request.repoDir, request.environment, request.target.kubectl);
+  const record = await readCommitRecord(request.repoDir, request.commit, request.environment);
+  const sourceCommit = request.sourceCommit ?? record?.source?.sha;
+  log(
+    request.sourceCommit
+      ? `source commit ${request.sourceCommit} (the source-commit input)`
+      : record?.source
+        ? `source commit ${record.source.sha} from the promotion record of ${request.commit} (${record.app} ${record.tag})`
+        : `no promotion record in ${request.commit}: objects are annotated with the environment commit only`,
+  );
   const github = request.github;
   const status = async (state: 'in_progress' | 'success' | 'failure', description: string) => {
     if (github && deploymentId !== undefined) {
@@ -211,7 +241,8 @@ export async function runApply(request: ApplyRequest): Promise<ApplyResult> {
       payload: {
         images: loaded.images,
         commit: request.commit,
-        ...(request.sourceCommit ? { sourceCommit: request.sourceCommit } : {}),
+        ...(sourceCommit ? { sourceCommit } : {}),
+        ...promotionPayload(record),
       },
     });
     await status('in_progress', `applying ${loaded.objects.length} objects`);
@@ -219,7 +250,7 @@ export async function runApply(request: ApplyRequest): Promise<ApplyResult> {
   const applied = loaded.objects.map((o) => o.id);
   let failure: string | undefined;
   try {
-    failure = await applyOnce(request, loaded, request.commit, request.sourceCommit);
+    failure = await applyOnce(request, loaded, request.commit, sourceCommit);
   } catch (error) {
     await status('failure', (error as Error).message);
     throw error;
@@ -227,7 +258,12 @@ export async function runApply(request: ApplyRequest): Promise<ApplyResult> {
   log(failure ? `apply failed: ${failure}` : `applied ${applied.length} objects`);
   if (!failure) {
     await status('success', `applied ${applied.length} objects`);
-    return { result: 'success', applied, ...(deploymentId !== undefined ? { deploymentId } : {}) };
+    return {
+      result: 'success',
+      applied,
+      ...(deploymentId !== undefined ? { deploymentId } : {}),
+      ...(sourceCommit ? { sourceCommit } : {}),
+    };
   }
   let rolledBackTo: string | undefined;
   if (request.rollbackOnFailure && github) {
@@ -237,8 +273,8 @@ export async function runApply(request: ApplyRequest): Promise<ApplyResult> {
       const tree = await checkoutAt(request.repoDir, good.sha);
       try {
         const previous = await loadEnvironment(tree.dir, request.environment, request.target.kubectl);
-        // The source commit of that earlier deployment is not known here: its annotation is left out.
-        const again = await applyOnce(request, previous, good.sha, undefined);
+        const earlier = await readCommitRecord(request.repoDir, good.sha, request.environment);
+        const again = await applyOnce(request, previous, good.sha, earlier?.source?.sha);
         rolledBackTo = good.sha;
         failure += again
           ? `; rolling back to ${good.sha} (deployment ${good.id}) failed too: ${again}`
@@ -255,6 +291,7 @@ export async function runApply(request: ApplyRequest): Promise<ApplyResult> {
     failure,
     ...(deploymentId !== undefined ? { deploymentId } : {}),
     ...(rolledBackTo ? { rolledBackTo } : {}),
+    ...(sourceCommit ? { sourceCommit } : {}),
   };
 }
 

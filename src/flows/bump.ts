@@ -37,11 +37,11 @@ import {
 import type { PromotionRequest } from '../core/request.js';
 import { createBranch, fastForwardBranch, writeCommit, writeTree } from '../github/branch-writer.js';
 import type { GitHubClient } from '../github/client.js';
+import { commentMarker } from '../github/comments.js';
 import { explainFailure, requestFailure } from '../github/failures.js';
 import {
   applyPullSettings,
   closePullIfHead,
-  commentMarker,
   findOpenPull,
   findOpenPulls,
   openPull,
@@ -59,7 +59,7 @@ import {
   repositoryVisible,
   type RepositoryName,
 } from '../github/repository.js';
-import type { TokenKind } from '../github/token.js';
+import { scopesMayWrite, watchOAuthScopes, type TokenKind } from '../github/token.js';
 import { planOnSnapshot } from './plan.js';
 
 export type BumpOperation = 'created' | 'updated' | 'unchanged' | 'skipped';
@@ -87,6 +87,8 @@ export interface BumpOptions {
   phase?: PhaseRunner;
   /** Told each thing done that changed or decided something, so a failure can say what came before it. */
   done?: (step: string) => void;
+  /** Unit of the waits while GitHub catches up with a push ("No commits between"; default 1000 ms). */
+  lagDelayMs?: number;
 }
 
 /** A pull request closed because it had no purpose left. */
@@ -132,6 +134,7 @@ interface Context {
   log: (message: string) => void;
   phase: PhaseRunner;
   done: (step: string) => void;
+  lagDelayMs: number;
 }
 
 const runPhase: PhaseRunner = (_phase, work) => work();
@@ -139,8 +142,14 @@ const runPhase: PhaseRunner = (_phase, work) => work();
 /** Bumps, and turns GitHub's refusals (401, 403, 404 ...) into messages that say what was done and what to fix. */
 export async function bumpEnvironment(options: BumpOptions): Promise<BumpResult> {
   const { client, repository } = options;
+  let branchWritten: string | undefined;
+  const done = (step: string) => {
+    const branch = /^(?:created|moved) branch (\S+)/.exec(step)?.[1];
+    if (branch !== undefined) branchWritten = branch;
+    options.done?.(step);
+  };
   try {
-    return await bump(options);
+    return await bump({ ...options, done });
   } catch (error) {
     // A 404 is also what a repository the token cannot see answers: ask which before explaining it.
     const visible = requestFailure(error)?.status === 404 ? await repositoryVisible(client, repository) : undefined;
@@ -150,6 +159,7 @@ export async function bumpEnvironment(options: BumpOptions): Promise<BumpResult>
       tokenKind: options.tokenKind ?? 'unknown',
       ...(options.workflowRepository !== undefined && { workflowRepository: options.workflowRepository }),
       ...(visible !== undefined && { repositoryVisible: visible }),
+      ...(branchWritten !== undefined && { branchWritten }),
     });
   }
 }
@@ -162,6 +172,17 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
   const phase = options.phase ?? runPhase;
   const done = options.done ?? (() => undefined);
   const fullName = `${repository.owner}/${repository.repo}`;
+  // A classic token says its scopes on every answer: one that cannot write is stopped before any write.
+  const scopes = watchOAuthScopes(client);
+  const mayWrite = () => {
+    const granted = scopes();
+    if (granted === undefined || scopesMayWrite(granted)) return;
+    throw new UserError(
+      `bump needs to write to ${fullName}, and the classic personal access token's scopes ` +
+        `(${granted.join(', ') || 'none'}) do not allow it; nothing was written. Fix: give the token the "repo" ` +
+        `scope ("public_repo" is enough for a public repository), or use a GitHub App token.`,
+    );
+  };
   const { promotion, configBranch, configCommit } = await phase('reading', async () => {
     const configBranch = options.defaultBranch ?? (await readDefaultBranch(client, repository));
     const configCommit =
@@ -188,6 +209,7 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
     log,
     phase,
     done,
+    lagDelayMs: options.lagDelayMs ?? 1000,
   };
   const result = (operation: BumpOperation, reason: string, extra: Partial<BumpResult> = {}): BumpResult => ({
     operation,
@@ -242,7 +264,8 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
           : { tag },
       );
       const closedPullRequests = await phase('pull request', async () => {
-        const open = await findOpenPulls(client, repository, promotion.branch, baseBranch);
+        const listed = await findOpenPulls(client, repository, promotion.branch, baseBranch);
+        const open = { ...listed, onBase: listed.onBase && (await withBranchHead(context, listed.onBase)) };
         const onBase = open.onBase && {
           pull: open.onBase,
           proposed: await recordOf(context, open.onBase, open.onBase.headSha),
@@ -251,6 +274,7 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
           { promotion, baseBranch, base, running, serverUrl: context.serverUrl, repository: fullName },
           { ...(onBase && { onBase }), otherBases: open.otherBases },
         );
+        if (closures.length > 0) mayWrite();
         return close(context, closures, [...(open.onBase ? [open.onBase] : []), ...open.otherBases]);
       });
       return result(decision.kind, decision.reason, { previousTags: decision.previousTags, closedPullRequests });
@@ -266,6 +290,7 @@ async function bump(options: BumpOptions): Promise<BumpResult> {
           `app's places with paths in the promotion config, or split the environment.`,
       );
     }
+    mayWrite();
     const tree = await phase('writing', async () => {
       const tree = await writeTree(
         client,
@@ -418,7 +443,9 @@ async function publish(
     return { kind: 'written', ...shown, commit: first, otherBases: [] };
   }
   for (let round = 1; round <= MAX_BRANCH_ROUNDS; round++) {
-    const { onBase: pull, otherBases } = await findOpenPulls(client, repository, branch, context.baseBranch);
+    const listed = await findOpenPulls(client, repository, branch, context.baseBranch);
+    const { otherBases } = listed;
+    const pull = listed.onBase && (await withBranchHead(context, listed.onBase));
     const head = pull?.headSha ?? (await findBranchHead(client, repository, branch));
     if (head === undefined) {
       // Deleted since we looked (a merged PR's branch): start it afresh.
@@ -499,6 +526,21 @@ async function publish(
   );
 }
 
+/**
+ * The PR with the head its branch has now. GitHub's pull request follows a push a moment late: a PR
+ * whose body describes another commit than the head it shows may show an old head, so the branch is
+ * read (the ref is never late) instead of deciding on it. The usual PR, whose body describes its head,
+ * costs no call.
+ */
+async function withBranchHead(context: Context, pull: PullSummary): Promise<PullSummary> {
+  const described = parseBodyRecord(pull.body)?.commit;
+  if (described === undefined || described === pull.headSha) return pull;
+  const head = await findBranchHead(context.client, context.repository, context.promotion.branch);
+  if (head === undefined || head === pull.headSha) return pull;
+  context.log(`pull request #${pull.number} shows ${pull.headSha.slice(0, 12)}, its branch is at ${head.slice(0, 12)}`);
+  return { ...pull, headSha: head };
+}
+
 /** Does the PR say what the branch head carries (its title and the body's record of that very commit)? */
 function describes(pull: PullSummary, head: string, record: PromotionRecord): boolean {
   const body = parseBodyRecord(pull.body);
@@ -535,7 +577,7 @@ async function writePull(
   const links = { serverUrl: context.serverUrl };
   const text = { title: promotion.title, body: renderPullRequestBody(record, commit, links) };
   if (known === undefined) {
-    const opened = await openPull(client, repository, promotion.branch, baseBranch, text);
+    const opened = await openPull(client, repository, promotion.branch, baseBranch, text, context.lagDelayMs);
     // A PR we opened carries our body; any later writer of the branch updates the body after us.
     if (opened) return { operation: 'created', pull: opened };
   }

@@ -32,7 +32,9 @@ import {
 } from '../github/repository.js';
 import { commitStatusOf } from '../github/statuses.js';
 import type { TokenKind } from '../github/token.js';
+import { judgeAppBranchSource } from '../core/promotion/app-branch.js';
 import { bumpEnvironment, type BumpResult, type PhaseRunner } from './bump.js';
+import { promoteAppBranch } from './promote-app-branch.js';
 
 /**
  * What became of one (app, target): a bump's operation, `blocked` (gate or soak: try again later),
@@ -48,14 +50,18 @@ export interface PromotionResult {
   image?: string;
   operation: PromotionOperation;
   reason: string;
-  /** Why nothing was promoted, by kind, when core blocked it (or the target's promote-by is not handled here). */
-  blocker?: Blocker['kind'] | 'not-implemented-here';
+  /** Why nothing was promoted, by kind, when core blocked it. */
+  blocker?: Blocker['kind'];
   pullRequest?: { number: number; url: string };
   bump?: BumpResult;
+  /** promote-by app-branch: the release version the pull request suggests. */
+  suggestedVersion?: string;
 }
 
 export interface PromoteOptions {
   client: GitHubClient;
+  /** For promote-by app-branch: a client whose token reaches the application repositories (default `client`). */
+  appClient?: GitHubClient;
   repository: RepositoryName;
   configPath?: string;
   /** The environment that became healthy; undefined: every environment that has a `from`. */
@@ -174,20 +180,83 @@ async function promote(options: PromoteOptions): Promise<PromoteResult> {
         for (const app of apps) promotions.push(await promoteImage(context, app, from, target));
         break;
       case 'app-branch':
-        for (const app of apps) {
-          promotions.push({
-            app: app.name,
-            from: from.name,
-            to: target.name,
-            operation: 'skipped',
-            blocker: 'not-implemented-here',
-            reason: `${target.name} is promoted by app-branch (a pull request in ${app.repository ?? "the app's repository"}), which this version of promote does not carry out`,
-          });
-        }
+        for (const app of apps) promotions.push(await promoteByAppBranch(context, app, from, target));
         break;
     }
   }
   return { source: source?.name, promotions, warnings: context.warnings };
+}
+
+/**
+ * Model 3: one app from `from` into `target` by a pull request in the app's repository from `from`'s
+ * app branch into `target`'s, once `from` passes the target's gate and soak.
+ */
+async function promoteByAppBranch(
+  context: Context,
+  app: AppConfig,
+  from: EnvironmentConfig,
+  target: EnvironmentConfig,
+): Promise<PromotionResult> {
+  const { options, log } = context;
+  const route = { app: app.name, from: from.name, to: target.name };
+  try {
+    const health = await context.phase('deciding', async () => {
+      log(`${app.name}: ${from.name} -> ${target.name} by app branch`);
+      const source = await environmentAt(context, from);
+      const sourceRuns =
+        target.gate === 'deployment' ? (await running(context, source.snapshot, app, from)).images : [];
+      const evidence = await gateEvidence(context, from, target, source.commit);
+      const now = (options.now ?? Date.now)();
+      return judgeAppBranchSource({ app, source: from, target, sourceRuns, evidence, now });
+    });
+    if (health.kind === 'blocked') {
+      const { blocker } = health;
+      log(`blocked (${blocker.kind}): ${blocker.reason}`);
+      return {
+        ...route,
+        operation: blocker.kind === 'source' ? 'skipped' : 'blocked',
+        reason: blocker.reason,
+        blocker: blocker.kind,
+      };
+    }
+    // The config refuses promote-by app-branch without a repository and app branches on both ends.
+    if (app.repository === undefined || from.appBranch === undefined || target.appBranch === undefined) {
+      throw new Error(
+        `config accepted promote-by app-branch for ${app.name} ${from.name} -> ${target.name} without its branches`,
+      );
+    }
+    const promotion = {
+      app: app.name,
+      repository: app.repository,
+      from: { environment: from.name, branch: from.appBranch },
+      to: { environment: target.name, branch: target.appBranch },
+    };
+    const result = await context.phase('pull request', () =>
+      promoteAppBranch({
+        client: options.appClient ?? options.client,
+        promotion,
+        settings: { labels: target.labels, reviewers: target.reviewers },
+        ...(options.dryRun !== undefined && { dryRun: options.dryRun }),
+        ...(options.serverUrl !== undefined && { serverUrl: options.serverUrl }),
+        log,
+      }),
+    );
+    context.warnings.push(...result.warnings);
+    if (result.pullRequest && result.operation !== 'planned')
+      options.done?.(`${result.operation} pull request #${result.pullRequest.number} in ${app.repository}`);
+    return {
+      ...route,
+      operation: result.operation,
+      reason:
+        result.operation === 'skipped' ? result.reason : `${result.reason}; healthy in ${from.name}: ${health.seen}`,
+      ...(result.pullRequest && { pullRequest: result.pullRequest }),
+      ...(result.suggestion && { suggestedVersion: result.suggestion.next }),
+    };
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    log(`failed: ${error.message}`);
+    return { ...route, operation: 'failed', reason: error.message };
+  }
 }
 
 /** One app from `from` into `target` by its image: decide, then bump (or say why not). */

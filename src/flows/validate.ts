@@ -1,7 +1,8 @@
-// validate: the static stage, then (unless cluster is none or the static stage failed) the cluster
-// stage, then the report: a row per resource, one PR comment updated in place, a commit status.
+// validate: the static stage over the whole environment, then (unless cluster is none or the static
+// stage failed) the cluster stage over what the pull request changes and what that needs, then the report: a row per resource, one PR comment updated in place, a commit status.
 import type { ClusterOutcome, ResourceRow } from '../core/report/validate-report.js';
 import { commentHeader, commentSections, resourceName, resourceRows } from '../core/report/validate-report.js';
+import { selectChanged } from '../core/validate/changed.js';
 import { hasErrors, type StaticReport } from '../core/validate/index.js';
 import type { GitHubClient } from '../github/client.js';
 import { upsertReportComment } from '../github/comments.js';
@@ -26,6 +27,11 @@ export interface ValidateRequest {
     runUrl?: string;
     comment: boolean;
   };
+  /**
+   * The files the pull request changes (relative to `dir`): only their objects, and what those need,
+   * go through the cluster stage. undefined: every object of the environment does.
+   */
+  changedFiles?: readonly string[];
   log?: (message: string) => void;
   /** Runs before the cluster stage with the objects about to be applied (kind pre-pulls their images). */
   beforeCluster?: (objects: readonly ClusterObject[]) => Promise<void>;
@@ -55,7 +61,13 @@ export async function runValidate(request: ValidateRequest): Promise<ValidateRes
   let clusterStage: ValidateResult['clusterStage'] = 'skipped: cluster none';
   if (request.cluster && hasErrors(report)) clusterStage = 'skipped: static findings';
   else if (request.cluster) {
-    const objects: ClusterObject[] = report.manifests.map(({ object, value }) => ({
+    const scope = request.changedFiles ? selectChanged(report.manifests, request.changedFiles) : undefined;
+    log(
+      scope
+        ? `cluster stage: ${scope.selected.length} of ${report.manifests.length} objects (${scope.selected.length - scope.needed} from the ${request.changedFiles!.length} changed files, ${scope.needed} they need)`
+        : `cluster stage: all ${report.manifests.length} objects`,
+    );
+    const objects: ClusterObject[] = (scope?.selected ?? report.manifests).map(({ object, value }) => ({
       apiVersion: object.apiVersion,
       kind: object.kind,
       namespace: object.namespace,

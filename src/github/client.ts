@@ -21,8 +21,13 @@ export interface GitHubClientTiming {
   retries?: number;
   /** Unit of the retry back-off: waits are 1, 4, 9 ... times this (default 1000 ms). */
   retryDelayMs?: number;
-  /** Retries after a rate limit answer, primary or secondary (default 3). */
+  /** Retries after a primary rate limit answer (default 3). */
   rateLimitRetries?: number;
+  /**
+   * Retries after a secondary rate limit answer (default 8): a burst of runs sharing one token (50 apps
+   * dispatched at once) meets GitHub's limit on content-creating requests several times over.
+   */
+  secondaryRateLimitRetries?: number;
   /** A primary rate limit that resets later than this fails instead of waiting (default 900 s). */
   maxRateLimitWaitSeconds?: number;
   /** Length of one `retry-after` second (default 1000 ms; tests make it shorter). */
@@ -52,6 +57,8 @@ const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 429, 451];
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const log = withDefaults(options.log);
   const rateLimitRetries = options.rateLimitRetries ?? 3;
+  const secondaryRetries = options.secondaryRateLimitRetries ?? 8;
+  const unitMs = options.retryAfterUnitMs ?? 1000;
   const maxWait = options.maxRateLimitWaitSeconds ?? 900;
   const baseUrl = (options.baseUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
   // The spacing is GitHub's own rule against its secondary rate limits; a server on this machine
@@ -70,7 +77,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       retryAfterBaseValue: options.retryDelayMs ?? 1000,
     },
     throttle: {
-      retryAfterBaseValue: options.retryAfterUnitMs ?? 1000,
+      retryAfterBaseValue: unitMs,
       fallbackSecondaryRateRetryAfter: options.fallbackSecondaryRetryAfterSeconds ?? 60,
       // A group of our own: the plugin's default one is shared by every client in the process.
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: writeIntervalMs }),
@@ -78,14 +85,18 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         maxConcurrent: 1,
         minTime: options.notificationIntervalMs ?? (paced ? 3000 : 0),
       }),
-      onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
-        if (retryCount >= rateLimitRetries) {
+      onSecondaryRateLimit: async (retryAfter, request, _octokit, retryCount) => {
+        if (retryCount >= secondaryRetries) {
           log.warn(`GitHub secondary rate limit on ${describe(request)}: giving up after ${retryCount} retries`);
           return false;
         }
+        // GitHub asks for growing waits when the limit persists; the random part keeps runs that were
+        // refused together from all coming back in the same second (the plugin then waits retry-after).
+        const extraMs = Math.random() * retryAfter * unitMs * Math.min(2 ** retryCount, 8);
         log.warn(
-          `GitHub secondary rate limit on ${describe(request)}: retrying after ${retryAfter} s (retry ${retryCount + 1} of ${rateLimitRetries})`,
+          `GitHub secondary rate limit on ${describe(request)}: retrying after ${retryAfter} s and ${(extraMs / unitMs).toFixed(1)} s more (retry ${retryCount + 1} of ${secondaryRetries})`,
         );
+        await new Promise((resolve) => setTimeout(resolve, extraMs));
         return true;
       },
       onRateLimit: (retryAfter, request, _octokit, retryCount) => {

@@ -10,6 +10,14 @@ export interface DeploymentPayload {
   commit: string;
   /** The source commit from the promotion record, when known. */
   sourceCommit?: string;
+  /** What the promotion record says was promoted (promote reads it as what runs where). */
+  promotion?: {
+    app: string;
+    image: string;
+    tag: string;
+    digest?: string;
+    source?: { repository: string; sha: string; ref: string };
+  };
 }
 
 export async function createDeployment(

@@ -78,6 +78,53 @@ export interface FailureContext extends Access {
   action: ActionName;
   /** What a read of the repository answered after a 404 (false: the token cannot see it); undefined: not asked. */
   repositoryVisible?: boolean;
+  /** The branch this run wrote before the failure, so a refused pull request says the branch is there. */
+  branchWritten?: string;
+}
+
+const FINE_GRAINED_NAMES: Record<string, string> = {
+  contents: 'Contents',
+  pull_requests: 'Pull requests',
+  issues: 'Issues',
+  metadata: 'Metadata',
+  statuses: 'Commit statuses',
+  deployments: 'Deployments',
+  actions: 'Actions',
+  workflows: 'Workflows',
+};
+
+/**
+ * GitHub's `x-accepted-github-permissions` (`pull_requests=write; issues=write`: any one set will do, a set
+ * joins permissions with ",") said in the settings' words, for an App or fine-grained token and for the
+ * workflow's GITHUB_TOKEN; undefined when the header is absent or unreadable.
+ */
+export function acceptedPermissionsText(header: string | undefined): { app: string; workflow: string } | undefined {
+  if (header === undefined || header.trim() === '') return undefined;
+  const sets = header
+    .split(';')
+    .map((set) =>
+      set
+        .split(',')
+        .map((part) => /^\s*([a-z_]+)=(read|write|admin)\s*$/.exec(part))
+        .filter((match): match is RegExpExecArray => match !== null)
+        .map(([, name = '', level = '']) => ({ name, level })),
+    )
+    .filter((set) => set.length > 0);
+  if (sets.length === 0) return undefined;
+  const app = sets
+    .map((set) =>
+      set
+        .map(
+          ({ name, level }) =>
+            `"${FINE_GRAINED_NAMES[name] ?? name}: ${level === 'read' ? 'Read-only' : 'Read and write'}"`,
+        )
+        .join(' and '),
+    )
+    .join(' or ');
+  const workflow = sets
+    .map((set) => set.map(({ name, level }) => `${name.replace(/_/g, '-')}: ${level}`).join(', '))
+    .join(' or ');
+  return { app, workflow };
 }
 
 export interface RequestStep {
@@ -252,6 +299,13 @@ export function explainFailure(error: unknown, context: FailureContext): Error {
     : '';
   const help = `${ACTIONS[action].help(context)}${permissions}`;
   const names = PERMISSION_NAMES[step.needs];
+  // What GitHub says the call accepts, when it says so, over what we expect it to need.
+  const needs = acceptedPermissionsText(failure.acceptedPermissions) ?? names;
+  const written =
+    context.branchWritten !== undefined && step.needs === 'pull-requests'
+      ? ` Branch ${context.branchWritten} is written; once the token may do this, ${again}: the pull request is ` +
+        `opened for that branch, which is not written again.`
+      : '';
   if (isRateLimit(failure)) {
     return new RetryLaterError(
       `${prefix} (${said}): rate limited, retry after ${retryWhen(failure.retryAfterSeconds)}; nothing is lost by ` +
@@ -270,12 +324,12 @@ export function explainFailure(error: unknown, context: FailureContext): Error {
         return new UserError(
           `${prefix} (${said}): ${repository} (or its organization) does not let GitHub Actions open pull requests. ` +
             `Fix: turn on Settings > Actions > General > "Allow GitHub Actions to create and approve pull requests", ` +
-            `or use a GitHub App token.`,
+            `or use a GitHub App token.${written}`,
         );
       }
       return new UserError(
         `${prefix} (${said}): ${token} can see ${repository} but may not ${step.write ? 'write' : 'read'} ` +
-          `${names.what}; this call needs ${names.app} (${names.workflow} for GITHUB_TOKEN). ${help}`,
+          `${names.what}; this call needs ${needs.app} (${needs.workflow} for GITHUB_TOKEN).${written} ${help}`,
       );
     case 404:
       if (context.repositoryVisible === false) {
@@ -287,7 +341,7 @@ export function explainFailure(error: unknown, context: FailureContext): Error {
       if (step.write) {
         return new UserError(
           `${prefix} (${said}): ${token} can read ${repository} but not write ${names.what} (GitHub answers 404 to a ` +
-            `write the token may not make); this call needs ${names.app} (${names.workflow} for GITHUB_TOKEN). ${help}`,
+            `write the token may not make); this call needs ${needs.app} (${needs.workflow} for GITHUB_TOKEN).${written} ${help}`,
         );
       }
       return new Error(
@@ -302,6 +356,12 @@ export function explainFailure(error: unknown, context: FailureContext): Error {
       }
       return new Error(`${prefix} (${said}): GitHub reports a conflict; ${again}.`);
     case 422:
+      if (/no commits between/i.test(said) && context.branchWritten !== undefined) {
+        return new Error(
+          `${prefix} (${said}): GitHub had still not seen the push to ${context.branchWritten} after waiting for it; ` +
+            `the branch is written, ${again}: the pull request is opened for it.`,
+        );
+      }
       return new UserError(`${prefix} (${said}): GitHub refused the request as invalid.`);
     default:
       return new Error(`${prefix} (${said}) after retries; GitHub or the connection to it failed, ${again}.`);

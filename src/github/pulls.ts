@@ -2,7 +2,8 @@
 // apply labels, reviewers and auto-merge idempotently (nothing is sent that is already so). Generic:
 // any flow that keeps one pull request per branch uses it.
 import type { GitHubClient } from './client.js';
-import { requestFailure } from './failures.js';
+import { upsertComment } from './comments.js';
+import { acceptedPermissionsText, requestFailure } from './failures.js';
 import type { RepositoryName } from './repository.js';
 
 export interface PullSummary {
@@ -123,27 +124,40 @@ export interface PullText {
   body: string;
 }
 
-/** Opens the PR; undefined when GitHub says one is already open for this head (a concurrent run won). */
+/** Re-asks of "No commits between" after a push, waiting 1, 2, 3 ... times `delayMs` (about 10 s in all by default). */
+const NO_COMMITS_ATTEMPTS = 5;
+
+/**
+ * Opens the PR; undefined when GitHub says one is already open for this head (a concurrent run won).
+ * The branch was just pushed with a commit the base lacks: GitHub's "No commits between" then means
+ * it has not seen the push yet, so it is asked again a bounded number of times.
+ */
 export async function openPull(
   client: GitHubClient,
   repository: RepositoryName,
   branch: string,
   base: string,
   text: PullText,
+  delayMs = 1000,
 ): Promise<PullSummary | undefined> {
-  try {
-    const { data } = await client.rest.pulls.create({
-      ...repository,
-      head: branch,
-      base,
-      ...text,
-      maintainer_can_modify: false,
-    });
-    return summary(data as PullData);
-  } catch (error) {
-    const failure = requestFailure(error);
-    if (failure?.status === 422 && /already exists/i.test(failure.message)) return undefined;
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { data } = await client.rest.pulls.create({
+        ...repository,
+        head: branch,
+        base,
+        ...text,
+        maintainer_can_modify: false,
+      });
+      return summary(data as PullData);
+    } catch (error) {
+      const failure = requestFailure(error);
+      if (failure?.status === 422 && /already exists/i.test(failure.message)) return undefined;
+      if (failure?.status !== 422 || !/no commits between/i.test(failure.message) || attempt >= NO_COMMITS_ATTEMPTS) {
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, attempt * delayMs));
+    }
   }
 }
 
@@ -199,70 +213,28 @@ export async function closePullIfHead(
     return 'closed';
   }
   const before = await readPull(client, repository, pull.number);
-  if (before.state !== 'open' || before.headSha !== pull.judgedHead) return 'moved';
-  await upsertComment(client, repository, pull.number, marker, comment);
-  const { data } = await client.rest.pulls.update({ ...repository, pull_number: pull.number, state: 'closed' });
-  const closedAt = summary(data as PullData).headSha;
-  let head: string | undefined = closedAt;
-  if (closedAt === pull.judgedHead) {
-    try {
-      const ref = await client.rest.git.getRef({ ...repository, ref: `heads/${pull.branch}` });
-      head = ref.data.object.sha;
-    } catch (error) {
-      if (requestFailure(error)?.status !== 404) throw error;
-      head = undefined;
-    }
+  if (before.state !== 'open') return 'moved';
+  // A PR shows a push a moment late: one that shows another head than judged is asked of its branch,
+  // which is never late, and is left alone only when the branch has really moved.
+  if (before.headSha !== pull.judgedHead && (await branchHead(client, repository, pull.branch)) !== pull.judgedHead) {
+    return 'moved';
   }
+  await upsertComment(client, repository, pull.number, marker, comment);
+  await client.rest.pulls.update({ ...repository, pull_number: pull.number, state: 'closed' });
+  // The branch again, not the head the answer shows (it may lag): moved meanwhile, the PR is reopened.
+  const head = await branchHead(client, repository, pull.branch);
   if (head === undefined || head === pull.judgedHead) return 'closed';
   return (await reopenPull(client, repository, pull.number)) ? 'reopened' : 'closed';
 }
 
-/** The hidden marker that finds a comment an action posted: an HTML comment GitHub does not render. */
-export function commentMarker(key: string): string {
-  return `<!-- gitops-promote:${key.replace(/--|>/g, '')} -->`;
-}
-
-/**
- * Posts the comment, or updates the one already carrying `marker` (a retry whose first answer was
- * lost, or a later run saying the same thing): one comment per marker. The marker is appended to the body.
- */
-export async function upsertComment(
-  client: GitHubClient,
-  repository: RepositoryName,
-  issueNumber: number,
-  marker: string,
-  body: string,
-): Promise<void> {
-  const text = `${body}\n\n${marker}`;
-  for (let attempt = 1; ; attempt++) {
-    const existing = await client.paginate(client.rest.issues.listComments, {
-      ...repository,
-      issue_number: issueNumber,
-      per_page: 100,
-    });
-    const found = existing.find((candidate) => (candidate.body ?? '').includes(marker));
-    if (found !== undefined) {
-      if (found.body !== text)
-        await client.rest.issues.updateComment({ ...repository, comment_id: found.id, body: text });
-      return;
-    }
-    try {
-      // Not retried blindly: GitHub may have posted it and lost the answer, so the retry looks for the marker first.
-      await client.rest.issues.createComment({
-        ...repository,
-        issue_number: issueNumber,
-        body: text,
-        request: { retries: 0 },
-      });
-      return;
-    } catch (error) {
-      const status = requestFailure(error)?.status;
-      if (attempt >= COMMENT_ATTEMPTS || (status !== undefined && status < 500)) throw error;
-    }
+async function branchHead(client: GitHubClient, repository: RepositoryName, branch: string) {
+  try {
+    return (await client.rest.git.getRef({ ...repository, ref: `heads/${branch}` })).data.object.sha;
+  } catch (error) {
+    if (requestFailure(error)?.status !== 404) throw error;
+    return undefined;
   }
 }
-
-const COMMENT_ATTEMPTS = 4;
 
 /** What a pull request should have; anything missing is added, nothing is removed. */
 export interface PullSettings {
@@ -281,14 +253,20 @@ export async function applyPullSettings(
   settings: PullSettings,
 ): Promise<string[]> {
   const warnings: string[] = [];
-  const attempt = async (what: string, work: () => Promise<unknown>, hint: string) => {
+  const attempt = async (what: string, work: () => Promise<unknown>, hint: string | ((said: string) => string)) => {
     try {
       await work();
     } catch (error) {
       const failure = requestFailure(error);
       if (failure === undefined && !(error instanceof Error && error.name === 'GraphqlResponseError')) throw error;
       const said = (error as Error).message.replace(/ - https?:\/\/\S+$/, '');
-      warnings.push(`could not ${what} on pull request #${pull.number}: ${said}. ${hint}`);
+      const accepted = acceptedPermissionsText(failure?.acceptedPermissions);
+      const needs = accepted
+        ? ` GitHub accepts this call with ${accepted.app} (${accepted.workflow} for GITHUB_TOKEN).`
+        : '';
+      warnings.push(
+        `could not ${what} on pull request #${pull.number}: ${said}.${needs} ${typeof hint === 'string' ? hint : hint(said)}`,
+      );
     }
   };
   const missingLabels = settings.labels.filter((label) => !pull.labels.includes(label));
@@ -296,7 +274,8 @@ export async function applyPullSettings(
     await attempt(
       `add labels ${missingLabels.join(', ')}`,
       () => client.rest.issues.addLabels({ ...repository, issue_number: pull.number, labels: missingLabels }),
-      'Labels need "Issues: Read and write" for a GitHub App token (issues: write for GITHUB_TOKEN).',
+      'Adding a label the repository does not have yet creates it, which needs "Issues: Read and write" for a ' +
+        'GitHub App or fine-grained token (issues: write for GITHUB_TOKEN); or create the labels once by hand.',
     );
   }
   const users = settings.reviewers.users.filter((user) => !pull.reviewers.includes(user.toLowerCase()));
@@ -326,8 +305,14 @@ export async function applyPullSettings(
         }`,
           { pull: pull.nodeId, how: mergeMethod },
         ),
-      `Auto-merge needs "Allow auto-merge" in the repository's settings and the ${mergeMethod.toLowerCase()} ` +
-        'merge method allowed, or turn auto-merge off.',
+      (said) =>
+        /clean status|protected branch rules not configured/i.test(said)
+          ? `GitHub enables auto-merge only while something the base branch requires is still pending, and ` +
+            `${pull.baseRef} requires nothing yet, so auto-merge would merge before validation: make the validate ` +
+            `check required on ${pull.baseRef} (Settings > Branches, a rule with "Require status checks to pass ` +
+            `before merging" and the validate check), and auto-merge waits for it. The pull request was not merged.`
+          : `Auto-merge needs "Allow auto-merge" in the repository's settings and the ${mergeMethod.toLowerCase()} ` +
+            'merge method allowed, or turn auto-merge off.',
     );
   }
   return warnings;

@@ -39,3 +39,28 @@ export function describeTokenKind(kind: TokenKind): string {
       return 'a token of unknown kind';
   }
 }
+
+/**
+ * The scopes a classic personal access token (or OAuth token) carries, as GitHub lists them in the
+ * `x-oauth-scopes` header of every answer: watched on the answers the run gets anyway, so knowing them
+ * costs no call. Undefined until an answer has said (App and fine-grained tokens never say).
+ */
+export function watchOAuthScopes(client: {
+  hook: { after(name: 'request', hook: (response: { headers: Record<string, unknown> }) => void): void };
+}): () => string[] | undefined {
+  let scopes: string[] | undefined;
+  client.hook.after('request', (response) => {
+    const header = response.headers['x-oauth-scopes'];
+    if (typeof header !== 'string') return;
+    scopes = header
+      .split(',')
+      .map((scope) => scope.trim())
+      .filter((scope) => scope !== '');
+  });
+  return () => scopes;
+}
+
+/** Whether OAuth scopes may write a repository's contents and pull requests (`repo`, or `public_repo` for a public one). */
+export function scopesMayWrite(scopes: readonly string[]): boolean {
+  return scopes.includes('repo') || scopes.includes('public_repo');
+}

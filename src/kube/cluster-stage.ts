@@ -82,36 +82,45 @@ export async function runClusterStage(
     await run(applyCommand(options.target, { stdin, fieldManager: options.fieldManager }));
   }
 
+  // Namespaces and CRDs the objects define are applied for real before the others' dry run: a dry run
+  // in a namespace, or of a kind, that does not exist yet is refused.
+  const first = ordered.filter((o) => rank(o.kind) < ORDER.length);
+  const batches = [first, ordered.filter((o) => rank(o.kind) === ORDER.length)];
   const applied: ClusterObject[] = [];
-  for (const stage of ['dry-run', 'apply'] as const) {
-    for (const object of stage === 'dry-run' ? ordered : [...applied]) {
-      const started = Date.now();
-      const result = await run(
-        applyCommand(
-          object.namespace === '' && options.defaultNamespace
-            ? { ...options.target, namespace: options.defaultNamespace }
-            : options.target,
-          {
-            stdin: JSON.stringify(object.value),
-            fieldManager: options.fieldManager,
-            ...(stage === 'dry-run' ? { dryRun: 'server' as const } : {}),
-          },
-        ),
-      );
-      const seconds = (Date.now() - started) / 1000;
-      const base = { kind: object.kind, namespace: object.namespace, name: object.name, stage, seconds };
-      if (result.code === 0) {
-        if (stage === 'dry-run') applied.push(object);
-        else outcomes.push({ ...base, result: 'passed' });
-        continue;
+  for (const batch of batches) {
+    const passed: ClusterObject[] = [];
+    for (const stage of ['dry-run', 'apply'] as const) {
+      for (const object of stage === 'dry-run' ? batch : [...passed]) {
+        const started = Date.now();
+        const result = await run(
+          applyCommand(
+            object.namespace === '' && options.defaultNamespace
+              ? { ...options.target, namespace: options.defaultNamespace }
+              : options.target,
+            {
+              stdin: JSON.stringify(object.value),
+              fieldManager: options.fieldManager,
+              ...(stage === 'dry-run' ? { dryRun: 'server' as const } : {}),
+            },
+          ),
+        );
+        const seconds = (Date.now() - started) / 1000;
+        const base = { kind: object.kind, namespace: object.namespace, name: object.name, stage, seconds };
+        if (result.code === 0) {
+          if (stage === 'dry-run') passed.push(object);
+          else {
+            applied.push(object);
+            outcomes.push({ ...base, result: 'passed' });
+          }
+          continue;
+        }
+        const reason = lastLines(result);
+        if (stage === 'dry-run' && NO_KIND.test(reason)) {
+          outcomes.push({ ...base, result: 'not-checked', reason: `the cluster does not serve this kind: ${reason}` });
+          continue;
+        }
+        outcomes.push({ ...base, result: 'failed', reason });
       }
-      const reason = lastLines(result);
-      if (stage === 'dry-run' && NO_KIND.test(reason)) {
-        outcomes.push({ ...base, result: 'not-checked', reason: `the cluster does not serve this kind: ${reason}` });
-        continue;
-      }
-      if (stage === 'apply') applied.splice(applied.indexOf(object), 1);
-      outcomes.push({ ...base, result: 'failed', reason });
     }
   }
 

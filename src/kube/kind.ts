@@ -1,66 +1,11 @@
-// The `kind` cluster mode: kind installed at a pinned version through @actions/tool-cache and checked
-// against its SHA-256, a cluster created, the workloads' images pre-pulled onto the node with retry
+// The `kind` cluster mode (kind itself is installed by ./install.ts): a cluster created, the workloads' images pre-pulled onto the node with retry
 // and backoff, logs exported on failure, and the cluster deleted in the action's post step.
-import { createHash } from 'node:crypto';
-import { chmodSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as core from '@actions/core';
-import * as tc from '@actions/tool-cache';
-import { UserError } from '../core/errors.js';
 import { kindCreateCommand, kindDeleteCommand, kindExportLogsCommand, kindPullCommand } from './commands.js';
+import { InfrastructureError } from './install.js';
 import { runCommand } from './run.js';
 
-/** kind releases we pin, with the SHA-256 of their linux-amd64 binary. */
-export const KIND_RELEASES: Record<string, { sha256: string }> = {
-  'v0.30.0': { sha256: '517ab7fc89ddeed5fa65abf71530d90648d9638ef0c4cde22c2c11f8097b8889' },
-};
-export const DEFAULT_KIND_VERSION = 'v0.30.0';
-/** Means: use the kind already on PATH (GitHub's Ubuntu images carry one). */
-export const PREINSTALLED = 'preinstalled';
-
-/** A failure of the machinery (download, registry, cluster creation), not of the manifests. */
-export class InfrastructureError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InfrastructureError';
-  }
-}
-
-export function sha256File(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
-}
-
-/** Installs kind (or finds it in the tool cache) and returns the binary's path. */
-export async function installKind(
-  version: string,
-  options: { baseUrl?: string; releases?: Record<string, { sha256: string }> } = {},
-): Promise<string> {
-  if (version === PREINSTALLED) return 'kind';
-  const release = (options.releases ?? KIND_RELEASES)[version];
-  if (!release) {
-    throw new UserError(
-      `kind-version: got ${JSON.stringify(version)}, expected one of ${[...Object.keys(KIND_RELEASES), PREINSTALLED].join(', ')}`,
-    );
-  }
-  const cached = tc.find('kind', version.replace(/^v/, ''));
-  if (cached && sha256File(join(cached, 'kind')) === release.sha256) return join(cached, 'kind');
-  const url = `${options.baseUrl ?? 'https://github.com/kubernetes-sigs/kind/releases/download'}/${version}/kind-linux-amd64`;
-  let downloaded: string;
-  try {
-    downloaded = await tc.downloadTool(url);
-  } catch (error) {
-    throw new InfrastructureError(`kind ${version} could not be downloaded from ${url}: ${(error as Error).message}`);
-  }
-  const actual = sha256File(downloaded);
-  if (actual !== release.sha256) {
-    throw new InfrastructureError(
-      `kind ${version} from ${url} has SHA-256 ${actual}, expected ${release.sha256}: not installed`,
-    );
-  }
-  chmodSync(downloaded, 0o755);
-  const dir = await tc.cacheFile(downloaded, 'kind', 'kind', version.replace(/^v/, ''));
-  return join(dir, 'kind');
-}
+export { DEFAULT_KIND_VERSION, InfrastructureError, PREINSTALLED, resolveKind } from './install.js';
 
 export interface KindOptions {
   name: string;

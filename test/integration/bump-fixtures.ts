@@ -114,6 +114,7 @@ export function bump(
     repository: { owner: OWNER, repo },
     request: requestFromPayload(payloadValue),
     defaultBranch: 'main',
+    lagDelayMs: 5,
     ...extra,
   });
 }

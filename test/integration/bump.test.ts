@@ -17,7 +17,11 @@ after(() => github.stop());
 async function freshRepository(): Promise<string> {
   repoCounter += 1;
   const name = `environments-${repoCounter}`;
-  await github.createRepository(OWNER, name, exampleFiles(), { collaborators: ['alice'] });
+  // main requires the validate check, so auto-merge has something to wait for (as GitHub asks).
+  await github.createRepository(OWNER, name, exampleFiles(), {
+    collaborators: ['alice'],
+    protectedBranches: { main: { requiredChecks: ['validate'] } },
+  });
   return name;
 }
 

@@ -186,7 +186,7 @@ describe('dispatch against the local GitHub', () => {
     {
       kind: 'secondary-rate-limit',
       retryAfter: 2,
-      logged: /secondary rate limit .*retrying after 2 s \(retry 1 of 3\)/,
+      logged: /secondary rate limit .*retrying after 2 s and \d+\.\d s more \(retry 1 of 8\)/,
     },
     { kind: 'rate-limit', retryAfter: 2, logged: /rate limit exhausted .*retrying after \d s \(retry 1 of 3\)/ },
   ];
@@ -211,7 +211,7 @@ describe('dispatch against the local GitHub', () => {
     github.injectFault({ kind: 'secondary-rate-limit', route: DISPATCH_ROUTE, times: 10, retryAfter: 1 });
     const warnings: string[] = [];
     await assert.rejects(
-      send(WRITER, payload(), { timing: { rateLimitRetries: 2 }, warnings }),
+      send(WRITER, payload(), { timing: { secondaryRateLimitRetries: 2 }, warnings }),
       /rate limited, retry after 1 s \(\d\d:\d\d:\d\d UTC\); nothing is lost by stopping here: try again then/,
     );
     assert.equal(dispatchCalls(), 3);

@@ -15,6 +15,7 @@ import {
   SOURCE_COMMIT_ANNOTATION,
   type ApplyRequest,
 } from '../../src/flows/apply.js';
+import { renderCommitMessage } from '../../src/core/promotion/record.js';
 import { CRASH_LOOP_LABEL } from '../../tools/local-cluster/cluster.js';
 import { clusterForTests } from '../../tools/local-cluster/for-tests.js';
 import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
@@ -221,6 +222,73 @@ describe('apply', { skip }, () => {
       'the object it applied and no longer has is pruned',
     );
     assert.equal(kubectl('get', '-n', ns, 'configmap/not-ours').status, 0, 'what it did not apply stays');
+  });
+
+  test('the source commit comes from the promotion record the merged commits carry; the input overrides it', async () => {
+    const source = 'ab12'.repeat(10);
+    git('checkout', '-q', '-b', 'promote/web-dev');
+    commit(
+      { 'releases/dev/web.yaml': deployment('web', { replicas: 3 }) },
+      renderCommitMessage('web 3.10 to dev', {
+        v: 1,
+        app: 'web',
+        environment: 'dev',
+        image: 'registry.k8s.io/pause',
+        tag: '3.10',
+        previousTags: ['3.9'],
+        changes: [],
+        base: git('rev-parse', 'main'),
+        source: {
+          repository: 'acme/web',
+          sha: source,
+          ref: 'refs/tags/v3.10.0',
+          runUrl: 'https://github.com/acme/web/actions/runs/2',
+        },
+      }),
+    );
+    git('checkout', '-q', 'main');
+    git(
+      '-c',
+      'user.name=t',
+      '-c',
+      'user.email=t@t',
+      'merge',
+      '-q',
+      '--no-ff',
+      '-m',
+      'Merge pull request #7',
+      'promote/web-dev',
+    );
+    git('push', '-q', 'origin', 'HEAD:main');
+    const merge = git('rev-parse', 'HEAD');
+    const { sourceCommit: _override, ...fromRecord } = request(merge, { forceConflicts: true });
+    const result = await runApply(fromRecord);
+    assert.equal(result.result, 'success', result.failure);
+    assert.equal(result.sourceCommit, source);
+    const annotations = () =>
+      (
+        JSON.parse(kubectl('get', '-n', ns, 'deployment/web', '-o', 'json').stdout) as {
+          metadata: { annotations: Record<string, string> };
+        }
+      ).metadata.annotations;
+    assert.equal(annotations()[SOURCE_COMMIT_ANNOTATION], source);
+    assert.equal(annotations()[COMMIT_ANNOTATION], merge);
+    const stored = github.repository('acme', 'env')!.deployments.find((d) => d.id === result.deploymentId)!;
+    const payload = (typeof stored.payload === 'string' ? JSON.parse(stored.payload) : stored.payload) as {
+      promotion?: unknown;
+      sourceCommit?: string;
+    };
+    assert.deepEqual(payload.promotion, {
+      app: 'web',
+      image: 'registry.k8s.io/pause',
+      tag: '3.10',
+      source: { repository: 'acme/web', sha: source, ref: 'refs/tags/v3.10.0' },
+    });
+    assert.equal(payload.sourceCommit, source);
+
+    const overridden = await runApply(request(merge, { forceConflicts: true }));
+    assert.equal(overridden.sourceCommit, 'c0ffee'.padEnd(40, '0'));
+    assert.equal(annotations()[SOURCE_COMMIT_ANNOTATION], 'c0ffee'.padEnd(40, '0'));
   });
 
   test('a failed rollout re-applies the last successful deployment and fails, saying what was rolled back', async (t) => {

@@ -77,6 +77,23 @@ describe('the report comment', () => {
     assert.equal((await comments()).length, 3);
   });
 
+  test('a part GitHub posted but whose answer was lost is found by its marker, not posted twice', async () => {
+    github.injectFault({
+      kind: 'drop',
+      route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      when: 'after',
+    });
+    const result = await upsertReportComment(client, repo, pull, { key: 'validate:qa', header: 'q', sections: ['s'] });
+    github.clearFaults();
+    assert.equal(github.requests().filter((request) => request.fault === 'drop').length, 1, 'the fault fired');
+    assert.deepEqual([result.created, result.updated], [0, 1]);
+    const parts = (await comments()).filter((c) => c.body.startsWith('<!-- gitops-promote:validate:qa part='));
+    assert.deepEqual(
+      parts.map((c) => c.id),
+      result.ids,
+    );
+  });
+
   test('the local GitHub refuses a body over the limit with 422, as GitHub does', async () => {
     await assert.rejects(
       client.rest.issues.createComment({ ...repo, issue_number: pull, body: 'x'.repeat(MAX_COMMENT_LENGTH + 1) }),

@@ -76,6 +76,8 @@ test('responses of a whole promotion flow match the OpenAPI response schemas', a
   await octokit.rest.pulls.requestReviewers({ owner, repo, pull_number, reviewers: ['alice'] });
   await octokit.rest.repos.getCommit({ owner, repo, ref: 'promote' });
   await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: 'main...promote' });
+  await octokit.rest.git.createRef({ owner, repo, ref: 'refs/tags/v0.1.0', sha: created.data.sha });
+  await octokit.rest.repos.listTags({ owner, repo });
   await octokit.rest.repos.createCommitStatus({
     owner,
     repo,

@@ -14,7 +14,11 @@ async function freshRepo(
 ) {
   counter += 1;
   const repo = `env-${counter}`;
-  const created = await hub.createRepository('acme', repo, files, { collaborators: ['alice'], teams: ['platform'] });
+  const created = await hub.createRepository('acme', repo, files, {
+    collaborators: ['alice'],
+    teams: ['platform'],
+    protectedBranches: { main: { requiredChecks: ['validate'] } },
+  });
   return { owner: 'acme', repo, created };
 }
 

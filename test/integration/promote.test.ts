@@ -249,31 +249,7 @@ apps:
   });
 });
 
-describe('promote-by app-branch (model 3) is not carried out here', () => {
-  test('each app is a skipped row saying so, and nothing is read or written for it', async () => {
-    const config = `environments:
-  - {name: dev, path: releases/dev, tags: "glob:dev-*", app-branch: dev}
-  - {name: stg, path: releases/stg, tags: "glob:stg-*", from: dev, promote-by: app-branch, app-branch: stg}
-apps:
-  web: {image: ghcr.io/acme/web, repository: acme/web}
-`;
-    const repo = await newRepository(github, { ...modelOneFiles(), '.github/promotion.yml': config }, 'model3');
-    const before = await repositorySnapshot(github, repo);
-    const result = await promote(github, repo, {});
-    assert.deepEqual(result.promotions, [
-      {
-        app: 'web',
-        from: 'dev',
-        to: 'stg',
-        operation: 'skipped',
-        blocker: 'not-implemented-here',
-        reason:
-          'stg is promoted by app-branch (a pull request in acme/web), which this version of promote does not carry out',
-      },
-    ]);
-    assert.equal(await repositorySnapshot(github, repo), before);
-  });
-});
+// promote-by app-branch (model 3) through this flow: test/integration/promote-app-branch-flow.test.ts.
 
 describe('promote, API calls', () => {
   test("one app into one target: 8 calls to decide, then bump's 8 to open the pull request", async () => {

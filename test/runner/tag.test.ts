@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -223,16 +223,21 @@ for (const target of targets) {
 }
 
 describe('root action: the command input', () => {
+  // Every folder of actions/ with an action.yml is a command, in name order.
+  const commands = readdirSync(join(repoRoot, 'actions'))
+    .filter((name) => existsSync(join(repoRoot, 'actions', name, 'action.yml')))
+    .sort()
+    .join(', ');
   const cases: [string, Record<string, string>, RegExp][] = [
     [
       'unknown command lists the available ones',
       { command: 'deploy' },
-      /^command: got "deploy", expected one of tag, dispatch, bump, validate, apply$/,
+      new RegExp(`^command: got "deploy", expected one of ${commands}$`),
     ],
     [
       'missing command',
       {},
-      /^command: no command given, expected one of tag, dispatch, bump, validate, apply \(for example command: tag\)$/,
+      new RegExp(`^command: no command given, expected one of ${commands} \\(for example command: tag\\)$`),
     ],
   ];
   for (const [name, inputs, message] of cases) {

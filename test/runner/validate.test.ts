@@ -1,6 +1,7 @@
 // The committed validate bundle, run as the runner runs it, against the local GitHub and the local
 // cluster (KUBECONFIG, else the local cluster, else the cluster tests are skipped with the reason).
 import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -156,6 +157,59 @@ describe('validate action, cluster existing', { skip: clusterSkip }, () => {
     assert.match(run.stdout, /::add-mask::/);
   });
 
+  test('on a pull request only the changed workload and what it needs reach the cluster; the static stage checks all', async () => {
+    const dir = workspace('changed', {
+      'ns.yaml': `apiVersion: v1\nkind: Namespace\nmetadata: {name: ${ns}-pr}\n`,
+      'settings.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: ${ns}-pr}\ndata: {a: "1"}\n`,
+      'web.yaml': deployment('web').replaceAll(ns, `${ns}-pr`),
+      'db.yaml': deployment('db').replaceAll(ns, `${ns}-pr`),
+    });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
+        encoding: 'utf8',
+      }).trim();
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+    const baseSha = git('rev-parse', 'HEAD');
+    // The change: web reads the ConfigMap; db is untouched (and would fail its rollout if it were applied).
+    writeFileSync(
+      join(dir, 'web.yaml'),
+      deployment('web')
+        .replaceAll(ns, `${ns}-pr`)
+        .replace('containers:', 'volumes: [{name: s, configMap: {name: settings}}]\n      containers:'),
+    );
+    writeFileSync(join(dir, 'db.yaml'), `${deployment('db').replaceAll(ns, `${ns}-pr`)}  replicas: 1\n`);
+    git('checkout', '-q', '-b', 'pr');
+    git('commit', '-qam', 'web reads settings');
+    git('checkout', '-q', baseSha, '--', 'db.yaml');
+    git('commit', '-qm', 'db back as it was');
+    const headSha = git('rev-parse', 'HEAD');
+    const run = await runAction('validate', {
+      workspace: dir,
+      inputs: { cluster: 'existing', kubeconfig: kubeconfig(), timeout: '60', comment: 'false' },
+      env: env(),
+      // No token: the report is not the point here (the local GitHub does not know these commits).
+      token: '',
+      apiUrl: github.url,
+      repository: 'acme/env',
+      eventName: 'pull_request',
+      event: { pull_request: { number: pull, head: { sha: headSha }, base: { sha: baseSha } } },
+      timeoutMs: 120_000,
+    });
+    assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /cluster stage: 3 of 4 objects \(1 from the 1 changed files, 2 they need\)/);
+    const get = (what: string) =>
+      spawnSync(cluster!.kubectl, [`--kubeconfig=${cluster!.kubeconfig}`, '-n', `${ns}-pr`, 'get', what], {
+        encoding: 'utf8',
+      }).status;
+    assert.equal(get('deployment/web'), 0);
+    assert.equal(get('configmap/settings'), 0);
+    assert.notEqual(get('deployment/db'), 0, 'the unchanged workload was not applied');
+    assert.match(run.summary, /<code>[^<]*\/web<\/code><\/td><td>rollout<\/td><td>passed/);
+    assert.match(run.summary, /<code>[^<]*\/db<\/code><\/td><td>static<\/td><td>passed/);
+  });
+
   test('a server-side rejection and a rollout that never becomes ready fail, with the resource and why', async (t) => {
     if (cluster?.source !== 'local') return t.skip("the crash-loop simulation is the local cluster's");
     const rejected = deployment('rejected').replace('name: app', 'name: Not_A_Name');
@@ -201,6 +255,7 @@ describe('validate action, cluster kind (a recording fake kind and docker on PAT
       {
         cluster: 'kind',
         'kind-version': 'preinstalled',
+        'kubectl-version': 'preinstalled',
         timeout: '60',
         'kind-node-image': 'kindest/node:v1.34.0@sha256:' + 'a'.repeat(64),
       },
@@ -219,7 +274,7 @@ describe('validate action, cluster kind (a recording fake kind and docker on PAT
 
     const post = await validate(
       dir,
-      { cluster: 'kind', 'kind-version': 'preinstalled' },
+      { cluster: 'kind', 'kind-version': 'preinstalled', 'kubectl-version': 'preinstalled' },
       {
         ...env,
         STATE_post: 'true',
@@ -250,7 +305,7 @@ describe('validate action, cluster kind (a recording fake kind and docker on PAT
     const dir = workspace('kind429', { 'web.yaml': deployment('ratelimited') });
     const run = await validate(
       dir,
-      { cluster: 'kind', 'kind-version': 'preinstalled', 'pull-retries': '1' },
+      { cluster: 'kind', 'kind-version': 'preinstalled', 'kubectl-version': 'preinstalled', 'pull-retries': '1' },
       {
         PATH: `${bin}:${dirname(cluster!.kubectl)}:${process.env.PATH ?? ''}`,
       },

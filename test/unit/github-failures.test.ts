@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { UserError } from '../../src/core/errors.js';
-import { describeRequest, explainFailure, type Access } from '../../src/github/failures.js';
+import { acceptedPermissionsText, describeRequest, explainFailure, type Access } from '../../src/github/failures.js';
 
 const explainBumpFailure = (error: unknown, access: Access, repositoryVisible?: boolean) =>
   explainFailure(error, { action: 'bump', ...access, ...(repositoryVisible !== undefined && { repositoryVisible }) });
@@ -178,5 +178,68 @@ describe('explainBumpFailure', () => {
     assert.equal(explainBumpFailure(user, installation), user);
     const other = new TypeError('boom');
     assert.equal(explainBumpFailure(other, installation), other);
+  });
+});
+
+describe("acceptedPermissionsText: x-accepted-github-permissions in the settings' words", () => {
+  const cases: Array<[string | undefined, { app: string; workflow: string } | undefined]> = [
+    ['pull_requests=write', { app: '"Pull requests: Read and write"', workflow: 'pull-requests: write' }],
+    [
+      'issues=write; pull_requests=write',
+      {
+        app: '"Issues: Read and write" or "Pull requests: Read and write"',
+        workflow: 'issues: write or pull-requests: write',
+      },
+    ],
+    [
+      'contents=read,metadata=read',
+      { app: '"Contents: Read-only" and "Metadata: Read-only"', workflow: 'contents: read, metadata: read' },
+    ],
+    ['', undefined],
+    [undefined, undefined],
+    ['not a permission', undefined],
+  ];
+  for (const [header, expected] of cases) {
+    test(JSON.stringify(header), () => assert.deepEqual(acceptedPermissionsText(header), expected));
+  }
+});
+
+describe('refusals after the branch is written', () => {
+  const access: Access = { repository: 'acme/env', tokenKind: 'fine-grained-pat' };
+  const context = { action: 'bump' as const, ...access, branchWritten: 'gitops-promote/dev/api' };
+
+  test('a 403 on opening the PR names the permission from the header and says the branch is written', () => {
+    const error = explainFailure(
+      requestError(403, 'Resource not accessible by personal access token', 'POST', `${API}/pulls`, {
+        headers: { 'x-accepted-github-permissions': 'pull_requests=write' },
+      }),
+      context,
+    );
+    assert.ok(error instanceof UserError);
+    assert.match(
+      error.message,
+      /this call needs "Pull requests: Read and write" \(pull-requests: write for GITHUB_TOKEN\)/,
+    );
+    assert.match(
+      error.message,
+      /Branch gitops-promote\/dev\/api is written; once the token may do this, dispatch again/,
+    );
+  });
+
+  test('"No commits between" that outlasted the re-asks says a dispatch again opens the PR', () => {
+    const error = explainFailure(
+      requestError(
+        422,
+        'Validation Failed: No commits between main and gitops-promote/dev/api',
+        'POST',
+        `${API}/pulls`,
+      ),
+      context,
+    );
+    assert.ok(!(error instanceof UserError), "not the user's mistake");
+    assert.match(
+      error.message,
+      /had still not seen the push to gitops-promote\/dev\/api .*dispatch again: the pull request is opened/,
+    );
   });
 });

@@ -18,13 +18,18 @@ import {
 const root = new URL('../..', import.meta.url).pathname;
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
-/** The text of a section: from its heading to the next heading of the same or a higher level. */
+/** The text of a section: from its heading to the next heading of the same or a higher level (outside code blocks). */
 function section(heading: string): string {
   const lines = readme.split('\n');
   const start = lines.indexOf(heading);
   assert.notEqual(start, -1, `README has the heading ${heading}`);
   const depth = /^#+/.exec(heading)?.[0].length ?? 1;
-  const end = lines.findIndex((line, index) => index > start && new RegExp(`^#{1,${depth}} `).test(line));
+  // A `# comment` line inside a fenced code block is no heading.
+  let fenced = false;
+  const end = lines.findIndex((line, index) => {
+    if (/^```/.test(line)) fenced = !fenced;
+    return index > start && !fenced && new RegExp(`^#{1,${depth}} `).test(line);
+  });
   return lines.slice(start, end === -1 ? undefined : end).join('\n');
 }
 
@@ -69,35 +74,38 @@ describe('README workflows', () => {
   }
 });
 
-describe('README: the reusable workflow bump.yml', () => {
-  const reusable = parse(readFileSync(join(root, '.github/workflows/bump.yml'), 'utf8')) as {
-    on: {
-      workflow_call: {
-        inputs: Record<string, { type: string; required?: boolean; default?: string }>;
-        secrets: Record<string, unknown>;
-        outputs: Record<string, unknown>;
+// Each reusable workflow users call has its section, with a table of every input, secret and output.
+for (const file of ['bump.yml', 'app-build.yml', 'promote.yml', 'status.yml']) {
+  describe(`README: the reusable workflow ${file}`, () => {
+    const reusable = parse(readFileSync(join(root, '.github/workflows', file), 'utf8')) as {
+      on: {
+        workflow_call: {
+          inputs?: Record<string, { type: string; required?: boolean; default?: string | boolean | number }>;
+          secrets?: Record<string, unknown>;
+          outputs?: Record<string, unknown>;
+        };
       };
     };
-  };
-  const call = reusable.on.workflow_call;
-  const rows = tableRows(section('### The reusable workflow `bump.yml`'));
-  const documented = (kind: string) => rows.filter((row) => row[0] === kind).map((row) => row[1]?.replace(/`/g, ''));
+    const call = reusable.on.workflow_call;
+    const rows = tableRows(section(`### The reusable workflow \`${file}\``));
+    const documented = (kind: string) => rows.filter((row) => row[0] === kind).map((row) => row[1]?.replace(/`/g, ''));
 
-  test('every input, secret and output is documented, and nothing else', () => {
-    assert.deepEqual(documented('input').sort(), Object.keys(call.inputs).sort());
-    assert.deepEqual(documented('secret').sort(), Object.keys(call.secrets).sort());
-    assert.deepEqual(documented('output').sort(), Object.keys(call.outputs).sort());
-  });
+    test('every input, secret and output is documented, and nothing else', () => {
+      assert.deepEqual(documented('input').sort(), Object.keys(call.inputs ?? {}).sort());
+      assert.deepEqual(documented('secret').sort(), Object.keys(call.secrets ?? {}).sort());
+      assert.deepEqual(documented('output').sort(), Object.keys(call.outputs ?? {}).sort());
+    });
 
-  test('inputs are documented with their type and default', () => {
-    for (const [name, spec] of Object.entries(call.inputs)) {
-      const row = rows.find((cells) => cells[0] === 'input' && cells[1] === `\`${name}\``) ?? [];
-      assert.equal(row[2], spec.type, `${name}: type`);
-      assert.equal(row[3], spec.required ? 'yes' : 'no', `${name}: required`);
-      assert.equal(row[4]?.replace(/`/g, ''), spec.default ?? '', `${name}: default`);
-    }
+    test('inputs are documented with their type, whether required, and default', () => {
+      for (const [name, spec] of Object.entries(call.inputs ?? {})) {
+        const row = rows.find((cells) => cells[0] === 'input' && cells[1] === `\`${name}\``) ?? [];
+        assert.equal(row[2], spec.type, `${name}: type`);
+        assert.equal(row[3], spec.required ? 'yes' : 'no', `${name}: required`);
+        assert.equal(row[4]?.replace(/`/g, ''), String(spec.default ?? ''), `${name}: default`);
+      }
+    });
   });
-});
+}
 
 describe('README: the command line table', () => {
   const cli = join(root, 'dist/cli/index.js');

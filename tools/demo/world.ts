@@ -41,6 +41,8 @@ export async function createWorld(options: { keep?: string } = {}): Promise<Worl
   await github.createRepository(OWNER, ENV_REPO, readFolder(EXAMPLE_DIR), {
     collaborators: [REVIEWER],
     teams: ['acme/platform'],
+    // GitHub enables auto-merge only while a required check is pending: main requires validate's status.
+    protectedBranches: { main: { requiredChecks: ['gitops-promote/validate'] } },
     message: 'The example environment repository',
   });
   const checkout = join(root, 'checkout', ENV_REPO);

@@ -1,11 +1,15 @@
-// Fault injection: fail the Nth matching call with a 5xx, a rate limit, a dropped connection or a
-// `422 Reference update failed`.
+// Fault injection: fail the Nth matching call with a 5xx, a rate limit, a dropped connection, a
+// `422 Reference update failed` or `422 No commits between`, or answer it with a pull request's head
+// as it was before its branch last moved (the lag GitHub shows for a moment after a push).
 // A fault names a route of the table (routes.ts) or none; anything else is refused, because a fault
 // that can never match would let a test pass without testing anything.
 import { findRoute, routes } from './routes.js';
 
 // 'ref-update-failed' is the 422 GitHub gives intermittently under load on POST and PATCH /git/refs.
 // 'secondary-rate-limit' answers 403 and 'secondary-rate-limit-429' 429, as GitHub does either.
+// 'no-commits-between' is the 422 POST /pulls answers right after a push, before GitHub has seen the
+// branch's commits. 'stale-head' does the work and answers with each pull request's `head.sha` as it
+// was before its branch last moved: GitHub's pull requests follow a push a moment late.
 export const FAULT_KINDS = [
   '502',
   '503',
@@ -14,6 +18,8 @@ export const FAULT_KINDS = [
   'rate-limit',
   'drop',
   'ref-update-failed',
+  'no-commits-between',
+  'stale-head',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 

@@ -341,6 +341,7 @@ export class GitRepo {
     message: string,
     who: Identity,
     parent?: string,
+    author?: Identity,
   ) {
     const seconds = Math.floor((who.date ? Date.parse(who.date) : Date.now()) / 1000);
     const chunks: Buffer[] = [];
@@ -350,7 +351,9 @@ export class GitRepo {
       chunks.push(value);
       text('\n');
     };
-    text(`commit ${ref}\ncommitter ${who.name} <${who.email}> ${seconds} +0000\n`);
+    text(`commit ${ref}\n`);
+    if (author) text(`author ${author.name} <${author.email}> ${seconds} +0000\n`);
+    text(`committer ${who.name} <${who.email}> ${seconds} +0000\n`);
     data(Buffer.from(message, 'utf8'));
     if (parent) text(`from ${parent}\n`);
     for (const [path, content] of Object.entries(files)) {

@@ -1,4 +1,5 @@
 // The shapes shared by the router and the handlers: a request context, a reply, GitHub's error bodies.
+import type { PermissionLevel, PermissionName } from './permissions.js';
 import type { Repository } from './state.js';
 
 export const DOCS = 'https://docs.github.com/rest';
@@ -30,6 +31,10 @@ export interface BaseContext {
   hub: Hub;
   /** Whether the token can see (`write` false) or write to (`write` true) a repository. */
   allows(repo: Repository, write: boolean): boolean;
+  /** The caller's fine-grained permission (its `permission` for all when it has none listed). */
+  permission(name: PermissionName): PermissionLevel;
+  /** The caller is the workflow's GITHUB_TOKEN. */
+  workflowToken: boolean;
 }
 
 /** The context of a /repos/{owner}/{repo}/... route: the router has found the repository and checked access. */

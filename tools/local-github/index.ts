@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { FaultBook, FaultSpecError, type FaultSpec } from './faults.js';
 import { GitRepo } from './git.js';
 import { ok, type Hub, type Reply } from './http.js';
-import { handle, type RequestRecord, type ServerCore, type TokenAccess } from './server.js';
+import { handle, type ContentLimit, type RequestRecord, type ServerCore, type TokenAccess } from './server.js';
 import {
   newId,
   nodeId,
@@ -23,7 +23,7 @@ import {
 
 export { FaultSpecError } from './faults.js';
 export type { FaultKind, FaultSpec } from './faults.js';
-export type { RequestRecord, TokenAccess } from './server.js';
+export type { ContentLimit, RequestRecord, TokenAccess, TokenPermissions } from './server.js';
 export type { DispatchRecord, IssueRecord, PullRequestRecord, RepositorySettings } from './state.js';
 
 export interface LocalGitHubOptions {
@@ -33,6 +33,8 @@ export interface LocalGitHubOptions {
   port?: number;
   /** Token -> access. Absent: any token, or none, may do everything. */
   tokens?: Record<string, TokenAccess>;
+  /** GitHub's secondary limit on content-creating requests, per token; none by default. */
+  contentLimit?: ContentLimit;
 }
 
 export type FileContents = Record<string, string | Buffer>;
@@ -44,6 +46,8 @@ export interface CreateRepositoryOptions extends Partial<RepositorySettings> {
   collaborators?: string[];
   /** Slugs (`platform`, or `acme/platform`) of the teams who may be asked to review. Default none. */
   teams?: string[];
+  /** The repository's labels; adding any other to a pull request creates it (issues write). Default none. */
+  labels?: string[];
 }
 
 export interface CreatedRepository {
@@ -62,6 +66,8 @@ export interface PushOptions {
   message?: string;
   /** Parent commit; default the branch's current tip (a new branch starts from the default branch). */
   parent?: string;
+  /** Who wrote the change (default: the local-github bot, who also commits it). */
+  author?: { name: string; email: string };
 }
 
 const BOT = { name: 'local-github', email: 'local-github@users.noreply.local' };
@@ -72,6 +78,8 @@ export class LocalGitHub implements Hub {
   private readonly callCounts = new Map<string, number>();
   private readonly requestLog: RequestRecord[] = [];
   private readonly rateLimitUsed = new Map<string, number>();
+  private readonly contentWrites = new Map<string, number[]>();
+  private limit: ContentLimit | undefined;
   private tokenTable: Map<string, TokenAccess> | undefined;
   private baseUrl = '';
 
@@ -100,6 +108,7 @@ export class LocalGitHub implements Hub {
     await mkdir(reposDir, { recursive: true });
     const server = createServer({ keepAliveTimeout: 5000 });
     const hub = new LocalGitHub(server, reposDir, ownsReposDir, options.tokens);
+    hub.limit = options.contentLimit;
     server.on('request', (req, res) => {
       handle(hub.core(), req, res).catch((error: unknown) => {
         process.stderr.write(`local-github: ${String(error)}\n`);
@@ -146,7 +155,7 @@ export class LocalGitHub implements Hub {
     if (!/^[\w.-]+$/.test(owner) || !/^[\w.-]+$/.test(name))
       throw new Error(`invalid repository name ${owner}/${name}`);
     if (this.repository(owner, name)) throw new Error(`repository ${owner}/${name} already exists`);
-    const { message = 'Initial commit', collaborators = [], teams = [], ...overrides } = options;
+    const { message = 'Initial commit', collaborators = [], teams = [], labels = [], ...overrides } = options;
     const settings: RepositorySettings = {
       defaultBranch: 'main',
       private: false,
@@ -174,6 +183,7 @@ export class LocalGitHub implements Hub {
       pulls: new Map(),
       issues: new Map(),
       issueLabels: new Map(),
+      labels: new Set(labels.map((label) => label.toLowerCase())),
       comments: [],
       deployments: [],
       statuses: [],
@@ -197,7 +207,9 @@ export class LocalGitHub implements Hub {
         push.parent ??
         (await repo.git.readRef(ref)) ??
         (await repo.git.readRef(`refs/heads/${repo.settings.defaultBranch}`));
-      return repo.git.importCommit(ref, push.files, push.message ?? 'Push', { ...BOT, date: now() }, parent);
+      const committer = { ...BOT, date: now() };
+      const author = push.author === undefined ? undefined : { ...push.author, date: committer.date };
+      return repo.git.importCommit(ref, push.files, push.message ?? 'Push', committer, parent, author);
     });
   }
 
@@ -254,6 +266,12 @@ export class LocalGitHub implements Hub {
     this.faultBook.clear();
   }
 
+  /** Sets (or with undefined lifts) the content-creation limit; the count starts afresh. */
+  setContentLimit(limit: ContentLimit | undefined): void {
+    this.limit = limit;
+    this.contentWrites.clear();
+  }
+
   /** Adds or replaces a token; the first call switches the server from "any token" to checked tokens. */
   setToken(token: string, access: TokenAccess): void {
     this.tokenTable ??= new Map();
@@ -268,6 +286,8 @@ export class LocalGitHub implements Hub {
       calls: this.callCounts,
       log: this.requestLog,
       rateLimitUsed: this.rateLimitUsed,
+      contentLimit: () => this.limit,
+      contentWrites: this.contentWrites,
       local: (method, path, body) => this.local(method, path, body),
     };
   }

@@ -20,6 +20,7 @@ export const routes: Route[] = [
   { method: 'GET', template: R, handler: repos.getRepository },
   { method: 'POST', template: `${R}/dispatches`, handler: repos.createDispatch },
   { method: 'GET', template: `${R}/contents/{path}`, handler: repos.getContents, greedy: 'path' },
+  { method: 'GET', template: `${R}/tags`, handler: repos.listTags },
   { method: 'GET', template: `${R}/compare/{basehead}`, handler: repos.compareCommits, greedy: 'basehead' },
   { method: 'GET', template: `${R}/commits`, handler: repos.listCommits },
   { method: 'GET', template: `${R}/commits/{ref}/status`, handler: deployments.getCombinedStatus, greedy: 'ref' },

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fault, FaultBook } from './faults.js';
 import { ApiError, DOCS, type BaseContext, type Context, type Hub, type Reply } from './http.js';
 import { checkRequest } from './openapi.js';
+import { grants, notAccessible, routeNeeds, type TokenPermissions } from './permissions.js';
 import { findRoute } from './routes.js';
 import type { Repository } from './state.js';
 
@@ -16,7 +17,22 @@ export interface TokenAccess {
   repos?: '*' | string[];
   /** "read" tokens get 403 on writes, as a token without contents/pull-requests write does. Default "write". */
   permission?: 'read' | 'write';
+  /**
+   * Fine-grained permissions (a GitHub App's or a fine-grained token's): a call they do not cover gets
+   * 403 "Resource not accessible by ..." with `x-accepted-github-permissions`. Absent: `permission` for all.
+   */
+  permissions?: TokenPermissions;
+  /** The workflow's GITHUB_TOKEN (acts as github-actions[bot]): refused pull requests where the repository forbids them. */
+  workflow?: boolean;
+  /**
+   * A classic personal access token's OAuth scopes, listed in `x-oauth-scopes` on every answer. Without
+   * "repo" (or "public_repo" on a public repository) a write answers 404, as on GitHub; a private
+   * repository needs "repo" to be seen at all.
+   */
+  scopes?: string[];
 }
+
+export type { TokenPermissions } from './permissions.js';
 
 export interface RequestRecord {
   method: string;
@@ -25,6 +41,19 @@ export interface RequestRecord {
   path: string;
   status: number;
   fault?: Fault['kind'];
+  /** Refused by the content-creation limit (a secondary rate limit). */
+  limited?: boolean;
+}
+
+/**
+ * GitHub's secondary limit on content-creating requests (about 80 a minute): at most `requests` writes
+ * (POST, PATCH, PUT, DELETE) per token in any `windowMs`. Past it a write is answered 403 (or `status`)
+ * "You have exceeded a secondary rate limit" with `retry-after` the seconds until the window has room.
+ */
+export interface ContentLimit {
+  requests: number;
+  windowMs: number;
+  status?: 403 | 429;
 }
 
 export interface ServerCore {
@@ -35,6 +64,9 @@ export interface ServerCore {
   log: RequestRecord[];
   /** Requests per token, for the x-ratelimit-* headers. */
   rateLimitUsed: Map<string, number>;
+  contentLimit(): ContentLimit | undefined;
+  /** When each token's recent content-creating requests were accepted (ms), oldest first. */
+  contentWrites: Map<string, number[]>;
   /** Answers /_local/... requests (not counted, no token needed). */
   local(method: string, path: string, body: unknown): Promise<Reply>;
 }
@@ -93,7 +125,17 @@ function allows(caller: Caller, repo: Repository, write: boolean): boolean {
   const repos = caller.access.repos ?? '*';
   const fullName = `${repo.owner}/${repo.name}`.toLowerCase();
   const visible = repos === '*' || repos.some((name) => name.toLowerCase() === fullName);
-  return visible && (!write || (caller.access.permission ?? 'write') === 'write');
+  return (
+    visible &&
+    scopesAllow(caller.access.scopes, repo, write) &&
+    (!write || (caller.access.permission ?? 'write') === 'write')
+  );
+}
+
+function scopesAllow(scopes: string[] | undefined, repo: Repository, write: boolean): boolean {
+  if (scopes === undefined || scopes.includes('repo')) return true;
+  if (repo.settings.private) return false;
+  return !write || scopes.includes('public_repo');
 }
 
 const resetAt = Math.floor(Date.now() / 1000) + 3600;
@@ -110,8 +152,54 @@ function rateLimitHeaders(used: Map<string, number>, key: string, resource: stri
   };
 }
 
-function faultReply(fault: Fault, requestId: string): Reply {
+function secondaryLimitReply(status: number, requestId: string, retryAfter: number | undefined): Reply {
+  return {
+    status,
+    body: {
+      message: `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID ${requestId}.`,
+      documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits`,
+    },
+    headers: retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) },
+  };
+}
+
+/** The content-creation limit's answer to a write past it, or undefined (and the write is counted). */
+function contentLimitReply(core: ServerCore, req: IncomingMessage, method: string, requestId: string) {
+  const limit = core.contentLimit();
+  if (!limit || method === 'GET' || method === 'HEAD') return undefined;
+  const key = tokenOf(req) ?? '';
+  const now = Date.now();
+  const recent = (core.contentWrites.get(key) ?? []).filter((at) => at > now - limit.windowMs);
+  core.contentWrites.set(key, recent);
+  if (recent.length < limit.requests) {
+    recent.push(now);
+    return undefined;
+  }
+  const wait = Math.max(1, Math.ceil(((recent[0] ?? now) + limit.windowMs - now) / 1000));
+  return secondaryLimitReply(limit.status ?? 403, requestId, wait);
+}
+
+function faultReply(fault: Fault, requestId: string, body: unknown): Reply {
   switch (fault.kind) {
+    case 'no-commits-between': {
+      const fields = (body ?? {}) as { base?: unknown; head?: unknown };
+      const head = String(fields.head ?? '').replace(/^[^:]*:/, '');
+      return {
+        status: 422,
+        body: {
+          message: 'Validation Failed',
+          errors: [
+            {
+              resource: 'PullRequest',
+              code: 'custom',
+              message: `No commits between ${String(fields.base)} and ${head}`,
+            },
+          ],
+          documentation_url: `${DOCS}/pulls/pulls#create-a-pull-request`,
+          status: '422',
+        },
+      };
+    }
     case '502':
       return { status: 502, body: { message: 'Server Error' } };
     case '503':
@@ -134,14 +222,11 @@ function faultReply(fault: Fault, requestId: string): Reply {
         },
       };
     default:
-      return {
-        status: fault.kind === 'secondary-rate-limit-429' ? 429 : 403,
-        body: {
-          message: `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID ${requestId}.`,
-          documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits`,
-        },
-        headers: fault.noRetryAfter ? {} : { 'retry-after': String(fault.retryAfter) },
-      };
+      return secondaryLimitReply(
+        fault.kind === 'secondary-rate-limit-429' ? 429 : 403,
+        requestId,
+        fault.noRetryAfter ? undefined : fault.retryAfter,
+      );
   }
 }
 
@@ -185,12 +270,21 @@ async function route(core: ServerCore, req: IncomingMessage, url: URL, raw: Buff
     headers: req.headers,
     hub: core.hub,
     allows: (repo, write) => allows(who, repo, write),
+    permission: (name) => who.access.permissions?.[name] ?? who.access.permission ?? 'write',
+    workflowToken: who.access.workflow === true,
   };
   if (match.route.global) return match.route.handler(base);
   const repo = core.hub.repository(match.params.owner ?? '', match.params.repo ?? '');
   if (!repo || !allows(who, repo, false)) throw new ApiError(404, 'Not Found');
   const write = method !== 'GET' && method !== 'HEAD';
+  // GitHub hides a write the classic token's scopes do not cover behind 404.
+  if (write && !scopesAllow(who.access.scopes, repo, true)) throw new ApiError(404, 'Not Found');
   if (write && !allows(who, repo, true)) throw new ApiError(403, 'Resource not accessible by integration');
+  const permissions = who.access.permissions;
+  const needs = permissions && routeNeeds(method, match.route.template);
+  if (permissions && needs && !needs.some((need) => grants(permissions, need))) {
+    throw notAccessible(needs, who.key.startsWith('github_pat_') ? 'personal access token' : 'integration');
+  }
   const rejection = checkRequest(method, match.route.template, { params: match.params, query: url.searchParams, body });
   if (rejection) throw new ApiError(rejection.status, rejection.message);
   const context: Context = { ...base, repo, canPush: allows(who, repo, true) };
@@ -228,9 +322,12 @@ export async function handle(core: ServerCore, req: IncomingMessage, res: Server
     'x-github-api-version-selected': '2022-11-28',
   };
   let reply: Reply | undefined;
-  if (fault?.when === 'before') {
+  const lagging = fault?.kind === 'stale-head';
+  if (fault?.when === 'before' && !lagging) {
     if (fault.kind === 'drop') return drop(req, record);
-    reply = faultReply(fault, requestId);
+    reply = faultReply(fault, requestId, safeJson(raw));
+  } else if ((reply = contentLimitReply(core, req, method, requestId))) {
+    record.limited = true;
   } else {
     let caller: Caller | undefined;
     try {
@@ -238,15 +335,39 @@ export async function handle(core: ServerCore, req: IncomingMessage, res: Server
     } catch (error) {
       reply = errorReply(error);
     }
+    const scopes = caller?.access.scopes;
+    if (scopes !== undefined) headers['x-oauth-scopes'] = scopes.join(', ');
     const resource = url.pathname === '/graphql' ? 'graphql' : 'core';
     Object.assign(headers, rateLimitHeaders(core.rateLimitUsed, caller?.key ?? tokenOf(req) ?? '', resource));
-    if (fault) {
+    if (lagging) staleHeads(core, url.pathname, reply);
+    else if (fault) {
       if (fault.kind === 'drop') return drop(req, record);
-      reply = faultReply(fault, requestId);
+      reply = faultReply(fault, requestId, safeJson(raw));
     }
   }
   record.status = reply.status;
   send(res, reply, headers);
+}
+
+function safeJson(raw: Buffer): unknown {
+  try {
+    return parseJson(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Rewrites the pull requests of an answer to show the head they had before their branch last moved. */
+function staleHeads(core: ServerCore, pathname: string, reply: Reply): void {
+  const params = findRoute('GET', pathname)?.params ?? findRoute('POST', pathname)?.params;
+  const repo = params && core.hub.repository(params.owner ?? '', params.repo ?? '');
+  if (!repo || reply.status >= 300) return;
+  const items = Array.isArray(reply.body) ? (reply.body as unknown[]) : [reply.body];
+  for (const item of items) {
+    const view = item as { number?: number; head?: { sha?: string } } | null;
+    const previous = typeof view?.number === 'number' ? repo.pulls.get(view.number)?.previousHeadSha : undefined;
+    if (view?.head && previous !== undefined) view.head.sha = previous;
+  }
 }
 
 function drop(req: IncomingMessage, record: RequestRecord): void {

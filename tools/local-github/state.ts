@@ -12,6 +12,18 @@ export interface RepositorySettings {
   description: string | null;
   /** A recursive tree read past this many entries answers `truncated: true` with the list cut, as GitHub does past its limits. */
   recursiveTreeLimit?: number;
+  /**
+   * "Allow GitHub Actions to create and approve pull requests" (Settings > Actions > General); when false
+   * the workflow's GITHUB_TOKEN is refused opening pull requests with GitHub's 403. Default true.
+   */
+  actionsCanCreatePullRequests?: boolean;
+  /**
+   * Branch protection by branch name, with the status checks it requires. GitHub enables auto-merge
+   * only on a protected base while something it requires is still missing: without a rule it answers
+   * "Protected branch rules not configured for this branch", and on a pull request that could merge
+   * now, "Pull request is in clean status". Default: no branch is protected.
+   */
+  protectedBranches?: Record<string, { requiredChecks: readonly string[] }>;
 }
 
 export interface PullRequestRecord {
@@ -24,6 +36,8 @@ export interface PullRequestRecord {
   headRef: string;
   /** The head sha last seen, kept when the head branch is deleted. */
   headSha: string;
+  /** The head sha before the branch last moved, shown by a `stale-head` fault (GitHub's lag after a push). */
+  previousHeadSha?: string;
   baseRef: string;
   user: string;
   merged: boolean;
@@ -131,6 +145,8 @@ export interface Repository {
   pulls: Map<number, PullRequestRecord>;
   issues: Map<number, IssueRecord>;
   issueLabels: Map<number, string[]>;
+  /** Names of the repository's labels (lower-cased); adding one not among them creates it, which needs issues write. */
+  labels: Set<string>;
   comments: CommentRecord[];
   deployments: DeploymentRecord[];
   statuses: CommitStatusRecord[];

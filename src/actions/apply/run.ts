@@ -7,6 +7,7 @@ import { reportingClient } from '../shared/github.js';
 import type { Environment } from '../shared/inputs.js';
 import { maskKubeconfig, writeKubeconfig } from '../shared/kubeconfig.js';
 import { acceptSecretInputs } from '../shared/secrets.js';
+import { InfrastructureError, resolveKubectl } from '../../kube/install.js';
 import { setOutputs } from '../shared/run.js';
 import { readApplyInputs, SECRET_INPUTS } from './inputs.js';
 
@@ -19,6 +20,15 @@ export async function runApplyAction(env: Environment = process.env): Promise<vo
   if (given && given.trim() !== '') maskKubeconfig(given);
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const inputs = readApplyInputs(env, workspace);
+  let kubectl: string;
+  try {
+    kubectl = await resolveKubectl(inputs.kubectlVersion, { env });
+  } catch (error) {
+    if (!(error instanceof InfrastructureError)) throw error;
+    setOutputs({ 'deployment-id': '', applied: '[]', result: 'failure' });
+    core.setFailed(`apply: infrastructure failure, nothing was applied: ${forLog(error.message)}`);
+    return;
+  }
   const kubeconfig = writeKubeconfig(inputs.kubeconfig, env);
   try {
     const base = {
@@ -26,6 +36,7 @@ export async function runApplyAction(env: Environment = process.env): Promise<vo
       environment: inputs.environment,
       target: {
         kubeconfig: kubeconfig.path,
+        kubectl,
         ...(inputs.context ? { context: inputs.context } : {}),
         ...(inputs.namespace ? { namespace: inputs.namespace } : {}),
       },
@@ -67,6 +78,7 @@ export async function runApplyAction(env: Environment = process.env): Promise<vo
     setOutputs({
       'deployment-id': result.deploymentId === undefined ? '' : String(result.deploymentId),
       applied: JSON.stringify(result.applied.map(name)),
+      'source-commit': result.sourceCommit ?? '',
       result: result.result,
     });
     await summary(`gitops-promote apply of ${inputs.environment}: ${result.result}`, result.applied, env);

@@ -29,8 +29,14 @@ export async function runPromote(
         `${inputs.repository.owner}/${inputs.repository.repo} with ${describeTokenKind(tokenKind)}${inputs.dryRun ? ' (dry run)' : ''}`,
     );
     const client = createGitHubClient({ token: inputs.token, baseUrl: inputs.apiUrl, log: clientLog, ...clientTiming });
+    // promote-by app-branch opens its pull requests in the application repositories, with app-token when given.
+    const appClient =
+      inputs.appToken === undefined
+        ? undefined
+        : createGitHubClient({ token: inputs.appToken, baseUrl: inputs.apiUrl, log: clientLog, ...clientTiming });
     result = await promoteEnvironments({
       client,
+      ...(appClient !== undefined && { appClient }),
       repository: inputs.repository,
       configPath: inputs.configPath,
       ...(inputs.environment !== undefined && { source: inputs.environment }),
@@ -92,6 +98,7 @@ function outputOf(promotion: PromotionResult) {
     blocker: promotion.blocker ?? null,
     pullRequestNumber: promotion.pullRequest?.number ?? null,
     pullRequestUrl: promotion.pullRequest?.url ?? null,
+    suggestedVersion: promotion.suggestedVersion ?? null,
   };
 }
 

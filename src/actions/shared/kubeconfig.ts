@@ -1,8 +1,10 @@
 // A kubeconfig given as an input is a secret: masked (whole, and line by line, since the runner masks
-// per line), written under RUNNER_TEMP readable by the owner only, and removed after the step.
+// per line), written under RUNNER_TEMP readable by the owner only, removed at the end of the step and,
+// should the step never reach its end (cancelled, timed out, killed), by the action's post step, which
+// finds the folder in the state the main step saved first.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import type { Environment } from './inputs.js';
 
@@ -10,6 +12,9 @@ export interface KubeconfigFile {
   path: string;
   remove(): void;
 }
+
+const FOLDER_PREFIX = 'gitops-promote-kube-';
+export const KUBECONFIG_STATE = 'kubeconfig-dir';
 
 export function maskKubeconfig(text: string): void {
   core.setSecret(text);
@@ -20,8 +25,21 @@ export function maskKubeconfig(text: string): void {
 }
 
 export function writeKubeconfig(text: string, env: Environment = process.env): KubeconfigFile {
-  const dir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'gitops-promote-kube-'));
+  const dir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), FOLDER_PREFIX));
+  core.saveState(KUBECONFIG_STATE, dir);
   const path = join(dir, 'kubeconfig');
   writeFileSync(path, text, { mode: 0o600 });
   return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The post step's half: removes the folder the main step saved, if it is still there. Only a folder of
+ * ours directly under RUNNER_TEMP is removed, whatever the state says.
+ */
+export function removeSavedKubeconfig(env: Environment = process.env): void {
+  const dir = core.getState(KUBECONFIG_STATE);
+  if (!dir) return;
+  const temp = resolve(env.RUNNER_TEMP || tmpdir());
+  if (dirname(resolve(dir)) !== temp || !basename(dir).startsWith(FOLDER_PREFIX)) return;
+  rmSync(dir, { recursive: true, force: true });
 }

@@ -22,6 +22,8 @@ export interface ValidateInputs {
   token: string | undefined;
   comment: boolean;
   statusContext: string;
+  /** undefined: the default for the cluster mode (see action.yml). */
+  kubectlVersion: string | undefined;
   kind: {
     name: string;
     nodeImage: string | undefined;
@@ -30,8 +32,10 @@ export interface ValidateInputs {
     version: string;
     pullRetries: number;
   };
+  clusterScope: 'changed' | 'all';
   pull: number | undefined;
   headSha: string | undefined;
+  baseSha: string | undefined;
   repository: { owner: string; repo: string } | undefined;
   apiUrl: string;
   runUrl: string | undefined;
@@ -61,6 +65,10 @@ export function readValidateInputs(env: Environment): ValidateInputs {
     throw invalid('kind-cluster-name', kindName, 'a name of a-z 0-9 - (at most 50)');
   const pullNumber = pick(context.payload, 'pull_request', 'number');
   const headSha = pick(context.payload, 'pull_request', 'head', 'sha');
+  const baseSha = pick(context.payload, 'pull_request', 'base', 'sha');
+  const clusterScope = inputs.string('cluster-scope', 'changed');
+  if (clusterScope !== 'changed' && clusterScope !== 'all')
+    throw invalid('cluster-scope', clusterScope, 'changed or all');
   const [owner, repo] = context.repository.split('/');
   return {
     directory: inputs.string('directory', '.'),
@@ -74,6 +82,7 @@ export function readValidateInputs(env: Environment): ValidateInputs {
     token: inputs.optional('token'),
     comment: inputs.boolean('comment', true),
     statusContext: inputs.string('status-context', 'gitops-promote/validate'),
+    kubectlVersion: inputs.optional('kubectl-version'),
     kind: {
       name: kindName,
       nodeImage: inputs.optional('kind-node-image'),
@@ -82,8 +91,10 @@ export function readValidateInputs(env: Environment): ValidateInputs {
       version: inputs.string('kind-version', DEFAULT_KIND_VERSION),
       pullRetries: inputs.integer('pull-retries', 3, { min: 0, max: 10 }),
     },
+    clusterScope,
     pull: typeof pullNumber === 'number' ? pullNumber : undefined,
     headSha: typeof headSha === 'string' ? headSha : undefined,
+    baseSha: typeof baseSha === 'string' ? baseSha : undefined,
     repository: owner && repo ? { owner, repo } : undefined,
     apiUrl: context.apiUrl,
     runUrl:

@@ -9,15 +9,10 @@ import { maskKubeconfig, writeKubeconfig, type KubeconfigFile } from '../shared/
 import { acceptSecretInputs } from '../shared/secrets.js';
 import { setOutputs } from '../shared/run.js';
 import { imageUses } from '../../core/validate/checks.js';
-import {
-  createKindCluster,
-  exportKindLogs,
-  InfrastructureError,
-  installKind,
-  POST_STATE,
-  prePull,
-} from '../../kube/kind.js';
-import { readValidateInputs, SECRET_INPUTS } from './inputs.js';
+import { createKindCluster, exportKindLogs, POST_STATE, prePull } from '../../kube/kind.js';
+import { InfrastructureError, resolveKind, resolveKubectl } from '../../kube/install.js';
+import { changedFiles } from '../../fs/git.js';
+import { readValidateInputs, SECRET_INPUTS, type ValidateInputs } from './inputs.js';
 
 /** The validate action: static checks, then the cluster stage, then the report. */
 export async function runValidateAction(env: Environment = process.env): Promise<ValidateResult | undefined> {
@@ -30,9 +25,14 @@ export async function runValidateAction(env: Environment = process.env): Promise
   let kubeconfig: KubeconfigFile | undefined;
   try {
     if (inputs.cluster === 'existing' && inputs.kubeconfig) kubeconfig = writeKubeconfig(inputs.kubeconfig, env);
+    // cluster none needs kubectl only to render kustomizations: PATH's unless a version is asked for.
+    const kubectl =
+      inputs.cluster === 'none' && inputs.kubectlVersion === undefined
+        ? undefined
+        : await resolveKubectl(inputs.kubectlVersion, { pinned: inputs.cluster === 'kind', env });
     let kind: string | undefined;
     if (inputs.cluster === 'kind') {
-      kind = await installKind(inputs.kind.version);
+      kind = await resolveKind(inputs.kind.version, { env });
       core.saveState(POST_STATE.kind, kind);
       core.saveState(POST_STATE.name, inputs.kind.name);
       kubeconfig = writeKubeconfig('', env);
@@ -43,14 +43,22 @@ export async function runValidateAction(env: Environment = process.env): Promise
       );
     }
     const client = reportingClient(inputs);
+    const dir = resolve(workspace, inputs.directory);
+    const changed = kubeconfig ? await pullRequestFiles(inputs, dir) : undefined;
     const result = await runValidate({
-      dir: resolve(workspace, inputs.directory),
+      dir,
+      ...(changed ? { changedFiles: changed } : {}),
       ...(inputs.environment ? { environment: inputs.environment } : {}),
       kubernetesVersion: inputs.kubernetesVersion,
+      ...(kubectl ? { kubectl } : {}),
       ...(kubeconfig
         ? {
             cluster: {
-              target: { kubeconfig: kubeconfig.path, ...(inputs.context ? { context: inputs.context } : {}) },
+              target: {
+                kubeconfig: kubeconfig.path,
+                ...(kubectl ? { kubectl } : {}),
+                ...(inputs.context ? { context: inputs.context } : {}),
+              },
               fieldManager: inputs.fieldManager,
               timeoutSeconds: inputs.timeoutSeconds,
               reportDir,
@@ -108,6 +116,22 @@ export async function runValidateAction(env: Environment = process.env): Promise
   } finally {
     kubeconfig?.remove();
   }
+}
+
+/** The files the pull request changes, or undefined (every object is applied) with a warning saying why. */
+async function pullRequestFiles(inputs: ValidateInputs, dir: string): Promise<string[] | undefined> {
+  if (inputs.clusterScope === 'all') return undefined;
+  if (!inputs.baseSha) {
+    log.info('not a pull request event: the cluster stage takes every object of the environment');
+    return undefined;
+  }
+  const files = await changedFiles(dir, inputs.baseSha, inputs.headSha ?? 'HEAD');
+  if (files === undefined) {
+    core.warning(
+      `the checkout does not hold the pull request's base ${inputs.baseSha} and head: the cluster stage takes every object of the environment (check out with fetch-depth: 0 to apply only what the pull request changes)`,
+    );
+  }
+  return files;
 }
 
 async function writeSummary(result: ValidateResult, env: Environment): Promise<void> {

@@ -6,7 +6,7 @@ import type { AppConfig, EnvironmentConfig, GateKind } from '../config/index.js'
 import { formatDuration } from '../duration.js';
 import { policyRule } from '../policy/index.js';
 import type { PromotionRequest } from '../request.js';
-import { judgeGate, type GateEvidence } from './gates.js';
+import { judgeGate, type GateEvidence, type GateVerdict } from './gates.js';
 import { compareBuilds } from './order.js';
 import type { PromotionRecord } from './record.js';
 import { imageText, type RunningImage } from './running.js';
@@ -46,7 +46,7 @@ export type PromoteDecision =
   | (Route & { kind: 'blocked'; blocker: Blocker; reason: string });
 
 export function decidePromotion(inputs: PromoteInputs): PromoteDecision {
-  const { app, source, target, sourceRuns, now } = inputs;
+  const { app, source, target, sourceRuns } = inputs;
   const route: Route = { app: app.name, from: source.name, to: target.name };
   const blocked = (blocker: Blocker, image?: string): PromoteDecision => ({
     ...route,
@@ -83,22 +83,9 @@ export function decidePromotion(inputs: PromoteInputs): PromoteDecision {
     return blocked({ kind: 'up-to-date', running: tags, reason }, shown);
   }
 
-  const verdict = judgeGate(source.name, app.name, app.image, running, inputs.evidence);
-  if (!verdict.passed) {
-    const { gate, saw, needs } = verdict;
-    return blocked({ kind: 'gate', gate, saw, needs, reason: `gate ${gate}: ${saw}; needs ${needs}` }, shown);
-  }
-  if (target.soakSeconds > 0) {
-    const since = verdict.healthySince;
-    const left = since === undefined ? target.soakSeconds : Math.ceil((since + target.soakSeconds * 1000 - now) / 1000);
-    if (left > 0) {
-      const healthySince = since === undefined ? 'unknown' : new Date(since).toISOString();
-      const reason =
-        `soak: ${target.name} waits ${formatDuration(target.soakSeconds)} after ${source.name}'s success ` +
-        `(${verdict.seen}): ${formatDuration(left)} left`;
-      return blocked({ kind: 'soak', secondsLeft: left, healthySince, reason }, shown);
-    }
-  }
+  const health = judgeHealth(inputs, running);
+  if (health.kind === 'blocked') return blocked(health.blocker, shown);
+  const { verdict } = health;
   const digest = running.digest ?? verdict.digest;
   const image = imageText(app.image, { tag: running.tag, ...(digest !== undefined && { digest }) });
   const request: PromotionRequest = {
@@ -117,6 +104,39 @@ export function decidePromotion(inputs: PromoteInputs): PromoteDecision {
     },
   };
   return { ...route, kind: 'promote', image, request, reason: `healthy in ${source.name}: ${verdict.seen}` };
+}
+
+/**
+ * The gate, then the soak: is `source` healthy with `running`, and has it been long enough? Shared by
+ * every model of promotion (an image carried on, or an application branch merged forward).
+ */
+export function judgeHealth(
+  inputs: Pick<PromoteInputs, 'app' | 'source' | 'target' | 'evidence' | 'now'>,
+  running: RunningImage,
+):
+  | { kind: 'healthy'; verdict: Extract<GateVerdict, { passed: true }> }
+  | { kind: 'blocked'; blocker: Extract<Blocker, { kind: 'gate' | 'soak' }> } {
+  const { app, source, target, now } = inputs;
+  const verdict = judgeGate(source.name, app.name, app.image, running, inputs.evidence);
+  if (!verdict.passed) {
+    const { gate, saw, needs } = verdict;
+    return {
+      kind: 'blocked',
+      blocker: { kind: 'gate', gate, saw, needs, reason: `gate ${gate}: ${saw}; needs ${needs}` },
+    };
+  }
+  if (target.soakSeconds > 0) {
+    const since = verdict.healthySince;
+    const left = since === undefined ? target.soakSeconds : Math.ceil((since + target.soakSeconds * 1000 - now) / 1000);
+    if (left > 0) {
+      const healthySince = since === undefined ? 'unknown' : new Date(since).toISOString();
+      const reason =
+        `soak: ${target.name} waits ${formatDuration(target.soakSeconds)} after ${source.name}'s success ` +
+        `(${verdict.seen}): ${formatDuration(left)} left`;
+      return { kind: 'blocked', blocker: { kind: 'soak', secondsLeft: left, healthySince, reason } };
+    }
+  }
+  return { kind: 'healthy', verdict };
 }
 
 function sameDigest(a: RunningImage, b: RunningImage): boolean {

@@ -41,6 +41,19 @@ function pullRequestNode(pr: PullRequestRecord) {
   };
 }
 
+/**
+ * Why GitHub would refuse auto-merge, in its words, or undefined when the base's protection still requires
+ * something the pull request lacks (a required check without success on its head), so there is something to wait for.
+ */
+function pendingRequirement(repo: Repository, pr: PullRequestRecord): string | undefined {
+  const rule = repo.settings.protectedBranches?.[pr.baseRef];
+  if (rule === undefined) return 'Protected branch rules not configured for this branch';
+  const latest = new Map<string, string>();
+  for (const status of repo.statuses) if (status.sha === pr.headSha) latest.set(status.context, status.state);
+  const missing = rule.requiredChecks.filter((check) => latest.get(check) !== 'success');
+  return missing.length === 0 ? 'Pull request is in clean status' : undefined;
+}
+
 function setAutoMerge(context: BaseContext, query: string, variables: Variables, enable: boolean): Reply {
   const field = enable ? 'enablePullRequestAutoMerge' : 'disablePullRequestAutoMerge';
   const id = argument(query, 'pullRequestId', variables);
@@ -48,7 +61,9 @@ function setAutoMerge(context: BaseContext, query: string, variables: Variables,
   if (!found)
     return graphqlError(`Could not resolve to a node with the global id of '${String(id)}'`, 'NOT_FOUND', [field]);
   const { repo, pr } = found;
-  if (!context.allows(repo, true)) return graphqlError('Resource not accessible by integration', 'FORBIDDEN', [field]);
+  if (!context.allows(repo, true) || context.permission('pull_requests') !== 'write') {
+    return graphqlError('Resource not accessible by integration', 'FORBIDDEN', [field]);
+  }
   if (enable) {
     const method = String(argument(query, 'mergeMethod', variables) ?? 'MERGE');
     if (!MERGE_METHODS.has(method)) return graphqlError(`Invalid merge method: ${method}`, 'UNPROCESSABLE', [field]);
@@ -56,6 +71,8 @@ function setAutoMerge(context: BaseContext, query: string, variables: Variables,
       return graphqlError('Pull request Auto merge is not allowed for this repository', 'UNPROCESSABLE', [field]);
     }
     if (pr.state !== 'open') return graphqlError('Pull request is closed', 'UNPROCESSABLE', [field]);
+    const waitingFor = pendingRequirement(repo, pr);
+    if (waitingFor !== undefined) return graphqlError(`Pull request ${waitingFor}`, 'UNPROCESSABLE', [field]);
     pr.autoMerge ??= { mergeMethod: method.toLowerCase(), enabledBy: context.login, enabledAt: now() };
     pr.autoMerge.mergeMethod = method.toLowerCase();
   } else {

@@ -10,6 +10,7 @@ import {
   type Context,
   type Handler,
 } from '../http.js';
+import { notAccessible } from '../permissions.js';
 import { newId, nodeId, now, withRepoLock, type CommentRecord, type PullRequestRecord } from '../state.js';
 import { apiBase, htmlBase, labelView, userView } from '../views.js';
 
@@ -28,6 +29,15 @@ function labelNames(body: unknown): string[] {
     .filter((name): name is string => typeof name === 'string');
 }
 
+/** Adding a label the repository does not have creates it, which GitHub allows only with issues write. */
+function checkNewLabels(context: Context, names: string[]): void {
+  const created = names.filter((name) => !context.repo.labels.has(name.toLowerCase()));
+  if (created.length > 0 && context.permission('issues') !== 'write') {
+    throw notAccessible([['issues', 'write']], 'integration');
+  }
+  for (const name of created) context.repo.labels.add(name.toLowerCase());
+}
+
 function labelsReply(context: Context, pr: PullRequestRecord) {
   return ok(pr.labels.map((name) => labelView(context.hub, context.repo, name)));
 }
@@ -35,6 +45,7 @@ function labelsReply(context: Context, pr: PullRequestRecord) {
 export const addLabels: Handler = async (context) =>
   withRepoLock(context.repo, async () => {
     const pr = issueOr404(context);
+    checkNewLabels(context, labelNames(context.body));
     for (const name of labelNames(context.body)) if (!pr.labels.includes(name)) pr.labels.push(name);
     pr.updatedAt = now();
     return labelsReply(context, pr);
@@ -43,6 +54,7 @@ export const addLabels: Handler = async (context) =>
 export const setLabels: Handler = async (context) =>
   withRepoLock(context.repo, async () => {
     const pr = issueOr404(context);
+    checkNewLabels(context, labelNames(context.body));
     pr.labels = [...new Set(labelNames(context.body))];
     pr.updatedAt = now();
     return labelsReply(context, pr);

@@ -20,7 +20,10 @@ const branchRef = (branch: string) => `refs/heads/${branch}`;
 async function refreshHead(repo: Repository, pr: PullRequestRecord): Promise<void> {
   if (pr.state !== 'open') return;
   const sha = await repo.git.readRef(branchRef(pr.headRef));
-  if (sha) pr.headSha = sha;
+  if (sha && sha !== pr.headSha) {
+    pr.previousHeadSha = pr.headSha;
+    pr.headSha = sha;
+  }
 }
 
 /** A pull request as GitHub shows it; `detailed` adds the counts of a single-PR answer (not list items). */
@@ -98,6 +101,11 @@ export const listPulls: Handler = async (context) => {
 export const createPull: Handler = async (context) => {
   const body = bodyOf(context);
   const { repo } = context;
+  if (context.workflowToken && repo.settings.actionsCanCreatePullRequests === false) {
+    throw new ApiError(403, 'GitHub Actions is not permitted to create or approve pull requests.', {
+      documentation_url: 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request',
+    });
+  }
   checkBodyLength(body);
   return withRepoLock(repo, async () => {
     const headRef = headBranch(repo, stringField(body, 'head') ?? '');

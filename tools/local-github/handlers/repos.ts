@@ -1,6 +1,6 @@
-// Repository metadata, repository_dispatch, contents, commits and compare.
+// Repository metadata, repository_dispatch, contents, commits, compare and tags.
 import { ApiError, bodyOf, noContent, notFound, ok, paginate, unprocessable, type Handler } from '../http.js';
-import { now } from '../state.js';
+import { nodeId, now } from '../state.js';
 import { apiBase, htmlBase, repositoryView, restCommitView } from '../views.js';
 import { commitOr404, diffFiles, refOrDefault } from './common.js';
 
@@ -151,4 +151,32 @@ export const listCommits: Handler = async (context) => {
   const page = paginate(context, shas);
   const commits = await Promise.all(page.body.map((sha) => repo.git.readCommit(sha)));
   return { ...page, body: commits.map((commit) => restCommitView(hub, repo, commit)) };
+};
+
+/**
+ * GET /tags: every tag with the commit it names (an annotated tag peeled to its commit), paginated.
+ * GitHub documents no order; newest version first, as it tends to answer, so callers must not rely on it.
+ */
+export const listTags: Handler = async (context) => {
+  const { repo, hub } = context;
+  const out = await repo.git.text([
+    'for-each-ref',
+    '--sort=-v:refname',
+    '--format=%(refname:strip=2) %(objectname) %(*objectname)',
+    'refs/tags',
+  ]);
+  const html = htmlBase(hub, repo);
+  const api = apiBase(hub, repo);
+  const tags = (out === '' ? [] : out.split('\n')).map((line) => {
+    const [name = '', object = '', peeled = ''] = line.split(' ');
+    const sha = peeled === '' ? object : peeled;
+    return {
+      name,
+      commit: { sha, url: `${api}/commits/${sha}` },
+      zipball_url: `${html}/zipball/refs/tags/${name}`,
+      tarball_url: `${html}/tarball/refs/tags/${name}`,
+      node_id: nodeId('Ref', `${repo.owner}/${repo.name}/refs/tags/${name}`),
+    };
+  });
+  return paginate(context, tags);
 };

@@ -1,0 +1,52 @@
+// What the checkout's git history says, for the Kubernetes flow: the promotion record an environment
+// commit carries (written by bump into its commit message), and the files a pull request changes.
+// Read-only; a history too shallow to answer gives undefined, and the caller says what it did instead.
+import { execFile } from 'node:child_process';
+import { parseCommitRecord, type PromotionRecord } from '../core/promotion/record.js';
+
+function git(dir: string, args: string[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile('git', ['-C', dir, ...args], { maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (error, stdout) =>
+      resolve(error ? undefined : stdout),
+    );
+  });
+}
+
+/**
+ * The promotion record of an environment commit for `environment`: the commit's own message (a rebase
+ * merge, or a squash merge, whose message keeps the squashed commits' trailers), else for a merge commit
+ * the newest commit the merge brought in that carries one (its second parent's side).
+ */
+export async function readCommitRecord(
+  dir: string,
+  commit: string,
+  environment: string,
+): Promise<PromotionRecord | undefined> {
+  const parents = (await git(dir, ['rev-list', '--parents', '-n', '1', commit]))?.trim().split(' ').slice(1);
+  if (parents === undefined) return undefined;
+  const range = parents.length > 1 ? [`${commit}^1..${commit}`] : ['-1', commit];
+  const log = await git(dir, ['log', '--format=%B%x00', ...range]);
+  for (const message of (log ?? '').split('\0')) {
+    const record = parseCommitRecord(message.trim());
+    if (record && record.environment === environment) return record;
+  }
+  return undefined;
+}
+
+/**
+ * The files (relative to `dir`) that differ between the merge base of `base` and `head`, and `head`:
+ * what the pull request changes, as GitHub's "Files changed" shows it. Deleted files are left out
+ * (nothing of them is applied). undefined when the history does not have both commits.
+ */
+export async function changedFiles(dir: string, base: string, head: string): Promise<string[] | undefined> {
+  const out = await git(dir, [
+    'diff',
+    '--name-only',
+    '--relative',
+    '--no-renames',
+    '--diff-filter=d',
+    '-z',
+    `${base}...${head}`,
+  ]);
+  return out === undefined ? undefined : out.split('\0').filter(Boolean);
+}

@@ -37,6 +37,12 @@ export interface Command {
   ): Promise<{ json: unknown; text: string; failure?: string }>;
 }
 
+/** A command as the registry knows it before its module is loaded: its name, and how to load it. */
+export interface CommandEntry {
+  name: string;
+  load(): Promise<Command>;
+}
+
 export function parseCommandLine(command: Command, args: string[]) {
   const options = {
     ...command.options,

@@ -1,6 +1,13 @@
 import { isExplained } from '../core/errors.js';
 import { jsonForLog, linesForLog } from '../core/text/untrusted.js';
-import { closest, parseCommandLine, UsageError, type Command, type CommandContext } from './command.js';
+import {
+  closest,
+  parseCommandLine,
+  UsageError,
+  type Command,
+  type CommandContext,
+  type CommandEntry,
+} from './command.js';
 
 const PROGRAM = 'gitops-promote';
 
@@ -20,7 +27,7 @@ function overview(commands: readonly Command[]): string {
 /** Runs one command line and returns the process exit code (0, 1 or 2). */
 export async function runCli(
   argv: string[],
-  commands: readonly Command[],
+  commands: readonly (Command | CommandEntry)[],
   rawIo: Omit<CommandContext, 'json'>,
 ): Promise<number> {
   // The CLI runs in workflow steps too: what it prints passes the untrusted-text boundary, so that a
@@ -32,7 +39,8 @@ export async function runCli(
   };
   const [name, ...rest] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(overview(commands));
+    // The overview is the one place that needs every command's summary, so it loads them all.
+    io.stdout(overview(await Promise.all(commands.map(load))));
     return 0;
   }
   const names = commands.map((command) => command.name);
@@ -40,8 +48,8 @@ export async function runCli(
     io.stderr(`${PROGRAM}: a command is required (${names.join(', ')})\n${helpHint()}`);
     return 2;
   }
-  const command = commands.find((candidate) => candidate.name === name);
-  if (!command) {
+  const entry = commands.find((candidate) => candidate.name === name);
+  if (!entry) {
     const near = closest(name, names);
     io.stderr(
       `${PROGRAM}: unknown command ${JSON.stringify(name)}${near ? `; did you mean ${near}?` : ''}\n${helpHint()}`,
@@ -49,6 +57,7 @@ export async function runCli(
     return 2;
   }
   try {
+    const command = await load(entry);
     const { values, positionals } = parseCommandLine(command, rest);
     if (values.help) {
       io.stdout(command.usage);
@@ -75,6 +84,11 @@ export async function runCli(
     io.stderr(`${PROGRAM} ${name}: unexpected error: ${oneLine((error as Error)?.message ?? String(error))}`);
     return 1;
   }
+}
+
+/** A loaded command as is (tests pass them), or the registry's entry loaded. */
+async function load(source: Command | CommandEntry): Promise<Command> {
+  return 'load' in source ? source.load() : source;
 }
 
 /** What a usage error ends with, instead of the whole help. */

@@ -1,23 +1,16 @@
-import type { Command } from './command.js';
-import { bumpCommand } from './commands/bump.js';
-import { parseImageCommand } from './commands/parse-image.js';
-import { planCommand } from './commands/plan.js';
-import { rollbackCommand } from './commands/rollback.js';
-import { selectCommand } from './commands/select.js';
-import { settersCommand } from './commands/setters.js';
-import { statusCommand } from './commands/status.js';
-import { tagIdCommand } from './commands/tag-id.js';
-import { validateCommand } from './commands/validate.js';
+import type { CommandEntry } from './command.js';
 
+// Each command's module is loaded only when it runs: ncc puts every dynamic import in its own chunk,
+// so `bump` neither reads nor compiles validate's Kubernetes schemas or the GitHub client.
 /** Every command of the command line, in the order `--help` lists them. */
-export const commands: readonly Command[] = [
-  tagIdCommand,
-  bumpCommand,
-  settersCommand,
-  selectCommand,
-  parseImageCommand,
-  planCommand,
-  validateCommand,
-  statusCommand,
-  rollbackCommand,
+export const commands: readonly CommandEntry[] = [
+  { name: 'tag-id', load: async () => (await import('./commands/tag-id.js')).tagIdCommand },
+  { name: 'bump', load: async () => (await import('./commands/bump.js')).bumpCommand },
+  { name: 'setters', load: async () => (await import('./commands/setters.js')).settersCommand },
+  { name: 'select', load: async () => (await import('./commands/select.js')).selectCommand },
+  { name: 'parse-image', load: async () => (await import('./commands/parse-image.js')).parseImageCommand },
+  { name: 'plan', load: async () => (await import('./commands/plan.js')).planCommand },
+  { name: 'validate', load: async () => (await import('./commands/validate.js')).validateCommand },
+  { name: 'status', load: async () => (await import('./commands/status.js')).statusCommand },
+  { name: 'rollback', load: async () => (await import('./commands/rollback.js')).rollbackCommand },
 ];

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { UsageError, type Command } from '../../src/cli/command.js';
 import { runCli } from '../../src/cli/main.js';
+import { commands } from '../../src/cli/registry.js';
 import { UserError } from '../../src/core/errors.js';
 
 const echo: Command = {
@@ -74,4 +75,28 @@ describe('the command line contract', () => {
         assert.doesNotMatch(result.stderr, /usage:/, 'one line and a pointer to --help, not the whole help');
     });
   }
+});
+
+describe('the registry loads each command only when it runs', () => {
+  test('every entry loads the command of its own name, each name once', async () => {
+    const names = commands.map((entry) => entry.name);
+    assert.deepEqual(names, [...new Set(names)]);
+    for (const entry of commands) assert.equal((await entry.load()).name, entry.name);
+  });
+
+  test('only the command that runs is loaded; --help loads them all for their summaries', async () => {
+    const loaded: string[] = [];
+    const lazy = [echo, { ...echo, name: 'other', summary: 'another' }].map((command) => ({
+      name: command.name,
+      load: async () => (loaded.push(command.name), command),
+    }));
+    const io = { stdout: () => {}, stderr: () => {}, cwd: process.cwd() };
+    assert.equal(await runCli(['echo', '--text', 'x'], lazy, io), 0);
+    assert.deepEqual(loaded, ['echo']);
+    assert.equal(await runCli(['nope'], lazy, io), 2);
+    assert.deepEqual(loaded, ['echo'], 'an unknown command loads nothing');
+    let help = '';
+    assert.equal(await runCli(['--help'], lazy, { ...io, stdout: (text) => (help += text) }), 0);
+    assert.match(help, /echo +prints its --text\n +other +another/);
+  });
 });

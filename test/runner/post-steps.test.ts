@@ -94,6 +94,38 @@ describe('apply: the kubeconfig and the post step', () => {
     assert.deepEqual(kubeFolders(run.post?.runnerTempFiles ?? []), []);
   });
 
+  test('through the root action (command: apply) the post step removes the kubeconfig too', async () => {
+    writeFileSync(record, '');
+    fakeKubectl('exec sleep 30 >/dev/null 2>&1 </dev/null');
+    const run = await runAction('main', {
+      workspace: workspace(),
+      inputs: { command: 'apply', kubeconfig: KUBECONFIG, environment: 'dev' },
+      env: env(),
+      post: true,
+      killMainAfterMs: 4000,
+      timeoutMs: 60_000,
+    });
+    assert.ok(run.killed, run.stdout + run.stderr);
+    assert.equal(kubeFolders(run.runnerTempFiles).length, 1, 'the killed main step left its kubeconfig folder');
+    assert.equal(run.post?.exitCode, 0, run.post?.stdout);
+    assert.match(run.post?.stdout ?? '', /command apply \(post step\)/);
+    assert.deepEqual(kubeFolders(run.post?.runnerTempFiles ?? []), []);
+  });
+
+  test('through the root action, a command without a post step (tag) does nothing in the post step', async () => {
+    const run = await runAction('main', {
+      workspace: workspace(),
+      inputs: { command: 'tag', image: 'ghcr.io/acme/web' },
+      ref: 'refs/heads/dev',
+      sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+      post: true,
+    });
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.ok(run.outputs.tag, 'the main step ran tag');
+    assert.equal(run.post?.exitCode, 0, run.post?.stdout);
+    assert.doesNotMatch(run.post?.stdout ?? '', /tag|::/, 'the post step neither runs tag again nor says anything');
+  });
+
   test('after a failed apply the kubeconfig is already gone; the post step succeeds with nothing left to do', async () => {
     writeFileSync(record, '');
     fakeKubectl('echo "error: connection refused" >&2; exit 1');

@@ -7,10 +7,10 @@ import {
   requestFromPayload,
 } from '../../core/payload/index.js';
 import type { PromotionRequest } from '../../core/request.js';
-import { DEFAULT_CONFIG_PATH } from '../../core/config/index.js';
 import { workflowRunUrl } from '../../core/promotion/render/links.js';
 import { parseTimestamp } from '../../core/tag-id.js';
-import { pick, readRunnerContext } from '../shared/context.js';
+import { readRunnerContext } from '../shared/context.js';
+import { eventDefaultBranch, readConfigPath } from '../shared/environment-repository.js';
 import { ActionInputs, type Environment } from '../shared/inputs.js';
 
 /** Inputs masked before anything else runs. */
@@ -32,8 +32,6 @@ export interface BumpInputs {
   workflowRepository: string | undefined;
 }
 
-const CONFIG_PATH_PATTERN = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/-]{1,255}$/;
-
 /**
  * Reads the inputs and the dispatch payload: from `payload` (JSON), from explicit `app`/`image`/`tag`
  * inputs, or from the repository_dispatch event's client_payload. Everything is checked before any request.
@@ -43,24 +41,14 @@ export function readBumpInputs(env: Environment, newDispatchId: () => string): B
   const context = readRunnerContext(env);
   const token = inputs.required('token');
   const repository = checkRepositoryName(inputs.string('repository', context.repository));
-  const configPath = inputs.string('config', DEFAULT_CONFIG_PATH);
-  if (!CONFIG_PATH_PATTERN.test(configPath)) {
-    throw invalid(
-      'config',
-      configPath,
-      'a path inside the repository such as .github/promotion.yml (no "..", no leading "/")',
-    );
-  }
-  const eventRepository = pick(context.payload, 'repository', 'full_name');
-  const eventDefaultBranch = pick(context.payload, 'repository', 'default_branch');
-  const sameRepository = eventRepository === `${repository.owner}/${repository.name}`;
+  const configPath = readConfigPath(inputs);
   return {
     token,
     workflowToken: inputs.optional('workflow-token'),
     repository: { owner: repository.owner, repo: repository.name },
     configPath,
     request: readRequest(inputs, context, newDispatchId),
-    defaultBranch: sameRepository && typeof eventDefaultBranch === 'string' ? eventDefaultBranch : undefined,
+    defaultBranch: eventDefaultBranch(context, repository),
     apiUrl: context.apiUrl,
     serverUrl: context.serverUrl,
     workflowRepository: context.repository || undefined,

@@ -1,7 +1,6 @@
-import { invalid } from '../../core/errors.js';
-import { DEFAULT_CONFIG_PATH } from '../../core/config/index.js';
 import { checkRepositoryName } from '../../core/payload/index.js';
 import { pick, readRunnerContext } from '../shared/context.js';
+import { eventDefaultBranch, readConfigPath } from '../shared/environment-repository.js';
 import { ActionInputs, type Environment } from '../shared/inputs.js';
 
 /** Inputs masked before anything else runs. */
@@ -25,21 +24,12 @@ export interface PromoteInputs {
   workflowRepository: string | undefined;
 }
 
-const CONFIG_PATH_PATTERN = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/-]{1,255}$/;
-
 export function readPromoteInputs(env: Environment): PromoteInputs {
   const inputs = new ActionInputs(env);
   const context = readRunnerContext(env);
   const token = inputs.required('token');
   const repository = checkRepositoryName(context.repository, 'GITHUB_REPOSITORY');
-  const configPath = inputs.string('config', DEFAULT_CONFIG_PATH);
-  if (!CONFIG_PATH_PATTERN.test(configPath)) {
-    throw invalid(
-      'config',
-      configPath,
-      'a path inside the repository such as .github/promotion.yml (no "..", no leading "/")',
-    );
-  }
+  const configPath = readConfigPath(inputs);
   // A deployment_status event names the environment that just changed; other events (a schedule) none.
   const eventEnvironment =
     context.eventName === 'deployment_status'
@@ -48,8 +38,6 @@ export function readPromoteInputs(env: Environment): PromoteInputs {
       : undefined;
   const given = inputs.optional('environment');
   const environment = given ?? (typeof eventEnvironment === 'string' ? eventEnvironment : undefined);
-  const defaultBranch = pick(context.payload, 'repository', 'default_branch');
-  const eventRepository = pick(context.payload, 'repository', 'full_name');
   return {
     token,
     appToken: inputs.optional('app-token'),
@@ -59,8 +47,7 @@ export function readPromoteInputs(env: Environment): PromoteInputs {
     environmentFromEvent: given === undefined && environment !== undefined,
     app: inputs.optional('app'),
     dryRun: inputs.boolean('dry-run', false),
-    defaultBranch:
-      eventRepository === context.repository && typeof defaultBranch === 'string' ? defaultBranch : undefined,
+    defaultBranch: eventDefaultBranch(context, repository),
     apiUrl: context.apiUrl,
     serverUrl: context.serverUrl,
     workflowRepository: context.repository || undefined,

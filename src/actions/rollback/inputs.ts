@@ -1,7 +1,6 @@
-import { DEFAULT_CONFIG_PATH } from '../../core/config/index.js';
-import { invalid } from '../../core/errors.js';
 import { checkRepositoryName } from '../../core/payload/index.js';
-import { pick, readRunnerContext } from '../shared/context.js';
+import { readRunnerContext } from '../shared/context.js';
+import { eventDefaultBranch, readConfigPath } from '../shared/environment-repository.js';
 import { ActionInputs, type Environment } from '../shared/inputs.js';
 
 /** Inputs masked before anything else runs. */
@@ -23,25 +22,13 @@ export interface RollbackInputs {
   workflowRepository: string | undefined;
 }
 
-const CONFIG_PATH_PATTERN = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/-]{1,255}$/;
-
 /** Reads and checks every input before any request. */
 export function readRollbackInputs(env: Environment): RollbackInputs {
   const inputs = new ActionInputs(env);
   const context = readRunnerContext(env);
   const token = inputs.required('token');
   const repository = checkRepositoryName(inputs.string('repository', context.repository));
-  const configPath = inputs.string('config', DEFAULT_CONFIG_PATH);
-  if (!CONFIG_PATH_PATTERN.test(configPath)) {
-    throw invalid(
-      'config',
-      configPath,
-      'a path inside the repository such as .github/promotion.yml (no "..", no leading "/")',
-    );
-  }
-  const eventRepository = pick(context.payload, 'repository', 'full_name');
-  const eventDefaultBranch = pick(context.payload, 'repository', 'default_branch');
-  const sameRepository = eventRepository === `${repository.owner}/${repository.name}`;
+  const configPath = readConfigPath(inputs);
   return {
     token,
     workflowToken: inputs.optional('workflow-token'),
@@ -52,7 +39,7 @@ export function readRollbackInputs(env: Environment): RollbackInputs {
     to: inputs.optional('to'),
     reason: inputs.optional('reason'),
     dryRun: inputs.boolean('dry-run', false),
-    defaultBranch: sameRepository && typeof eventDefaultBranch === 'string' ? eventDefaultBranch : undefined,
+    defaultBranch: eventDefaultBranch(context, repository),
     apiUrl: context.apiUrl,
     serverUrl: context.serverUrl,
     workflowRepository: context.repository || undefined,

@@ -1,8 +1,7 @@
-import { DEFAULT_CONFIG_PATH } from '../../core/config/index.js';
-import { invalid } from '../../core/errors.js';
 import { checkRepositoryName } from '../../core/payload/index.js';
 import { buildRunUrl } from '../../core/text/links.js';
-import { pick, readRunnerContext } from '../shared/context.js';
+import { readRunnerContext } from '../shared/context.js';
+import { eventDefaultBranch, readConfigPath } from '../shared/environment-repository.js';
 import { ActionInputs, type Environment } from '../shared/inputs.js';
 
 export const SECRET_INPUTS = ['token'] as const;
@@ -17,29 +16,18 @@ export interface StatusInputs {
   runUrl: string | undefined;
 }
 
-const CONFIG_PATH_PATTERN = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/-]{1,255}$/;
-
 export function readStatusInputs(env: Environment): StatusInputs {
   const inputs = new ActionInputs(env);
   const context = readRunnerContext(env);
   const token = inputs.required('token');
   const repository = checkRepositoryName(inputs.string('repository', context.repository));
-  const configPath = inputs.string('config', DEFAULT_CONFIG_PATH);
-  if (!CONFIG_PATH_PATTERN.test(configPath)) {
-    throw invalid(
-      'config',
-      configPath,
-      'a path inside the repository such as .github/promotion.yml (no "..", no leading "/")',
-    );
-  }
-  const sameRepository = pick(context.payload, 'repository', 'full_name') === `${repository.owner}/${repository.name}`;
-  const eventDefaultBranch = pick(context.payload, 'repository', 'default_branch');
+  const configPath = readConfigPath(inputs);
   return {
     token,
     repository: { owner: repository.owner, repo: repository.name },
     configPath,
     pinnedIssue: inputs.boolean('pinned-issue', false),
-    defaultBranch: sameRepository && typeof eventDefaultBranch === 'string' ? eventDefaultBranch : undefined,
+    defaultBranch: eventDefaultBranch(context, repository),
     apiUrl: context.apiUrl,
     runUrl:
       context.repository && context.runId

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import { UserError } from '../errors.js';
 import { codePointName, lineAt } from './edit.js';
+import { parsePlainYamlStream } from './fast-parse.js';
 
 /** Aliases a single document may expand to before it is treated as an attack (billion laughs). */
 export const MAX_ALIAS_COUNT = 100;
@@ -29,6 +30,12 @@ export function parseYamlStream(file: string, text: string): YamlDocument[] {
     throw new UserError(
       `${file}:${lineAt(text, forbidden.index)}: not valid YAML: control character ${codePointName(forbidden[0])} is not allowed (write it escaped in a double-quoted string)`,
     );
+  }
+  // Most manifests are plain block YAML, which the fast reader composes into the same nodes.
+  const plain = parsePlainYamlStream(text);
+  if (plain) {
+    for (const document of plain) checkUniqueKeys(file, text, document.contents);
+    return plain;
   }
   // Positions for messages are counted only when there is an error to report (a second parse).
   const parse = (prettyErrors: boolean) =>

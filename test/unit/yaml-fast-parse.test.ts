@@ -1,0 +1,346 @@
+// The fast reader of plain block YAML (src/core/yaml/fast-parse.ts) against the `yaml` library it
+// stands in for: on every text it accepts, the documents must be the library's, node for node
+// (classes, values, scalar styles, source, format, flow, ranges). Texts come from the repository's
+// own YAML (workflows, examples, fixtures) and from a seeded generator of manifests in and just
+// outside the subset; the test also checks the subset is not empty (a reader that gives up on
+// everything would pass the comparison) and that what it must give up on, it does.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
+import { parsePlainYamlStream } from '../../src/core/yaml/fast-parse.js';
+import { parseYamlStream } from '../../src/core/yaml/parse.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+/** What a reader of the documents can see of a node, comments aside. */
+function shape(node: unknown): unknown {
+  if (isMap(node)) {
+    return {
+      map: node.items.map((pair) => [shape(pair.key), shape(pair.value)]),
+      flow: node.flow ?? false,
+      range: node.range,
+      anchor: node.anchor,
+      tag: node.tag,
+    };
+  }
+  if (isSeq(node)) {
+    return {
+      seq: node.items.map(shape),
+      flow: node.flow ?? false,
+      range: node.range,
+      anchor: node.anchor,
+      tag: node.tag,
+    };
+  }
+  if (isScalar(node)) {
+    return {
+      value: node.value,
+      valueType: typeof node.value,
+      source: node.source,
+      type: node.type,
+      format: node.format,
+      range: node.range,
+      anchor: node.anchor,
+      tag: node.tag,
+      constructor: node.constructor.name,
+    };
+  }
+  return { other: String(node) };
+}
+
+function documentsShape(documents: readonly Document.Parsed[]) {
+  return documents.map((document) => ({
+    contents: shape(document.contents),
+    range: document.range,
+    docStart: document.directives.docStart ?? null,
+    errors: document.errors.length,
+    warnings: document.warnings.length,
+    value: JSON.stringify(document.toJS()),
+  }));
+}
+
+const LIBRARY_OPTIONS = { uniqueKeys: false, strict: false, prettyErrors: false } as const;
+
+/** Compares the fast reader with the library on one text; returns whether the fast reader took it. */
+function agrees(text: string, label: string): boolean {
+  const fast = parsePlainYamlStream(text);
+  if (fast === undefined) return false;
+  const library = parseAllDocuments(text, LIBRARY_OPTIONS) as Document.Parsed[] | { errors: unknown[] };
+  assert.ok(Array.isArray(library), `${label}: the fast reader read a text the library finds empty`);
+  assert.deepEqual(documentsShape(fast), documentsShape(library), `${label}:\n${text}`);
+  return true;
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'dist' ? [] : yamlFiles(path);
+    return /\.ya?ml$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** A small seeded generator (mulberry32), so a failure names a seed that reproduces it. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Values in the fast reader's subset (numbers and words the schema resolves included). */
+const SCALARS = [
+  'nginx',
+  'ghcr.io/acme/app:1.0.0',
+  'ghcr.io/acme/app@sha256:' + 'a'.repeat(64),
+  'localhost:5000/app:v2',
+  '1.0.0',
+  '1.20',
+  '1e5',
+  '0x1f',
+  '0o17',
+  '012',
+  '42',
+  '8080',
+  '-1',
+  '+3',
+  '.5',
+  '.inf',
+  '.NaN',
+  'true',
+  'False',
+  'yes',
+  'on',
+  'null',
+  'Null',
+  '~',
+  'a b c',
+  'value with # inside',
+  'http://example.com/x?y=1',
+  'x:y',
+  "'single'",
+  "'it''s'",
+  '"double"',
+  'ünïcödé',
+  '{app: web, tier: "front"}',
+  '[a, 1, "b"]',
+  '{}',
+  '[]',
+  '[a, [b, c]]',
+  '{a: [1, 2], b: {c: d}}',
+  '--flag=1',
+];
+/** Values it must give up on, or read with care. */
+const HOSTILE = [
+  'ends with colon:',
+  'a: b',
+  '"with \\" escape"',
+  '"unterminated',
+  '&anchor value',
+  '[a:b]',
+  '*alias',
+  '!tag x',
+  '|',
+  '>-',
+  '[a, ]',
+  '{a: b, }',
+  '[a: b]',
+  '@at',
+  '`tick',
+  '%pct',
+  '-dash',
+  '?q',
+  '',
+];
+const KEYS = [
+  'name',
+  'image',
+  'app.kubernetes.io/name',
+  'a',
+  'x-y',
+  'true',
+  '8080',
+  'key with space',
+  'null',
+  '~',
+  'a#b',
+];
+const HOSTILE_KEYS = ['"quoted"', "'q'", '? explicit', '<<', 'key :', '-', '[a]'];
+
+function generate(next: () => number): string {
+  // Half the documents stay in the subset; the others take a value or key from outside it now and then.
+  const hostile = next() < 0.5 ? 0.04 : 0;
+  const pickFrom = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const pick = <T>(list: readonly T[]): T => {
+    if (list === (SCALARS as readonly unknown[]) && next() < hostile) return pickFrom(HOSTILE) as T;
+    if (list === (KEYS as readonly unknown[]) && next() < hostile) return pickFrom(HOSTILE_KEYS) as T;
+    return pickFrom(list);
+  };
+  const lines: string[] = [];
+  const comment = () => (next() < 0.15 ? `  # ${pick(['note', 'x: y', '#'])}` : '');
+  const blank = () => {
+    if (next() < 0.08) lines.push('');
+    if (next() < 0.05) lines.push(`${' '.repeat(Math.floor(next() * 6))}# a comment`);
+    if (next() < hostile) lines.push(pickFrom(['  ', '\t# tab', 'stray']));
+  };
+  const block = (indent: number, depth: number, inSequence: boolean): void => {
+    const pad = ' '.repeat(indent);
+    const entries = 1 + Math.floor(next() * 4);
+    const sequence = !inSequence && next() < 0.3;
+    for (let index = 0; index < entries; index++) {
+      blank();
+      if (sequence) {
+        if (depth < 3 && next() < 0.4) {
+          lines.push(`${pad}- ${pick(KEYS)}: ${pick(SCALARS)}${comment()}`);
+          block(indent + 2, depth + 1, true);
+        } else {
+          lines.push(`${pad}- ${pick(SCALARS)}${comment()}`);
+        }
+        continue;
+      }
+      const key = pick(KEYS);
+      const roll = next();
+      if (depth < 3 && roll < 0.35) {
+        lines.push(`${pad}${key}:${comment()}`);
+        const nested = next() < 0.2 ? indent : indent + pick([2, 4]);
+        if (nested === indent) {
+          for (let item = 0; item < 2; item++) lines.push(`${pad}- ${pick(SCALARS)}`);
+        } else block(nested, depth + 1, false);
+      } else if (roll < 0.42) {
+        lines.push(`${pad}${key}:${next() < hostile * 10 ? pickFrom([' ', '   # empty']) : ''}`);
+      } else {
+        lines.push(`${pad}${key}: ${pick(SCALARS)}${comment()}`);
+      }
+      if (inSequence && index === 0 && next() < 0.5) return;
+    }
+  };
+  const documents = 1 + Math.floor(next() * 3);
+  for (let document = 0; document < documents; document++) {
+    if (document > 0 || next() < 0.3)
+      lines.push(next() < hostile * 5 ? pickFrom(['--- # c', '...', '--- a: b']) : '---');
+    if (next() < 0.2) lines.push('# leading comment');
+    block(0, 0, false);
+  }
+  if (next() < 0.05) lines.push('# trailing comment');
+  return lines.join('\n') + pick(['\n', '\n', '', '\n\n']);
+}
+
+const WORKLOAD = `# svc-1: generated for the benchmark
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: svc-1
+  labels: {app: svc-1}
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: svc-1
+  template:
+    metadata:
+      labels:
+        app: svc-1
+    spec:
+      containers:
+        - name: svc-1
+          image: ghcr.io/acme/target:1.0.0
+          ports:
+            - containerPort: 8080
+          env:
+            - name: LOG_LEVEL
+              value: info
+`;
+
+describe('fast YAML reader', () => {
+  it('reads a typical workload, a kustomization and a multi-document file exactly as the library does', () => {
+    assert.equal(agrees(WORKLOAD, 'workload'), true);
+    const kustomization = `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+- deployment.yaml
+- service.yaml
+images:
+- name: ghcr.io/acme/app
+  newTag: "1.2.3" # pinned
+`;
+    assert.equal(agrees(kustomization, 'kustomization'), true);
+    assert.equal(
+      agrees(`${WORKLOAD}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: x\n`, 'two documents'),
+      true,
+    );
+    assert.equal(agrees(`---\na: 1\n---\nb: [x, 'y']\n`, 'markers'), true);
+  });
+
+  it('gives up on what it does not read, leaving it to the library', () => {
+    const outside = [
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      'a: |\n  text\n',
+      'a: >-\n  text\n',
+      'a: one\n  two\n',
+      'a: "two\n  lines"\n',
+      'a: "esc\\n"\n',
+      '"quoted": key\n',
+      '? explicit\n: key\n',
+      'a:\tb\n',
+      'a: b\r\n',
+      '\uFEFFa: b\n',
+      '%YAML 1.2\n---\na: b\n',
+      'a: b\n...\n',
+      'a: b\n---\n',
+      '--- a\n',
+      'plain scalar document\n',
+      '<<: {a: 1}\n',
+      'a: [b,\n  c]\n',
+      'a: b\n# trailing\n',
+      '',
+    ];
+    for (const text of outside) assert.equal(parsePlainYamlStream(text), undefined, JSON.stringify(text));
+  });
+
+  it('agrees with the library on every YAML file of the repository it reads, and reads most of them', () => {
+    let read = 0;
+    const files = [
+      ...yamlFiles(join(root, 'examples')),
+      ...yamlFiles(join(root, 'test')),
+      ...yamlFiles(join(root, '.github')),
+    ];
+    for (const file of [...files, join(root, 'action.yml'), ...yamlFiles(join(root, 'actions'))]) {
+      if (agrees(readFileSync(file, 'utf8'), file)) read++;
+    }
+    assert.ok(files.length >= 20, `only ${files.length} YAML files found`);
+    assert.ok(read >= files.length / 4, `the fast reader took only ${read} of ${files.length} files`);
+  });
+
+  it('agrees with the library on 3,000 generated documents, and takes a fair share of them', () => {
+    let read = 0;
+    const count = 3000;
+    for (let seed = 1; seed <= count; seed++) {
+      if (agrees(generate(random(seed)), `seed ${seed}`)) read++;
+    }
+    console.log(`fast reader: ${read} of ${count} generated documents`);
+    assert.ok(read >= count / 3, `the fast reader took only ${read} of ${count} generated documents`);
+  });
+
+  it('parseYamlStream takes the fast path and still refuses duplicate keys and forbidden characters', () => {
+    assert.notEqual(parsePlainYamlStream('a: 1\na: 2\n'), undefined);
+    assert.throws(
+      () => parseYamlStream('dup.yaml', 'a: 1\nb: 2\na: 3\n'),
+      /dup\.yaml:3: duplicate key "a" \(first at line 1\)/,
+    );
+    assert.throws(
+      () => parseYamlStream('nul.yaml', 'a: b\u0000\n'),
+      /nul\.yaml:1: not valid YAML: control character U\+0000/,
+    );
+    const [document] = parseYamlStream('w.yaml', WORKLOAD);
+    assert.equal(
+      JSON.stringify(document?.toJS().spec.template.spec.containers[0].image),
+      '"ghcr.io/acme/target:1.0.0"',
+    );
+  });
+});

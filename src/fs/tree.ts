@@ -2,12 +2,13 @@ import {
   closeSync,
   constants,
   fstatSync,
+  ftruncateSync,
   openSync,
   readdirSync,
   readSync,
   realpathSync,
   statSync,
-  writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join, sep } from 'node:path';
@@ -187,7 +188,25 @@ export async function readTree(root: string, options: ReadTreeOptions = {}): Pro
 /**
  * Writes changed files back. The caller computes every new text first, so a failure while
  * planning leaves the tree untouched. Synchronous for the reason reads are.
+ *
+ * Each file is rewritten in place through its existing inode (created when missing) (a link is written through, its mode
+ * and hard links kept): the new bytes go over the old ones, then the file is cut to their length.
+ * Not `writeFileSync`, which truncates to zero first: on ext4 a file truncated to zero and written
+ * again is flushed to disk when it is closed (the `auto_da_alloc` safeguard), which made writing
+ * 200 small files take 25-90 ms instead of 2.
  */
 export async function writeTreeFiles(root: string, files: readonly TreeFile[]): Promise<void> {
-  for (const file of files) writeFileSync(join(root, file.path), file.text, 'utf8');
+  for (const file of files) overwriteFile(join(root, file.path), Buffer.from(file.text, 'utf8'));
+}
+
+function overwriteFile(path: string, bytes: Buffer): void {
+  const fd = openSync(path, constants.O_RDWR | constants.O_CREAT, 0o666);
+  try {
+    for (let written = 0; written < bytes.length;) {
+      written += writeSync(fd, bytes, written, bytes.length - written, written);
+    }
+    ftruncateSync(fd, bytes.length);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -1,5 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -146,5 +156,31 @@ describe('readTree', () => {
     assert.equal(file?.text, original);
     await writeTreeFiles(root, [{ path: 'apps/crlf.yaml', text: original.replace('1', '3') }]);
     assert.equal(readFileSync(join(root, 'apps/crlf.yaml'), 'utf8'), '\uFEFFa: 3\r\nb: 2\r\n');
+  });
+
+  test('a write replaces the whole file in place, shorter or longer, through links, keeping mode and inode', async () => {
+    const { root } = makeTree();
+    const path = join(root, 'apps/web/deploy.yaml');
+    writeFileSync(path, 'image: ghcr.io/acme/web:1.0.0-with-a-long-suffix # old\n', { mode: 0o640 });
+    chmodSync(path, 0o640);
+    linkSync(path, join(root, 'apps/hard-link.yaml'));
+    symlinkSync('web/deploy.yaml', join(root, 'apps/sym-link.yaml'));
+    const inode = statSync(path).ino;
+    const cases = [
+      'image: ghcr.io/acme/web:2\n',
+      'image: ghcr.io/acme/web:3.0.0-with-an-even-longer-suffix # newer\n',
+      '',
+    ];
+    for (const [index, text] of cases.entries()) {
+      // Through the file, then through the symbolic link to it.
+      await writeTreeFiles(root, [{ path: index % 2 === 0 ? 'apps/web/deploy.yaml' : 'apps/sym-link.yaml', text }]);
+      assert.equal(readFileSync(path, 'utf8'), text);
+      assert.equal(readFileSync(join(root, 'apps/hard-link.yaml'), 'utf8'), text);
+      assert.equal(statSync(path).ino, inode);
+      assert.equal(statSync(path).mode & 0o777, 0o640);
+      assert.equal(lstatSync(join(root, 'apps/sym-link.yaml')).isSymbolicLink(), true);
+    }
+    await writeTreeFiles(root, [{ path: 'apps/new.yaml', text: 'a: 1\n' }]);
+    assert.equal(readFileSync(join(root, 'apps/new.yaml'), 'utf8'), 'a: 1\n');
   });
 });

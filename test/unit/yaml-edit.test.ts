@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { visit, type Scalar } from 'yaml';
-import { applyTextEdits, isSafePlainScalar, lineAt, scalarEdit, type TextEdit } from '../../src/core/yaml/edit.js';
+import {
+  applyTextEdits,
+  isSafePlainScalar,
+  lineAt,
+  readsBackAsItselfByLibrary,
+  scalarEdit,
+  type TextEdit,
+} from '../../src/core/yaml/edit.js';
+import { parsePlainYamlStream } from '../../src/core/yaml/fast-parse.js';
 import { parseYamlStream, documentValue } from '../../src/core/yaml/parse.js';
 
 /** Replaces the scalar whose value is `from` with `to` and returns the new text. */
@@ -45,6 +53,44 @@ describe('isSafePlainScalar', () => {
     test(`${JSON.stringify(value)} is ${safe ? 'safe' : 'quoted'}`, () =>
       assert.equal(isSafePlainScalar(value, false), safe));
   }
+  test('the fast reader answers as the library does, in block and flow context, for every kind of value', () => {
+    const values = [
+      ...cases.map(([value]) => value),
+      ...['2024-01-01', '2001-12-14t21:59:43.10-05:00', '1:20', '190:20:30.15', '0b1010', '+12', '.5', '.inf', '.NaN'],
+      ...['Yes', 'NO', 'y', 'n', 'Off', 'ON', 'True', 'FALSE', 'Null', 'NULL', '=', '<<', '1_000', '0o17', '012', '08'],
+      ...['v1.2.3', '1.0.0-rc.1+build.5', 'sha256:' + 'a'.repeat(64), 'nginx@sha256:' + 'b'.repeat(64), 'x:y', 'a:b:c'],
+      ...[
+        '-dash',
+        '--flag=1',
+        '?q',
+        ':x',
+        'a,b',
+        '[a]',
+        '{a}',
+        'a]',
+        'a}',
+        "it's",
+        '"q"',
+        'a #b',
+        'a#b',
+        'é-1.0',
+        '@x',
+        '`x',
+      ],
+    ];
+    let fast = 0;
+    for (const value of values) {
+      for (const inFlow of [false, true]) {
+        assert.equal(
+          isSafePlainScalar(value, inFlow),
+          readsBackAsItselfByLibrary(value, inFlow),
+          `${value} (flow: ${inFlow})`,
+        );
+        if (parsePlainYamlStream(inFlow ? `[${value}]` : `k: ${value}`) !== undefined) fast++;
+      }
+    }
+    assert.ok(fast >= 40, `the fast reader answered only ${fast} of ${values.length * 2} probes`);
+  });
   test('flow context refuses commas and brackets', () => {
     assert.equal(isSafePlainScalar('a,b', true), false);
     assert.equal(isSafePlainScalar('a,b', false), true);

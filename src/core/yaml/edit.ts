@@ -1,4 +1,5 @@
-import { parse, Scalar } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parse, Scalar } from 'yaml';
+import { parsePlainYamlStream } from './fast-parse.js';
 import { UserError } from '../errors.js';
 
 /** Replace source[start, end) with text. Edits are made on the original text, never on a re-rendered document. */
@@ -37,10 +38,12 @@ export function isSafePlainScalar(value: string, inFlow: boolean): boolean {
   return safe;
 }
 
-function readsBackAsItself(value: string, inFlow: boolean): boolean {
+function readsBackAsItself(value: string, inFlow: boolean, fast = true): boolean {
   if (value === '' || /[\n\r\t]/.test(value) || value.trim() !== value) return false;
   if (inFlow && /[,[\]{}]/.test(value)) return false;
   const probe = inFlow ? `[${value}]` : `k: ${value}`;
+  const quick = fast ? readsBackByFastReader(probe, value, inFlow) : undefined;
+  if (quick !== undefined) return quick;
   for (const version of ['1.1', '1.2'] as const) {
     try {
       const read: unknown = parse(probe, { version, strict: true, uniqueKeys: false });
@@ -51,6 +54,31 @@ function readsBackAsItself(value: string, inFlow: boolean): boolean {
     }
   }
   return true;
+}
+
+/** For tests: the answer of the library's parser alone, without the fast reader. */
+export function readsBackAsItselfByLibrary(value: string, inFlow: boolean): boolean {
+  return readsBackAsItself(value, inFlow, false);
+}
+
+let yaml11Tags: readonly { default?: boolean | 'key'; test?: RegExp }[] | undefined;
+
+/**
+ * The probe's answer from the fast reader (the value's syntax, and how YAML 1.2's core schema
+ * resolves it), with YAML 1.1's schema asked by its own tag tests (what its composer does for an
+ * untagged plain scalar); undefined when the fast reader leaves the probe to the library. The
+ * library's parser is cold on a CLI's first bump and costs more than the whole fast path.
+ */
+function readsBackByFastReader(probe: string, value: string, inFlow: boolean): boolean | undefined {
+  const documents = parsePlainYamlStream(probe);
+  if (documents === undefined) return undefined;
+  const root = documents.length === 1 ? documents[0]?.contents : undefined;
+  let node: unknown;
+  if (inFlow && isSeq(root) && root.items.length === 1) node = root.items[0];
+  else if (!inFlow && isMap(root) && root.items.length === 1) node = root.items[0]?.value;
+  if (!isScalar(node) || node.type !== Scalar.PLAIN || node.value !== value) return false;
+  yaml11Tags ??= new Document(undefined, { version: '1.1' }).schema.tags;
+  return !yaml11Tags.some((tag) => tag.default === true && tag.test?.test(value));
 }
 
 /**

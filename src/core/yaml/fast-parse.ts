@@ -41,6 +41,8 @@ for (const char of ',[]{}') FLOW_INDICATOR[char.charCodeAt(0)] = 1;
 // standing where a value could start (checked per token too; this regex only saves work).
 const REFUSE_TEXT = /[\t\r\uFEFF]|^%|^\.\.\.(?:[ \n]|$)/m;
 
+const MAY_RESOLVE = /^[-+.~0-9nNtTfF]/;
+
 function giveUp(): never {
   throw GIVE_UP;
 }
@@ -463,6 +465,9 @@ class Reader {
   /** A plain scalar resolved as the library resolves it: by the first default tag of the schema whose test matches. */
   private plainScalar(start: number, valueEnd: number, end: number, atKey: boolean): Scalar {
     const source = this.src.slice(start, valueEnd);
+    // Every test of the core schema's tags (null, bool, int, float) needs one of these first characters.
+    if (source !== '' && !MAY_RESOLVE.test(source))
+      return this.scalarNode(source, source, Scalar.PLAIN, start, valueEnd, end);
     const { schema, options } = this.document;
     const tag = schema.tags.find(
       (candidate) =>

@@ -48,18 +48,32 @@ export const isYamlPath = (path: string) => /\.ya?ml$/i.test(path);
  */
 export type ScreenText = string | { name: string; before: string; after: string };
 
-function screenOf(mustContain: string | readonly ScreenText[] | undefined): ((bytes: Buffer) => boolean) | undefined {
-  if (mustContain === undefined) return undefined;
-  const tests = (typeof mustContain === 'string' ? [mustContain] : mustContain).map(byteTest);
-  return (bytes) => tests.some((test) => test(bytes));
+/**
+ * The screen on a file's bytes, also on a file read in windows: `startsFile` and `endsFile` say
+ * whether the window's first and last bytes are the file's, and a window that keeps the last
+ * `overlap` bytes of the one before sees whole every match that straddles the two.
+ */
+interface Screen {
+  passes: (bytes: Buffer, startsFile?: boolean, endsFile?: boolean) => boolean;
+  overlap: number;
+}
+
+function screenOf(texts: readonly ScreenText[]): Screen {
+  const tests = texts.map(byteTest);
+  return {
+    passes: (bytes, startsFile = true, endsFile = true) => tests.some((test) => test(bytes, startsFile, endsFile)),
+    // The longest text and the byte before it.
+    overlap: Math.max(0, ...texts.map((text) => Buffer.byteLength(typeof text === 'string' ? text : text.name) + 1)),
+  };
 }
 
 /**
  * The test of one screen text on raw bytes, before any decoding. A byte of a multi-byte UTF-8
  * character counts as a boundary, so the screen never drops a file a test on the decoded text
- * (which may count Unicode spaces as boundaries) would keep.
+ * (which may count Unicode spaces as boundaries) would keep. A name at the edge of a window that is
+ * not the file's edge is left to the window that holds its neighbour byte.
  */
-function byteTest(text: ScreenText): (bytes: Buffer) => boolean {
+function byteTest(text: ScreenText): (bytes: Buffer, startsFile: boolean, endsFile: boolean) => boolean {
   if (typeof text === 'string') {
     const needle = Buffer.from(text);
     return (bytes) => bytes.includes(needle);
@@ -73,12 +87,12 @@ function byteTest(text: ScreenText): (bytes: Buffer) => boolean {
   };
   const before = boundary(text.before);
   const after = boundary(text.after);
-  return (bytes) => {
+  return (bytes, startsFile, endsFile) => {
     for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) {
       const end = at + needle.length;
-      if ((at === 0 || before[bytes[at - 1] as number]) && (end === bytes.length || after[bytes[end] as number])) {
-        return true;
-      }
+      const beforeOk = at === 0 ? startsFile : before[bytes[at - 1] as number] === 1;
+      const afterOk = end === bytes.length ? endsFile : after[bytes[end] as number] === 1;
+      if (beforeOk && afterOk) return true;
     }
     return false;
   };
@@ -91,13 +105,17 @@ function byteTest(text: ScreenText): (bytes: Buffer) => boolean {
  * without a promise per file, and nothing else runs meanwhile. For the same reason a regular file
  * costs one open, a read to end of file and a close, into a reused buffer, and only files that pass the screen
  * are decoded. A file that is not valid UTF-8 is returned marked (`invalidUtf8`), not dropped, so
- * that a planner can say whether it would have edited it.
+ * that a planner can say whether it would have edited it. A file over the size bound is skipped
+ * with a warning; with a screen, only when the whole file passes it, so that what reading skipped
+ * is only what may hold what the caller looks for.
  */
 export async function readTree(root: string, options: ReadTreeOptions = {}): Promise<TreeFile[]> {
   const include = options.include ?? isYamlPath;
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const warn = options.warn ?? (() => {});
-  const passesScreen = screenOf(options.mustContain);
+  const { mustContain } = options;
+  const screen =
+    mustContain === undefined ? undefined : screenOf(typeof mustContain === 'string' ? [mustContain] : mustContain);
   const realRoot = realpathSync(root);
   const files: TreeFile[] = [];
   let buffer = Buffer.allocUnsafe(64 * 1024);
@@ -118,6 +136,21 @@ export async function readTree(root: string, options: ReadTreeOptions = {}): Pro
     return statSync(target).isFile();
   };
 
+  /** Whether a file over the bound passes the screen: the rest of it read in windows after `head`. */
+  const passesToEnd = (fd: number, head: Buffer, { passes, overlap }: Screen): boolean => {
+    const chunk = Buffer.allocUnsafe(1024 * 1024);
+    let window = head;
+    let windowStart = 0;
+    for (;;) {
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (passes(window, windowStart === 0, read === 0)) return true;
+      if (read === 0) return false;
+      const kept = Math.min(window.length, overlap);
+      windowStart += window.length - kept;
+      window = Buffer.concat([window.subarray(window.length - kept), chunk.subarray(0, read)]);
+    }
+  };
+
   /**
    * The file's bytes (a view of the reused buffer, valid until the next read), or undefined when
    * skipped. No fstat: the directory entry already said it is a regular file, and reading until
@@ -132,7 +165,9 @@ export async function readTree(root: string, options: ReadTreeOptions = {}): Pro
       for (;;) {
         if (length === buffer.length) {
           if (length > maxBytes) {
-            warn(`${path}: ${fstatSync(fd).size} bytes is over the ${maxBytes}-byte limit for manifests, skipped`);
+            if (!screen || passesToEnd(fd, buffer.subarray(0, length), screen)) {
+              warn(`${path}: ${fstatSync(fd).size} bytes is over the ${maxBytes}-byte limit for manifests, skipped`);
+            }
             return undefined;
           }
           const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
@@ -147,7 +182,9 @@ export async function readTree(root: string, options: ReadTreeOptions = {}): Pro
         if (read < wanted) break;
       }
       if (length > maxBytes) {
-        warn(`${path}: ${length} bytes is over the ${maxBytes}-byte limit for manifests, skipped`);
+        if (!screen || screen.passes(buffer.subarray(0, length))) {
+          warn(`${path}: ${length} bytes is over the ${maxBytes}-byte limit for manifests, skipped`);
+        }
         return undefined;
       }
       return buffer.subarray(0, length);
@@ -170,7 +207,7 @@ export async function readTree(root: string, options: ReadTreeOptions = {}): Pro
       if (!include(path)) continue;
       if (!entry.isFile() && !(entry.isSymbolicLink() && isLinkToFileInside(absolute, path))) continue;
       const bytes = readBytes(absolute, path);
-      if (bytes === undefined || (passesScreen && !passesScreen(bytes))) continue;
+      if (bytes === undefined || (screen && !screen.passes(bytes))) continue;
       if (bytes.includes(0)) {
         warn(`${path}: binary (it holds NUL bytes), skipped`);
         continue;

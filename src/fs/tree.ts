@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join, sep } from 'node:path';
+import { grepPatterns, grepScreen } from './grep-screen.js';
 
 /** Files larger than this are skipped with a warning rather than parsed (manifests are small). */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -34,9 +35,21 @@ export interface ReadTreeOptions {
    * before a file is decoded, so the many files a command cannot care about cost a read and no more.
    */
   mustContain?: string | readonly ScreenText[];
+  /**
+   * Who screens the regular files first: grep processes, which name the files that may pass so that
+   * Node opens only those (the default for trees of `GREP_SCREEN_MIN_FILES` files or more, where grep
+   * runs), or Node alone. The results are the same; grep is only faster.
+   */
+  screenWith?: 'grep' | 'node';
   maxFileBytes?: number;
   warn?: (message: string) => void;
 }
+
+/**
+ * Below this many files to screen, Node reads them all as soon as the greps would have (measured on
+ * two cores: starting two greps costs 10 to 15 ms, Node reads a small file in 8 to 17 µs).
+ */
+export const GREP_SCREEN_MIN_FILES = 2000;
 
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
 
@@ -104,18 +117,19 @@ function byteTest(text: ScreenText): (bytes: Buffer, startsFile: boolean, endsFi
  * Synchronous file calls on purpose: a CLI run over ten thousand small files is several times faster
  * without a promise per file, and nothing else runs meanwhile. For the same reason a regular file
  * costs one open, a read to end of file and a close, into a reused buffer, and only files that pass the screen
- * are decoded. A file that is not valid UTF-8 is returned marked (`invalidUtf8`), not dropped, so
- * that a planner can say whether it would have edited it. A file over the size bound is skipped
- * with a warning; with a screen, only when the whole file passes it, so that what reading skipped
- * is only what may hold what the caller looks for.
+ * are decoded. With a screen, grep processes first name the regular files that may pass it, in
+ * large trees, and Node opens only those (see `screenWith`). A file that is not valid UTF-8 is
+ * returned marked (`invalidUtf8`), not dropped, so that a planner can say whether it would have edited it.
+ * A file over the size bound is skipped with a warning; with a screen, only when the whole file
+ * passes it, so that what reading skipped is only what may hold what the caller looks for.
  */
 export async function readTree(root: string, options: ReadTreeOptions = {}): Promise<TreeFile[]> {
   const include = options.include ?? isYamlPath;
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const warn = options.warn ?? (() => {});
   const { mustContain } = options;
-  const screen =
-    mustContain === undefined ? undefined : screenOf(typeof mustContain === 'string' ? [mustContain] : mustContain);
+  const texts = mustContain === undefined ? undefined : typeof mustContain === 'string' ? [mustContain] : mustContain;
+  const screen = texts && screenOf(texts);
   const realRoot = realpathSync(root);
   const files: TreeFile[] = [];
   let buffer = Buffer.allocUnsafe(64 * 1024);
@@ -193,6 +207,9 @@ export async function readTree(root: string, options: ReadTreeOptions = {}): Pro
     }
   };
 
+  // The walk first, then the reads in the walk's order: the regular files between the two may go
+  // through grep. Links are always checked and read by Node.
+  const candidates: { absolute: string; path: string; isLink: boolean }[] = [];
   const visit = (dir: string, prefix: string): void => {
     const entries = readdirSync(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -205,20 +222,50 @@ export async function readTree(root: string, options: ReadTreeOptions = {}): Pro
         continue;
       }
       if (!include(path)) continue;
-      if (!entry.isFile() && !(entry.isSymbolicLink() && isLinkToFileInside(absolute, path))) continue;
-      const bytes = readBytes(absolute, path);
-      if (bytes === undefined || (screen && !screen.passes(bytes))) continue;
-      if (bytes.includes(0)) {
-        warn(`${path}: binary (it holds NUL bytes), skipped`);
-        continue;
-      }
-      const text = bytes.toString('utf8');
-      files.push(isUtf8(bytes) ? { path, text } : { path, text, invalidUtf8: true });
+      if (entry.isFile()) candidates.push({ absolute, path, isLink: false });
+      else if (entry.isSymbolicLink()) candidates.push({ absolute, path, isLink: true });
     }
   };
-
   visit(root, '');
+
+  const mayPass = texts && (await grepPrefilter(root, candidates, texts, options.screenWith));
+  for (const [index, { absolute, path, isLink }] of candidates.entries()) {
+    if (isLink ? !isLinkToFileInside(absolute, path) : mayPass?.[index] === false) continue;
+    const bytes = readBytes(absolute, path);
+    if (bytes === undefined || (screen && !screen.passes(bytes))) continue;
+    if (bytes.includes(0)) {
+      warn(`${path}: binary (it holds NUL bytes), skipped`);
+      continue;
+    }
+    const text = bytes.toString('utf8');
+    files.push(isUtf8(bytes) ? { path, text } : { path, text, invalidUtf8: true });
+  }
   return files;
+}
+
+/**
+ * For each candidate, false when grep says the file cannot pass the screen; undefined when grep is
+ * not used (asked not to, too few files to pay for a start, Windows, a text grep cannot search).
+ */
+async function grepPrefilter(
+  root: string,
+  candidates: readonly { path: string; isLink: boolean }[],
+  texts: readonly ScreenText[],
+  screenWith: 'grep' | 'node' | undefined,
+): Promise<boolean[] | undefined> {
+  if (screenWith === 'node' || process.platform === 'win32') return undefined;
+  const regular = candidates.flatMap((candidate, index) => (candidate.isLink ? [] : [index]));
+  if (screenWith === undefined && regular.length < GREP_SCREEN_MIN_FILES) return undefined;
+  const patterns = grepPatterns(texts);
+  if (patterns === undefined || regular.length === 0) return undefined;
+  const verdicts = await grepScreen(
+    root,
+    regular.map((index) => (candidates[index] as { path: string }).path),
+    patterns,
+  );
+  const mayPass = new Array<boolean>(candidates.length).fill(true);
+  regular.forEach((candidate, at) => (mayPass[candidate] = verdicts[at] as boolean));
+  return mayPass;
 }
 
 /**

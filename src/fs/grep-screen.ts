@@ -80,12 +80,11 @@ function grepEnvironment(): NodeJS.ProcessEnv {
   return { ...inherited, LC_ALL: 'C' };
 }
 
-/** One grep over some files: the names it lists, or undefined when it could not search them all. */
-function grepChunk(
-  cwd: string,
-  patterns: readonly string[],
-  names: readonly string[],
-): Promise<Set<string> | undefined> {
+/**
+ * One grep over some files: the names it lists, in its order (the order of the arguments), or
+ * undefined when it could not search them all.
+ */
+function grepChunk(cwd: string, patterns: readonly string[], names: readonly string[]): Promise<string[] | undefined> {
   return new Promise((resolve) => {
     const child = spawn(
       'grep',
@@ -101,13 +100,13 @@ function grepChunk(
       if (status !== 0 && status !== 1) return resolve(undefined);
       const listed = Buffer.concat(output).toString('utf8').split('\0');
       listed.pop();
-      resolve(new Set(listed));
+      resolve(listed);
     });
   });
 }
 
 /**
- * Which of `paths` (relative to `root`, regular files) may pass the screen: true for each file grep
+ * Which of `paths` (relative to `root`, regular files) may pass the screen: 1 for each file grep
  * lists, and for every file of a group grep could not search (missing grep, an unreadable file), so
  * that the caller reads those as it would without grep. Groups of files go to up to one grep per core.
  */
@@ -115,40 +114,53 @@ export async function grepScreen(
   root: string,
   paths: readonly string[],
   patterns: readonly string[],
-): Promise<boolean[]> {
+): Promise<Uint8Array> {
   // A name starting with "-" is never an option after "--", but "-" alone is standard input.
-  const names = paths.map((path) => (path.startsWith('-') ? `./${path}` : path));
-  const argumentBytes = (name: string) => Buffer.byteLength(name) + 1 + 8; // the string, its NUL, its pointer
-  const total = names.reduce((sum, name) => sum + argumentBytes(name), 0);
+  const names = paths.map((path) => (path.charCodeAt(0) === 0x2d ? `./${path}` : path));
+  const bytes = new Uint32Array(names.length);
+  let total = 0;
+  let longest = 0;
+  for (let index = 0; index < names.length; index++) {
+    // The string, its NUL and its pointer.
+    const size = Buffer.byteLength(names[index] as string) + 1 + 8;
+    bytes[index] = size;
+    total += size;
+    if (size > longest) longest = size;
+  }
   // As many groups as greps at once (fewer starts), more when the arguments would not fit. A group
   // may take one name more than its share, so that the last group is never a few names on their own.
   const groups = Math.ceil(Math.max(GREPS_AT_ONCE, total / ARGUMENT_BYTES_PER_GREP) / GREPS_AT_ONCE) * GREPS_AT_ONCE;
-  const longest = names.reduce((most, name) => Math.max(most, argumentBytes(name)), 0);
   const budget = Math.min(ARGUMENT_BYTES_PER_GREP, Math.ceil(total / groups) + longest);
   const chunks: { start: number; end: number }[] = [];
-  for (let start = 0, end = 0, bytes = 0; end <= names.length; end++) {
-    const next = end < names.length ? argumentBytes(names[end] as string) : 0;
-    if (end === names.length || (end > start && bytes + next > budget)) {
+  for (let start = 0, end = 0, size = 0; end <= names.length; end++) {
+    const next = end < names.length ? (bytes[end] as number) : 0;
+    if (end === names.length || (end > start && size + next > budget)) {
       if (end > start) chunks.push({ start, end });
       start = end;
-      bytes = 0;
+      size = 0;
     }
-    bytes += next;
+    size += next;
   }
 
-  const mayPass = new Array<boolean>(paths.length).fill(false);
+  const mayPass = new Uint8Array(paths.length);
   let nextChunk = 0;
   const worker = async () => {
     while (nextChunk < chunks.length) {
       const { start, end } = chunks[nextChunk++] as { start: number; end: number };
       const listed = await grepChunk(root, patterns, names.slice(start, end));
-      let placed = 0;
-      for (let index = start; index < end; index++) {
-        mayPass[index] = listed === undefined || listed.has(names[index] as string);
-        if (listed !== undefined && mayPass[index]) placed++;
+      // grep lists the files in the order it was given them: one pass places them all. A name it
+      // lists out of that order, or that it was not given, leaves the whole group to be read in process.
+      let index = start;
+      let placed = listed !== undefined;
+      for (const name of listed ?? []) {
+        while (index < end && names[index] !== name) index++;
+        if (index === end) {
+          placed = false;
+          break;
+        }
+        mayPass[index++] = 1;
       }
-      // A name grep lists that was not asked for cannot be placed: the whole group is read in process.
-      if (listed !== undefined && placed !== listed.size) mayPass.fill(true, start, end);
+      if (!placed) mayPass.fill(1, start, end);
     }
   };
   await Promise.all(Array.from({ length: Math.min(GREPS_AT_ONCE, chunks.length) }, worker));

@@ -208,8 +208,11 @@ export async function readTree(root: string, options: ReadTreeOptions = {}): Pro
   };
 
   // The walk first, then the reads in the walk's order: the regular files between the two may go
-  // through grep. Links are always checked and read by Node.
-  const candidates: { absolute: string; path: string; isLink: boolean }[] = [];
+  // through grep. Links are always checked and read by Node. Parallel arrays and plain loops: with
+  // ten thousand files, each pass over them counts while the code is still cold.
+  const paths: string[] = [];
+  const absolutes: string[] = [];
+  const links: number[] = [];
   const visit = (dir: string, prefix: string): void => {
     const entries = readdirSync(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -222,15 +225,22 @@ export async function readTree(root: string, options: ReadTreeOptions = {}): Pro
         continue;
       }
       if (!include(path)) continue;
-      if (entry.isFile()) candidates.push({ absolute, path, isLink: false });
-      else if (entry.isSymbolicLink()) candidates.push({ absolute, path, isLink: true });
+      if (entry.isSymbolicLink()) links.push(paths.length);
+      else if (!entry.isFile()) continue;
+      paths.push(path);
+      absolutes.push(absolute);
     }
   };
   visit(root, '');
 
-  const mayPass = texts && (await grepPrefilter(root, candidates, texts, options.screenWith));
-  for (const [index, { absolute, path, isLink }] of candidates.entries()) {
-    if (isLink ? !isLinkToFileInside(absolute, path) : mayPass?.[index] === false) continue;
+  const mayPass = texts && (await grepPrefilter(root, paths, links, texts, options.screenWith));
+  for (let index = 0, nextLink = 0; index < paths.length; index++) {
+    const path = paths[index] as string;
+    const absolute = absolutes[index] as string;
+    if (links[nextLink] === index) {
+      nextLink++;
+      if (!isLinkToFileInside(absolute, path)) continue;
+    } else if (mayPass !== undefined && mayPass[index] === 0) continue;
     const bytes = readBytes(absolute, path);
     if (bytes === undefined || (screen && !screen.passes(bytes))) continue;
     if (bytes.includes(0)) {
@@ -244,27 +254,31 @@ export async function readTree(root: string, options: ReadTreeOptions = {}): Pro
 }
 
 /**
- * For each candidate, false when grep says the file cannot pass the screen; undefined when grep is
- * not used (asked not to, too few files to pay for a start, Windows, a text grep cannot search).
+ * For each file, 0 when grep says it cannot pass the screen (links are never asked about); undefined
+ * when grep is not used (asked not to, too few files to pay for a start, Windows, a text grep cannot search).
  */
 async function grepPrefilter(
   root: string,
-  candidates: readonly { path: string; isLink: boolean }[],
+  paths: readonly string[],
+  links: readonly number[],
   texts: readonly ScreenText[],
   screenWith: 'grep' | 'node' | undefined,
-): Promise<boolean[] | undefined> {
+): Promise<Uint8Array | undefined> {
   if (screenWith === 'node' || process.platform === 'win32') return undefined;
-  const regular = candidates.flatMap((candidate, index) => (candidate.isLink ? [] : [index]));
-  if (screenWith === undefined && regular.length < GREP_SCREEN_MIN_FILES) return undefined;
+  const regular = paths.length - links.length;
+  if ((screenWith === undefined && regular < GREP_SCREEN_MIN_FILES) || regular === 0) return undefined;
   const patterns = grepPatterns(texts);
-  if (patterns === undefined || regular.length === 0) return undefined;
+  if (patterns === undefined) return undefined;
+  if (links.length === 0) return grepScreen(root, paths, patterns);
+  const linked = new Set(links);
+  const regularIndexes = paths.flatMap((_path, index) => (linked.has(index) ? [] : [index]));
   const verdicts = await grepScreen(
     root,
-    regular.map((index) => (candidates[index] as { path: string }).path),
+    regularIndexes.map((index) => paths[index] as string),
     patterns,
   );
-  const mayPass = new Array<boolean>(candidates.length).fill(true);
-  regular.forEach((candidate, at) => (mayPass[candidate] = verdicts[at] as boolean));
+  const mayPass = new Uint8Array(paths.length).fill(1);
+  regularIndexes.forEach((index, at) => (mayPass[index] = verdicts[at] as number));
   return mayPass;
 }
 

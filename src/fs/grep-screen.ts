@@ -41,11 +41,12 @@ const escapeLiteral = (text: string) => [...text].map((char) => ESCAPED[char] ??
 
 /**
  * The bytes a name's boundary class leaves out: ASCII letters and digits and the punctuation of
- * names that the boundary set does not allow. Undefined when the set allows a letter or a digit
- * (then grep looks for the bare name on that side).
+ * names that the boundary set does not allow. Undefined when the set allows a letter or a digit, or
+ * holds a character beyond ASCII, which the byte screen reads by its low byte (then grep looks for
+ * the bare name on that side).
  */
 function boundaryClass(allowed: string): string | undefined {
-  if (/[A-Za-z0-9]/.test(allowed)) return undefined;
+  if (/[A-Za-z0-9]/.test(allowed) || [...allowed].some((char) => char.charCodeAt(0) > 0x7f)) return undefined;
   const punctuation = ['_', '.', '/', '-'].filter((char) => !allowed.includes(char)).join('');
   return `[^A-Za-z0-9${punctuation}]`;
 }

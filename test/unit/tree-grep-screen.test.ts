@@ -291,6 +291,11 @@ describe('grepPatterns', () => {
       ['(^|[^A-Za-z0-9_.-])a[.]b($|[^A-Za-z0-9_/-])'],
     ],
     ['a name whose boundaries allow a letter', [{ name: 'x', before: 'a', after: ' ' }], ['x($|[^A-Za-z0-9_./-])']],
+    [
+      'a name whose boundaries go beyond ASCII',
+      [{ name: 'x', before: ' \u0141', after: ' ' }],
+      ['x($|[^A-Za-z0-9_./-])'],
+    ],
     ['several texts', [NAME, 'b'], ['(^|[^A-Za-z0-9_.-])target($|[^A-Za-z0-9_./-])', 'b']],
     ['an empty text', ['a', ''], undefined],
     ['an empty name', [{ name: '', before: ' ', after: ' ' }], undefined],

@@ -108,12 +108,17 @@ describe('readTree', () => {
     assert.deepEqual(files, written);
   });
 
-  test('an oversized file is reported even when the screen would drop it', async () => {
+  // The screen reads an oversized file to its end: what it reports skipping is what may hold the text.
+  test('an oversized file is reported when it passes the screen, and only then', async () => {
     const { root } = makeTree();
     writeFileSync(join(root, 'apps/big.yaml'), `a: ${'x'.repeat(2000)}\n`);
+    writeFileSync(join(root, 'apps/big-late.yaml'), `a: ${'x'.repeat(200_000)}\nb: present\n`);
     const warnings: string[] = [];
-    await readTree(root, { mustContain: 'absent', maxFileBytes: 1000, warn: (message) => warnings.push(message) });
-    assert.ok(warnings.some((warning) => warning.startsWith('apps/big.yaml: ')));
+    await readTree(root, { mustContain: 'present', maxFileBytes: 1000, warn: (message) => warnings.push(message) });
+    assert.deepEqual(
+      warnings.filter((warning) => warning.includes('limit')),
+      ['apps/big-late.yaml: 200015 bytes is over the 1000-byte limit for manifests, skipped'],
+    );
   });
 
   test('files over the size bound are skipped with a warning', async () => {

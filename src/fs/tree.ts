@@ -287,8 +287,9 @@ async function grepPrefilter(
  * Writes changed files back. The caller computes every new text first, so a failure while
  * planning leaves the tree untouched. Synchronous for the reason reads are.
  *
- * Each file is rewritten in place through its existing inode (created when missing) (a link is written through, its mode
- * and hard links kept): the new bytes go over the old ones, then the file is cut to their length.
+ * Each file is rewritten in place through its existing inode (a link is written through, its mode
+ * and hard links kept; a missing file is created): the new bytes go over the old ones, then the
+ * file is cut to their length.
  * Not `writeFileSync`, which truncates to zero first: on ext4 a file truncated to zero and written
  * again is flushed to disk when it is closed (the `auto_da_alloc` safeguard), which made writing
  * 200 small files take 25-90 ms instead of 2.

@@ -1,10 +1,12 @@
 // The one place an Octokit is made: retries (5xx, dropped connections) and rate limits (primary and
 // secondary, honouring `retry-after`) come from octokit's own plugins, with bounds and timings that
-// tests can shrink. The base URL is passed in (GITHUB_API_URL is read by the action layer).
+// tests can shrink. The base URL is passed in (GITHUB_API_URL is read by the action layer). Requests go
+// out through node:http and node:https (http-transport.ts), not the global fetch that costs a step its start.
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck/light.js';
+import { httpFetch } from './http-transport.js';
 
 export const GitHubOctokit = Octokit.plugin(retry, throttling);
 export type GitHubClient = InstanceType<typeof GitHubOctokit>;
@@ -46,6 +48,13 @@ export interface GitHubClientOptions extends GitHubClientTiming {
   baseUrl?: string;
   userAgent?: string;
   log?: Partial<GitHubLog>;
+  /**
+   * How requests go out (default: node:http and node:https, see http-transport.ts; Node's own fetch
+   * when a proxy is configured). Tests pass one to see or shape the traffic.
+   */
+  fetch?: typeof httpFetch | typeof fetch;
+  /** Read for the proxy variables (default process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export const DEFAULT_API_URL = 'https://api.github.com';
@@ -66,11 +75,13 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const paced = !isLoopback(baseUrl);
   const writeIntervalMs = options.writeIntervalMs ?? (paced ? 1000 : 0);
   const describe = (request: { method: string; url: string }) => `${request.method} ${request.url}`;
+  const fetch = options.fetch ?? (proxyConfigured(options.env ?? process.env) ? undefined : httpFetch);
   return new GitHubOctokit({
     auth: options.token,
     baseUrl,
     userAgent: options.userAgent ?? USER_AGENT,
     log: octokitLog(log),
+    ...(fetch && { request: { fetch } }),
     retry: {
       doNotRetry: DO_NOT_RETRY,
       retries: options.retries ?? 3,
@@ -111,6 +122,17 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       },
     },
   });
+}
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+
+/**
+ * Whether the runner has a proxy configured. Requests then keep going through Node's own fetch, as
+ * they always did (it honours these variables and NO_PROXY when the runner sets NODE_USE_ENV_PROXY):
+ * the node:http transport speaks no proxy protocol.
+ */
+export function proxyConfigured(env: Readonly<Record<string, string | undefined>>): boolean {
+  return PROXY_VARIABLES.some((name) => (env[name] ?? '').trim() !== '');
 }
 
 /** Whether the API lives on this machine: 127.0.0.0/8, ::1 or localhost. */

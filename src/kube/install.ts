@@ -4,7 +4,6 @@
 import { createHash } from 'node:crypto';
 import { accessSync, chmodSync, constants, readFileSync, rmSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import * as tc from '@actions/tool-cache';
 import { UserError } from '../core/errors.js';
 
 export type Tool = 'kind' | 'kubectl';
@@ -112,6 +111,9 @@ export async function installTool(tool: Tool, version: string, options: InstallO
     );
   }
   const cacheVersion = version.replace(/^v/, '');
+  // Loaded here, not with the module: a step that finds kubectl on PATH (or needs none) never pays for
+  // tool-cache and the HTTP client under it.
+  const tc = await import('@actions/tool-cache');
   const cached = tc.find(tool, cacheVersion, arch);
   // A cached binary is checked again: the tool cache is a folder any earlier step could have written.
   if (cached && sha256File(join(cached, tool)) === expected) return join(cached, tool);

@@ -6,7 +6,8 @@
 //   npm run bench -- --quick          leaves out the 100,000-file tree
 import { existsSync } from 'node:fs';
 import { benchBumpVsSed, type BumpVsSed } from './bump-vs-sed.js';
-import { benchApiCalls, benchColdStart, runnerNode } from './github.js';
+import { benchApiCalls, runnerNode } from './github.js';
+import { benchColdStart } from './cold-start.js';
 import { benchApply, benchValidateStatic } from './kube.js';
 import { benchDemo } from './demo.js';
 import { benchHostileRegexp, REGEXP_TARGET_MS } from './regexp.js';

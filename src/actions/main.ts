@@ -2,14 +2,13 @@
 // `uses: owner/repo/actions/<command>@v1` runs. Each action's bundle is loaded only once chosen, so
 // the root bundle stays a few kilobytes instead of carrying every action (and starts as fast as the
 // chosen action), and a new action under actions/ is a command here without any registration.
-import * as core from '@actions/core';
+//
+// On the way to the chosen bundle this evaluates nothing that bundle evaluates again: no @actions/core
+// and no shared module (see ./root-runner.ts). Those load only to report a failure.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ActionInputs } from './shared/inputs.js';
-import { log } from './shared/log.js';
-import { selectCommand } from './shared/command.js';
-import { runAction } from './shared/run.js';
+import { getState, info, saveState } from './root-runner.js';
 
 // dist/main/bundle.js -> the repository root, as the runner checks the action out. (A literal
 // `new URL('../..', import.meta.url)` would be taken by the bundler for an asset to copy.)
@@ -41,17 +40,32 @@ function actionCommands(): Record<string, string> {
   return commands;
 }
 
-void runAction(async () => {
-  const postStep = core.getState(POST_STEP_STATE) !== '';
-  const command = new ActionInputs().optional('command');
-  const bundle = selectCommand(command, actionCommands());
-  const name = command?.trim() ?? '';
+/** The command input, as ActionInputs.optional reads it: trimmed, undefined when empty. */
+function commandInput(): string | undefined {
+  const value = (process.env['INPUT_COMMAND'] ?? '').trim();
+  return value === '' ? undefined : value;
+}
+
+async function main(): Promise<void> {
+  const command = commandInput();
+  const name = command ?? '';
+  const commands = actionCommands();
+  let bundle = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  // No command or an unknown one: selectCommand throws the error that lists the valid commands.
+  if (bundle === undefined) bundle = (await import('./shared/command.js')).selectCommand(command, commands);
+  const postStep = getState(POST_STEP_STATE) !== '';
   // The root action.yml declares a post step for the commands that have one (validate, apply clean up
   // their kubeconfig and kind cluster); for the others the post step does nothing.
   if (postStep && !hasPostStep(name)) return;
-  if (!postStep) core.saveState(POST_STEP_STATE, 'true');
-  log.info(`command ${name}${postStep ? ' (post step)' : ''}`);
+  if (!postStep) saveState(POST_STEP_STATE, 'true');
+  info(`command ${name}${postStep ? ' (post step)' : ''}`);
   // The chosen bundle runs itself on import and reports its own failure, exactly as its action does;
   // in the post step it finds the state it saved in the main step and cleans up.
   await import(/* webpackIgnore: true */ pathToFileURL(bundle).href);
+}
+
+// A failure is reported as every action reports one (runAction); only then is @actions/core loaded.
+void main().catch(async (error: unknown) => {
+  const { runAction } = await import('./shared/run.js');
+  await runAction(() => Promise.reject(error));
 });

@@ -252,6 +252,23 @@ describe('root action: the command input', () => {
       assert.deepEqual(run.outputs, {});
     });
   }
+
+  // The root action saves its post-step state without @actions/core, and reports a failure through it.
+  test('a state file that is not there fails the step as one unexpected error, before the command runs', async () => {
+    const missing = join(tmpdir(), 'no-such-folder', 'state');
+    const run = await runAction('main', {
+      inputs: { command: 'tag' },
+      ref: 'refs/heads/dev',
+      sha: HEAD_SHA,
+      env: { GITHUB_STATE: missing },
+    });
+    assert.equal(run.exitCode, 1);
+    assert.deepEqual(
+      run.annotations.map((annotation) => annotation.message),
+      [`unexpected error: Missing file at path: ${missing}`],
+    );
+    assert.deepEqual(run.outputs, {});
+  });
 });
 
 describe('an unexpected failure is reported as one line, marked unexpected', () => {

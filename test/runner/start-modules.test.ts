@@ -1,0 +1,69 @@
+// What a bundle loads before its first request: node:https (with tls and crypto's TLS half) costs about
+// as much as bare node's start, and only an https URL needs it. @actions/core's OIDC client would load
+// it with the bundle (see src/bundle/actions-http-client.ts), so this runs bundles as the runner does,
+// against the local GitHub over http, and records Node's module list at the first request.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { startLocalGitHub, type LocalGitHub } from '../../tools/local-github/index.js';
+import { runAction } from '../../tools/runner/harness.js';
+
+const TOKEN = 'ghs_environmentWriterToken0001';
+const SHA = '4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70';
+
+// Preloaded with --require: at the first HTTP request of the process, write the builtins loaded so far.
+const RECORDER = `const fs = require('node:fs');
+let written = false;
+require('node:diagnostics_channel').subscribe('http.client.request.start', () => {
+  if (written) return;
+  written = true;
+  fs.writeFileSync(process.env.MODULES_FILE, process.moduleLoadList.join('\\n'));
+});
+`;
+
+let github: LocalGitHub;
+let dir: string;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'start-modules-'));
+  writeFileSync(join(dir, 'recorder.cjs'), RECORDER);
+  github = await startLocalGitHub({ tokens: { [TOKEN]: { repos: ['acme/env'] } } });
+  await github.createRepository('acme', 'env', { 'README.md': '# environments\n' });
+});
+
+after(async () => {
+  await github.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a bundle at its first request to an http URL', () => {
+  for (const action of ['dispatch', 'main'] as const) {
+    test(`${action === 'main' ? 'the root action (command: dispatch)' : action} has not loaded node:https`, async () => {
+      const modulesFile = join(dir, `${action}.txt`);
+      const run = await runAction(action, {
+        apiUrl: github.url,
+        repository: 'acme/web',
+        ref: 'refs/tags/v0.4.10',
+        sha: SHA,
+        event: { ref: 'refs/tags/v0.4.10', head_commit: { id: SHA, timestamp: '2023-11-14T22:13:20Z' } },
+        env: { NODE_OPTIONS: `--require ${join(dir, 'recorder.cjs')}`, MODULES_FILE: modulesFile },
+        inputs: {
+          ...(action === 'main' && { command: 'dispatch' }),
+          token: TOKEN,
+          repository: 'acme/env',
+          app: 'web',
+          image: 'ghcr.io/acme/web',
+          tag: '0.4.10',
+        },
+      });
+      assert.equal(run.exitCode, 0, `${run.stdout}\n${run.stderr}`);
+      const modules = readFileSync(modulesFile, 'utf8').split('\n');
+      assert.ok(modules.includes('NativeModule http'), 'the request went through node:http');
+      for (const name of ['https', 'tls', '_tls_wrap']) {
+        assert.ok(!modules.includes(`NativeModule ${name}`), `node:${name} was loaded before the first request`);
+      }
+    });
+  }
+});

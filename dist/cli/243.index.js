@@ -1421,7 +1421,7 @@ const MAX_MANIFEST_BYTES = 1024 * 1024;
 /* harmony export */   $: () => (/* binding */ FolderSnapshot)
 /* harmony export */ });
 /* harmony import */ var _flows_snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2429);
-/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5043);
+/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(267);
 // The snapshot interface over a folder (a checkout of the environment repository), for the
 // command line: the same planning code as the action's, which reads through the API.
 

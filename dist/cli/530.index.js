@@ -744,8 +744,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/config/index.ts + 2 modules
 var core_config = __webpack_require__(8536);
-// EXTERNAL MODULE: ./src/fs/tree.ts
-var tree = __webpack_require__(5043);
+// EXTERNAL MODULE: ./src/fs/tree.ts + 1 modules
+var tree = __webpack_require__(267);
 ;// CONCATENATED MODULE: ./src/kube/commands.ts
 // The command lines the kube adapter runs, built as argument arrays (never a shell string), so that
 // a manifest value or a file name can only ever be one argument. Pure: tests read them as values.

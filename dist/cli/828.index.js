@@ -165,8 +165,8 @@ function latestImageFromReference(ref, field = 'image reference') {
 
 
 
-// EXTERNAL MODULE: ./src/fs/tree.ts
-var tree = __webpack_require__(5043);
+// EXTERNAL MODULE: ./src/fs/tree.ts + 1 modules
+var tree = __webpack_require__(267);
 // EXTERNAL MODULE: ./src/cli/command.ts + 1 modules
 var command = __webpack_require__(302);
 // EXTERNAL MODULE: ./src/core/text/untrusted.ts

@@ -1174,10 +1174,10 @@ function tags(images) {
 var git_history = __webpack_require__(5506);
 // EXTERNAL MODULE: ./src/fs/snapshot.ts
 var snapshot = __webpack_require__(1507);
-// EXTERNAL MODULE: ./src/fs/tree.ts
-var tree = __webpack_require__(5043);
-// EXTERNAL MODULE: ./src/github/client.ts
-var client = __webpack_require__(6584);
+// EXTERNAL MODULE: ./src/fs/tree.ts + 1 modules
+var tree = __webpack_require__(267);
+// EXTERNAL MODULE: ./src/github/client.ts + 1 modules
+var client = __webpack_require__(3098);
 // EXTERNAL MODULE: ./src/cli/command.ts + 1 modules
 var command = __webpack_require__(302);
 ;// CONCATENATED MODULE: ./src/cli/commands/rollback.ts

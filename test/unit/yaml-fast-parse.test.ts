@@ -11,6 +11,7 @@ import { describe, it } from 'node:test';
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import { parsePlainYamlStream } from '../../src/core/yaml/fast-parse.js';
 import { parseYamlStream } from '../../src/core/yaml/parse.js';
+import { seededRandom } from '../integration/bump-fixtures.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -79,18 +80,6 @@ function yamlFiles(dir: string): string[] {
     if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'dist' ? [] : yamlFiles(path);
     return /\.ya?ml$/.test(entry.name) ? [path] : [];
   });
-}
-
-/** A small seeded generator (mulberry32), so a failure names a seed that reproduces it. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Values in the fast reader's subset (numbers and words the schema resolves included). */
@@ -321,7 +310,7 @@ images:
     let read = 0;
     const count = 3000;
     for (let seed = 1; seed <= count; seed++) {
-      if (agrees(generate(random(seed)), `seed ${seed}`)) read++;
+      if (agrees(generate(seededRandom(seed)), `seed ${seed}`)) read++;
     }
     console.log(`fast reader: ${read} of ${count} generated documents`);
     assert.ok(read >= count / 3, `the fast reader took only ${read} of ${count} generated documents`);

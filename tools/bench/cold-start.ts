@@ -9,8 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { buildDispatchPayload } from '../../src/core/payload/index.js';
-import { runnerNode } from './github.js';
+import { BENCH_PAYLOAD, runnerNode } from './github.js';
 import type { BenchResult } from './table.js';
 import { TARGET_IMAGE } from './tree.js';
 
@@ -18,21 +17,6 @@ const root = new URL('../..', import.meta.url).pathname;
 const COLD_START_TARGET = 2;
 /** Bundles that are no action (the command line): not measured here. */
 const NOT_ACTIONS = new Set(['cli']);
-
-const PAYLOAD = buildDispatchPayload({
-  app: 'target',
-  image: TARGET_IMAGE,
-  tag: '1.0.1',
-  environment: 'dev',
-  source: {
-    repository: 'acme/target',
-    sha: 'a'.repeat(40),
-    ref: 'refs/tags/v1.0.1',
-    runUrl: 'https://github.com/acme/target/actions/runs/1',
-  },
-  buildTimestamp: 1_763_700_000,
-  dispatchId: '00000000-0000-4000-8000-000000000001',
-});
 
 const CONFIG = `environments:
   - name: dev
@@ -118,7 +102,11 @@ function scenarios(work: string, sha: string): Record<string, Scenario> {
   const repository = { default_branch: 'main', full_name: 'acme/environments' };
   const dispatchEvent = {
     GITHUB_EVENT_NAME: 'repository_dispatch',
-    GITHUB_EVENT_PATH: writeEvent(work, 'dispatch', { action: 'gitops-promote', client_payload: PAYLOAD, repository }),
+    GITHUB_EVENT_PATH: writeEvent(work, 'dispatch', {
+      action: 'gitops-promote',
+      client_payload: BENCH_PAYLOAD,
+      repository,
+    }),
   };
   const pushEvent = {
     GITHUB_EVENT_NAME: 'push',

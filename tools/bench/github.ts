@@ -16,7 +16,7 @@ const root = new URL('../..', import.meta.url).pathname;
 const API_CALL_TARGET = 8;
 
 /** The dispatch the measurement delivers: release 1.0.1 of the target app to dev. */
-const BENCH_PAYLOAD = buildDispatchPayload({
+export const BENCH_PAYLOAD = buildDispatchPayload({
   app: 'target',
   image: TARGET_IMAGE,
   tag: '1.0.1',

@@ -5,7 +5,8 @@
 // outside the subset; the test also checks the subset is not empty (a reader that gives up on
 // everything would pass the comparison) and that what it must give up on, it does.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
@@ -122,6 +123,9 @@ const SCALARS = [
   '[]',
   '[a, [b, c]]',
   '{a: [1, 2], b: {c: d}}',
+  '[ "/bin/sh", "-c", "env" ]',
+  '[ master ]',
+  '{ app: web , tier: [ a ,b ] }',
   '--flag=1',
 ];
 /** Values it must give up on, or read with care. */
@@ -304,6 +308,22 @@ images:
     }
     assert.ok(files.length >= 20, `only ${files.length} YAML files found`);
     assert.ok(read >= files.length / 4, `the fast reader took only ${read} of ${files.length} files`);
+  });
+
+  it("agrees with the library on the Kubernetes project's own YAML, in the Go module cache", (t) => {
+    // Kubernetes' manifests, test data and workflows (about 7,000 files), present once the local
+    // cluster has been built from the Go module proxy (npm run local-cluster:build).
+    const cache = process.env['GOMODCACHE'] || join(homedir(), 'go/pkg/mod');
+    const roots = ['k8s.io', 'sigs.k8s.io'].map((dir) => join(cache, dir)).filter((dir) => existsSync(dir));
+    if (roots.length === 0) {
+      t.skip(`no Kubernetes sources in ${cache} (npm run local-cluster:build puts them there)`);
+      return;
+    }
+    const files = roots.flatMap(yamlFiles);
+    let read = 0;
+    for (const file of files) if (agrees(readFileSync(file, 'utf8'), file)) read++;
+    t.diagnostic(`fast reader: ${read} of ${files.length} files`);
+    assert.ok(read >= files.length / 2, `the fast reader took only ${read} of ${files.length} files`);
   });
 
   it('agrees with the library on 3,000 generated documents, and takes a fair share of them', () => {

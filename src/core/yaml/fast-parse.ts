@@ -408,10 +408,13 @@ class Reader {
         const value = this.flowItem(this.skipSpaces(at + 1), false);
         (collection as YAMLMap).items.push(new Pair(key, value));
         at = this.skipSpaces(value.range![1]);
+        // Spaces before the next `,` or the end belong to the value's end, as the library counts them.
+        value.range![2] = at;
       } else {
         const item = this.flowItem(at, false);
         (collection as YAMLSeq).items.push(item);
         at = this.skipSpaces(item.range![1]);
+        item.range![2] = at;
         if (src.charCodeAt(at) === COLON) giveUp(); // a pair inside a flow sequence
       }
       const code = src.charCodeAt(at);

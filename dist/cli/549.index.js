@@ -882,11 +882,14 @@ class Reader {
                 const value = this.flowItem(this.skipSpaces(at + 1), false);
                 collection.items.push(new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Pair */ .Rm(key, value));
                 at = this.skipSpaces(value.range[1]);
+                // Spaces before the next `,` or the end belong to the value's end, as the library counts them.
+                value.range[2] = at;
             }
             else {
                 const item = this.flowItem(at, false);
                 collection.items.push(item);
                 at = this.skipSpaces(item.range[1]);
+                item.range[2] = at;
                 if (src.charCodeAt(at) === COLON)
                     giveUp(); // a pair inside a flow sequence
             }

@@ -510,9 +510,6 @@ class Reader {
             else if (documents.length > 0) {
                 giveUp();
             }
-            // A comment above the first document belongs to it; above a later one, the library decides.
-            if (documents.length > 0 && this.hasCommentLine(pos, start))
-                giveUp();
             if (content >= src.length || this.isMarkerLine(content))
                 giveUp(); // an empty document
             const document = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Document */ .yo(undefined, DOCUMENT_OPTIONS);

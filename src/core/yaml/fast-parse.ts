@@ -71,8 +71,6 @@ class Reader {
       } else if (documents.length > 0) {
         giveUp();
       }
-      // A comment above the first document belongs to it; above a later one, the library decides.
-      if (documents.length > 0 && this.hasCommentLine(pos, start)) giveUp();
       if (content >= src.length || this.isMarkerLine(content)) giveUp(); // an empty document
       const document = new Document(undefined, DOCUMENT_OPTIONS) as Document.Parsed;
       this.document = document;

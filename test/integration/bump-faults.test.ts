@@ -42,11 +42,12 @@ async function repositoryWithPendingPull(app: string): Promise<string> {
   return repo;
 }
 
-/** The calls a clean bump makes, so every position can be failed in turn. */
-async function callCount(prepare: () => Promise<string>, tag: string, app: string): Promise<number> {
+/** The calls a clean bump makes (which must end as the scenario says), so every position can be failed in turn. */
+async function callCount(prepare: () => Promise<string>, tag: string, app: string, operation: string): Promise<number> {
   const repo = await prepare();
   github.resetCalls();
-  await bump(github, repo, payload({ app, tag, buildTimestamp: Number(tag.slice(-10)) }));
+  const result = await bump(github, repo, payload({ app, tag, buildTimestamp: Number(tag.slice(-10)) }));
+  assert.equal(result.operation, operation, `the clean ${app} bump ended ${result.operation}`);
   return github.requests().length;
 }
 
@@ -72,8 +73,14 @@ const scenarios = [
   },
 ];
 
+// Every count before any test is declared: the runner starts a declared test while this module is
+// still loading, and its calls would land in (or reset) the count of the next scenario.
+const counts: number[] = [];
 for (const scenario of scenarios) {
-  const calls = await callCount(scenario.prepare, scenario.tag, scenario.app);
+  counts.push(await callCount(scenario.prepare, scenario.tag, scenario.app, scenario.operation));
+}
+for (const [index, scenario] of scenarios.entries()) {
+  const calls = counts[index] as number;
   describe(`faults at every call of ${scenario.name}`, () => {
     for (let position = 1; position <= calls; position++) {
       for (const fault of FAULTS) {

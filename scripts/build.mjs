@@ -43,6 +43,10 @@ for (const { name, entry } of bundles) {
       '--minify',
       '--no-source-map-register',
       '--quiet',
+      // No persistent webpack cache: ncc keeps one per entry path under ~/.cache/ncc, shared by
+      // every checkout on the machine, and a cache another tree left there can resolve a module
+      // differently (a CI run built dist/apply with other chunks than a clean machine does).
+      '--no-cache',
       '--license',
       'licenses.txt',
       '--target',

@@ -16,6 +16,7 @@ import {
   getJsonCommand,
   ROLLOUT_KINDS,
   rolloutStatusCommand,
+  waitEstablishedCommand,
   type KubeTarget,
 } from '../kube/commands.js';
 import { runCommand, type CommandResult } from '../kube/run.js';
@@ -113,6 +114,20 @@ function reasonOf(result: CommandResult): string {
   return (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-3).join(' ');
 }
 
+/** A failed `kubectl apply`: a field conflict is the user's to settle (thrown); anything else is the reason. */
+function applyFailure(apply: CommandResult): string {
+  const conflicts = [...`${apply.stderr}`.matchAll(CONFLICT)].map(
+    ([, manager, field]) => `${field} (managed by ${manager})`,
+  );
+  if (conflicts.length > 0) {
+    throw new FieldConflictError(
+      `apply refused: ${conflicts.join(', ')} ${conflicts.length === 1 ? 'is' : 'are'} owned by another field manager; ` +
+        `set force-conflicts: true to take ${conflicts.length === 1 ? 'it' : 'them'} over, or remove the field from the manifests`,
+    );
+  }
+  return `kubectl apply failed: ${reasonOf(apply)}`;
+}
+
 function applyEnv(request: ApplyRequest): NodeJS.ProcessEnv {
   // ApplySet-based pruning is behind this switch in kubectl.
   return { ...(request.env ?? process.env), ...(request.prune ? { KUBECTL_APPLYSET: 'true' } : {}) };
@@ -139,6 +154,37 @@ async function applyOnce(
   const annotations: Record<string, string> = { [COMMIT_ANNOTATION]: commit };
   if (sourceCommit) annotations[SOURCE_COMMIT_ANNOTATION] = sourceCommit;
   const applySet = request.prune ? `configmaps/gitops-promote-${request.environment}` : undefined;
+  const deadline = Date.now() + request.timeoutSeconds * 1000;
+  const secondsLeft = () => Math.max(1, Math.round((deadline - Date.now()) / 1000));
+
+  // kubectl learns the API's kinds once, before it applies a stream: objects of a kind whose
+  // CustomResourceDefinition is in the same stream would be refused. The CRDs go first, on their
+  // own (no prune: the whole stream below carries the ApplySet), and are awaited until Established.
+  const crds = loaded.objects.filter((o) => o.id.kind === 'CustomResourceDefinition');
+  if (crds.length > 0 && crds.length < loaded.objects.length) {
+    const first = await runCommand(
+      applyCommand(request.target, {
+        stdin: annotatedStream({ ...loaded, objects: crds }, annotations),
+        fieldManager: request.fieldManager,
+        forceConflicts: request.forceConflicts,
+      }),
+      { env },
+    );
+    if (first.code !== 0) return applyFailure(first);
+    const left = secondsLeft();
+    const established = await runCommand(
+      waitEstablishedCommand(
+        request.target,
+        crds.map((o) => o.id.name),
+        left,
+      ),
+      { env, timeoutMs: (left + 15) * 1000 },
+    );
+    if (established.code !== 0) {
+      return `the CustomResourceDefinitions ${crds.map((o) => o.id.name).join(', ')} were not established within ${request.timeoutSeconds}s: ${reasonOf(established)}`;
+    }
+  }
+
   const apply = await runCommand(
     applyCommand(
       request.prune && !request.target.namespace ? { ...request.target, namespace: 'default' } : request.target,
@@ -151,23 +197,11 @@ async function applyOnce(
     ),
     { env },
   );
-  if (apply.code !== 0) {
-    const conflicts = [...`${apply.stderr}`.matchAll(CONFLICT)].map(
-      ([, manager, field]) => `${field} (managed by ${manager})`,
-    );
-    if (conflicts.length > 0) {
-      throw new FieldConflictError(
-        `apply refused: ${conflicts.join(', ')} ${conflicts.length === 1 ? 'is' : 'are'} owned by another field manager; ` +
-          `set force-conflicts: true to take ${conflicts.length === 1 ? 'it' : 'them'} over, or remove the field from the manifests`,
-      );
-    }
-    return `kubectl apply failed: ${reasonOf(apply)}`;
-  }
+  if (apply.code !== 0) return applyFailure(apply);
 
-  const deadline = Date.now() + request.timeoutSeconds * 1000;
   for (const { id } of loaded.objects) {
     if (!ROLLOUT_KINDS.has(id.kind)) continue;
-    const left = Math.max(1, Math.round((deadline - Date.now()) / 1000));
+    const left = secondsLeft();
     const object = { kind: id.kind, name: id.name, ...(id.namespace ? { namespace: id.namespace } : {}) };
     const rollout = await runCommand(rolloutStatusCommand(request.target, object, left), {
       env,

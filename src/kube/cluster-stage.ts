@@ -10,6 +10,7 @@ import {
   logsCommand,
   ROLLOUT_KINDS,
   rolloutStatusCommand,
+  waitEstablishedCommand,
   type CommandLine,
   type KubeTarget,
 } from './commands.js';
@@ -121,6 +122,20 @@ export async function runClusterStage(
         }
         outcomes.push({ ...base, result: 'failed', reason });
       }
+    }
+    // The CRDs just applied serve their kinds only once Established: the next batch's dry run of an
+    // object of such a kind is refused until then. Waited for within the stage's time budget; should
+    // one not become Established, that dry run says why.
+    const crds = passed.filter((o) => o.kind === 'CustomResourceDefinition' && applied.includes(o));
+    if (crds.length > 0) {
+      await run(
+        waitEstablishedCommand(
+          options.target,
+          crds.map((o) => o.name),
+          options.timeoutSeconds,
+        ),
+        (options.timeoutSeconds + 15) * 1000,
+      );
     }
   }
 

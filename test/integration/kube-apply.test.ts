@@ -224,6 +224,48 @@ describe('apply', { skip }, () => {
     assert.equal(kubectl('get', '-n', ns, 'configmap/not-ours').status, 0, 'what it did not apply stays');
   });
 
+  test('a CustomResourceDefinition and objects of its kind in one environment: the CRD is established before they are applied', async () => {
+    // kubectl reads the API's kinds once, before it applies a stream: in one stream, an object of a
+    // kind whose CRD comes earlier in the same stream is refused ("ensure CRDs are installed first").
+    const group = `${ns}.example.com`;
+    const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.${group}}
+spec:
+  group: ${group}
+  scope: Namespaced
+  names: {plural: widgets, singular: widget, kind: Widget, listKind: WidgetList}
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec: {type: object, properties: {size: {type: integer}}}
+`;
+    const widget = (size: number) =>
+      `apiVersion: ${group}/v1\nkind: Widget\nmetadata: {name: blue, namespace: ${ns}}\nspec: {size: ${size}}\n`;
+    const head = commit({ 'releases/dev/crd.yaml': crd, 'releases/dev/widget.yaml': widget(3) }, 'widgets');
+    try {
+      const applied = await runApply(request(head, { forceConflicts: true }));
+      assert.equal(applied.result, 'success', applied.failure);
+      assert.ok(applied.applied.some((o) => o.kind === 'Widget' && o.name === 'blue'));
+      assert.equal(kubectl('get', '-n', ns, `widgets.${group}/blue`, '-o', 'jsonpath={.spec.size}').stdout, '3');
+      // Pruning keeps both, and a change to the object alone applies as any other.
+      const bigger = commit({ 'releases/dev/widget.yaml': widget(5) }, 'bigger widget');
+      const again = await runApply(
+        request(bigger, { prune: true, forceConflicts: true, target: { ...request(bigger).target, namespace: ns } }),
+      );
+      assert.equal(again.result, 'success', again.failure);
+      assert.equal(kubectl('get', '-n', ns, `widgets.${group}/blue`, '-o', 'jsonpath={.spec.size}').stdout, '5');
+    } finally {
+      commit({ 'releases/dev/crd.yaml': null, 'releases/dev/widget.yaml': null }, 'no widgets');
+      kubectl('delete', 'crd', `widgets.${group}`, '--wait=false');
+    }
+  });
+
   test('the source commit comes from the promotion record the merged commits carry; the input overrides it', async () => {
     const source = 'ab12'.repeat(10);
     git('checkout', '-q', '-b', 'promote/web-dev');

@@ -1,5 +1,6 @@
 // validate's cluster stage against a real API server (KUBECONFIG, else the local cluster, else skipped).
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +78,68 @@ describe('validate cluster stage', { skip }, () => {
         ['ConfigMap', 'settings', 'apply', 'passed'],
       ],
     );
+  });
+
+  test('a CustomResourceDefinition in the change is established before objects of its kind are checked', async (t) => {
+    const group = `${ns}.example.com`;
+    const name = `gadgets.${group}`;
+    t.after(() => {
+      spawnSync(cluster!.kubectl, [`--kubeconfig=${cluster!.kubeconfig}`, 'delete', 'crd', name, '--wait=false']);
+    });
+    const crd: ClusterObject = {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      namespace: '',
+      name,
+      value: {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        metadata: { name },
+        spec: {
+          group,
+          scope: 'Namespaced',
+          names: { plural: 'gadgets', singular: 'gadget', kind: 'Gadget', listKind: 'GadgetList' },
+          versions: [
+            {
+              name: 'v1',
+              served: true,
+              storage: true,
+              schema: {
+                openAPIV3Schema: {
+                  type: 'object',
+                  properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } },
+                },
+              },
+            },
+          ],
+        },
+      },
+    };
+    const gadget = (size: unknown): ClusterObject => ({
+      apiVersion: `${group}/v1`,
+      kind: 'Gadget',
+      namespace: ns,
+      name: 'g',
+      value: { apiVersion: `${group}/v1`, kind: 'Gadget', metadata: { name: 'g', namespace: ns }, spec: { size } },
+    });
+    const outcomes = await stage([gadget(3), crd]);
+    assert.deepEqual(
+      outcomes.map((o) => [o.kind, o.stage, o.result, o.reason]),
+      [
+        ['CustomResourceDefinition', 'apply', 'passed', undefined],
+        ['Gadget', 'apply', 'passed', undefined],
+      ],
+    );
+    // Checked against the CRD's schema, not passed over: a string where it says integer is refused.
+    const refused = await stage([gadget('big'), crd]);
+    assert.deepEqual(
+      refused.map((o) => [o.kind, o.stage, o.result]),
+      [
+        ['CustomResourceDefinition', 'apply', 'passed'],
+        ['Gadget', 'dry-run', 'failed'],
+      ],
+    );
+    assert.match(refused[1]!.reason ?? '', /spec\.size/);
   });
 
   test('a server-side rejection fails at the dry run, naming the field; nothing of it is applied', async () => {

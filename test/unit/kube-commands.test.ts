@@ -18,6 +18,7 @@ import {
   kustomizeCommand,
   logsCommand,
   rolloutStatusCommand,
+  waitEstablishedCommand,
   type CommandLine,
 } from '../../src/kube/commands.js';
 import { ProgramMissingError, runCommand } from '../../src/kube/run.js';
@@ -95,6 +96,20 @@ describe('kube adapter command lines', () => {
         'deployment/web',
         '--watch=true',
         '--timeout=90s',
+      ],
+    },
+    {
+      name: 'wait for CustomResourceDefinitions to be Established: cluster-scoped, never the target namespace',
+      line: waitEstablishedCommand(target, ['widgets.example.com', 'gadgets.example.com'], 59.6),
+      program: '/opt/kubectl',
+      args: [
+        '--kubeconfig=/tmp/kc',
+        '--context=ctx',
+        'wait',
+        '--for=condition=Established',
+        '--timeout=60s',
+        'customresourcedefinitions.apiextensions.k8s.io/widgets.example.com',
+        'customresourcedefinitions.apiextensions.k8s.io/gadgets.example.com',
       ],
     },
     {
@@ -179,8 +194,9 @@ describe('kube adapter command lines', () => {
     });
   }
 
-  test('apply without files or stdin is refused', () => {
+  test('a command with nothing to act on is refused', () => {
     assert.throws(() => applyCommand({}, { fieldManager: 'm' }), /no files and no stdin/);
+    assert.throws(() => waitEstablishedCommand({}, [], 10), /no CustomResourceDefinition named/);
   });
 
   test('a hostile name stays one argument', () => {

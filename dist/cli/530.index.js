@@ -791,6 +791,22 @@ function diffCommand(target, options) {
     args.push(...sources(options));
     return kubectl(target, args, options.stdin);
 }
+/**
+ * `kubectl wait` until each named CustomResourceDefinition is Established: until then the API does
+ * not serve its kind, and an object of that kind is refused ("no matches for kind").
+ */
+function waitEstablishedCommand(target, names, timeoutSeconds) {
+    if (names.length === 0)
+        throw new Error('kubectl wait: no CustomResourceDefinition named');
+    // Cluster-scoped: no namespace, whatever the target's.
+    const { namespace: _cluster, ...scoped } = target;
+    return kubectl(scoped, [
+        'wait',
+        '--for=condition=Established',
+        `--timeout=${Math.max(1, Math.round(timeoutSeconds))}s`,
+        ...names.map((name) => `customresourcedefinitions.apiextensions.k8s.io/${name}`),
+    ]);
+}
 /** Workloads kubectl can wait for with `rollout status`. */
 const ROLLOUT_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 function rolloutStatusCommand(target, object, timeoutSeconds) {

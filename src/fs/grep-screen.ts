@@ -3,7 +3,7 @@
 // time Node takes to open and read them, so Node then reads only the few files grep names. grep's
 // patterns only need to keep every file the exact screen keeps: the reader re-applies the exact
 // screen to each file it reads. Spawned with an argument array, never through a shell.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import type { ScreenText } from './tree.js';
 
@@ -18,6 +18,13 @@ const ARGUMENT_BYTES_PER_GREP = 256 * 1024;
  * them one after the other, a few milliseconds each (measured on two cores only).
  */
 const GREPS_AT_ONCE = Math.max(1, Math.min(availableParallelism(), 4));
+
+/**
+ * Greps searching folders at once while Node goes on with its own work (loading code, walking the
+ * tree): one core is left to Node (measured on two cores: one grep beside Node, 131 ms for a
+ * 10,000-file bump, against 136 ms with two), at most four.
+ */
+const GREPS_BESIDE_NODE = Math.max(1, Math.min(availableParallelism() - 1, 4));
 
 /** A bracket expression for the ERE metacharacters, so no backslash stands before an ordinary character. */
 const ESCAPED: Record<string, string> = {
@@ -81,18 +88,40 @@ function grepEnvironment(): NodeJS.ProcessEnv {
   return { ...inherited, LC_ALL: 'C' };
 }
 
+/** A name given to grep: one starting with "-" is never an option after "--", but "-" alone is standard input. */
+const asArgument = (path: string) => (path.charCodeAt(0) === 0x2d ? `./${path}` : path);
+
 /**
- * One grep over some files: the names it lists, in its order (the order of the arguments), or
- * undefined when it could not search them all.
+ * grep's own walk, past the folders the tree reader passes over. grep -r does not follow a symbolic
+ * link it meets, as the reader's walk does not (the reader checks and reads links itself).
  */
-function grepChunk(cwd: string, patterns: readonly string[], names: readonly string[]): Promise<string[] | undefined> {
+const RECURSIVE = ['-r', '--exclude-dir=.git', '--exclude-dir=node_modules'];
+
+/**
+ * One grep over some files, or (`recursive`) over some folders: the names it lists, in its order
+ * (for files, the order of the arguments), or undefined when it could not search them all.
+ */
+function grepChunk(
+  cwd: string,
+  patterns: readonly string[],
+  names: readonly string[],
+  recursive = false,
+  started?: (child: ChildProcess) => void,
+): Promise<string[] | undefined> {
   return new Promise((resolve) => {
     const child = spawn(
       'grep',
-      // -D skip: a file turned into a FIFO since the walk is passed over rather than waited on.
-      ['-l', '--null', '-E', '-s', '-D', 'skip', ...patterns.flatMap((pattern) => ['-e', pattern]), '--', ...names],
+      [
+        // -D skip: a file turned into a FIFO since the walk is passed over rather than waited on.
+        ...['-l', '--null', '-E', '-s', '-D', 'skip'],
+        ...(recursive ? RECURSIVE : []),
+        ...patterns.flatMap((pattern) => ['-e', pattern]),
+        '--',
+        ...names,
+      ],
       { cwd, env: grepEnvironment(), stdio: ['ignore', 'pipe', 'ignore'] },
     );
+    started?.(child);
     const output: Buffer[] = [];
     child.stdout.on('data', (data: Buffer) => output.push(data));
     child.on('error', () => resolve(undefined));
@@ -106,6 +135,42 @@ function grepChunk(cwd: string, patterns: readonly string[], names: readonly str
   });
 }
 
+export interface FolderScreen {
+  /** The group of each folder given (a path relative to the root, without a trailing slash). */
+  groupOf: ReadonlyMap<string, number>;
+  /** For each group, the files (relative to the root) grep lists; undefined for a group it could not search. */
+  listed: Promise<(ReadonlySet<string> | undefined)[]>;
+  /** Stops the greps (nobody will read their answer). */
+  stop: () => void;
+}
+
+/**
+ * Starts greps that search every file of some folders of a tree (paths relative to `root`): one
+ * group of folders per grep, one grep per core but the one left to Node. grep then
+ * opens each file inside a folder it holds open, where a list of names costs their copies and a full
+ * path resolution each, and it can start before the caller has walked the tree.
+ */
+export function grepFolders(root: string, patterns: readonly string[], folders: readonly string[]): FolderScreen {
+  const count = Math.min(GREPS_BESIDE_NODE, folders.length);
+  const groups: string[][] = Array.from({ length: count }, () => []);
+  const groupOf = new Map<string, number>();
+  folders.forEach((folder, index) => {
+    groups[index % count]!.push(asArgument(folder));
+    groupOf.set(folder, index % count);
+  });
+  const children: ChildProcess[] = [];
+  const listed = Promise.all(
+    groups.map(async (group) => {
+      const names = await grepChunk(root, patterns, group, true, (child) => children.push(child));
+      // A name that is not UTF-8 reads as U+FFFD and would match no path of the walk: the whole
+      // group is left to the reader. "./-x/a.yaml" is what grep lists for the folder given as "./-x".
+      if (names === undefined || names.some((name) => name.includes('\ufffd'))) return undefined;
+      return new Set(names.map((name) => (name.startsWith('./') ? name.slice(2) : name)));
+    }),
+  );
+  return { groupOf, listed, stop: () => children.forEach((child) => child.kill()) };
+}
+
 /**
  * Which of `paths` (relative to `root`, regular files) may pass the screen: 1 for each file grep
  * lists, and for every file of a group grep could not search (missing grep, an unreadable file), so
@@ -116,8 +181,7 @@ export async function grepScreen(
   paths: readonly string[],
   patterns: readonly string[],
 ): Promise<Uint8Array> {
-  // A name starting with "-" is never an option after "--", but "-" alone is standard input.
-  const names = paths.map((path) => (path.charCodeAt(0) === 0x2d ? `./${path}` : path));
+  const names = paths.map(asArgument);
   const bytes = new Uint32Array(names.length);
   let total = 0;
   let longest = 0;

@@ -1,4 +1,5 @@
 import {
+  type Dirent,
   closeSync,
   constants,
   fstatSync,
@@ -12,7 +13,7 @@ import {
 } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join, sep } from 'node:path';
-import { grepPatterns, grepScreen } from './grep-screen.js';
+import { grepFolders, grepPatterns, grepScreen, type FolderScreen } from './grep-screen.js';
 
 /** Files larger than this are skipped with a warning rather than parsed (manifests are small). */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -42,6 +43,12 @@ export interface ReadTreeOptions {
    * runs), or Node alone. The results are the same; grep is only faster.
    */
   screenWith?: 'grep' | 'node';
+  /**
+   * Greps `startTreeScreen` started over this tree with this `include` and `mustContain`: they
+   * screen the files of the folders they search (the rest as without them). Ignored when it was
+   * started for another tree, filter or screen.
+   */
+  started?: StartedScreen;
   maxFileBytes?: number;
   warn?: (message: string) => void;
 }
@@ -214,15 +221,27 @@ export async function readTree(root: string, options: ReadTreeOptions = {}): Pro
   const paths: string[] = [];
   const absolutes: string[] = [];
   const links: number[] = [];
-  const visit = (dir: string, prefix: string): void => {
-    const entries = readdirSync(dir, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const started =
+    options.started &&
+    options.started.root === root &&
+    options.started.include === include &&
+    options.started.mustContain === mustContain
+      ? options.started
+      : undefined;
+  if (options.started && !started) options.started.screen.stop();
+  // With started greps: the group of the searched folder each path lies in (-1: none), set as the
+  // walk enters those folders.
+  const groups: number[] = [];
+  const visit = (dir: string, prefix: string, group: number): void => {
+    const known = started?.listed.get(dir);
+    const entries = known ?? sortedEntries(dir);
     for (const entry of entries) {
       // Not path.join, which validates and normalises on every call: paths built from root need neither.
       const absolute = dir + sep + entry.name;
       const path = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) visit(absolute, `${path}/`);
+        if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
+        visit(absolute, `${path}/`, group !== -1 || !started ? group : (started.screen.groupOf.get(path) ?? -1));
         continue;
       }
       if (!include(path)) continue;
@@ -230,11 +249,21 @@ export async function readTree(root: string, options: ReadTreeOptions = {}): Pro
       else if (!entry.isFile()) continue;
       paths.push(path);
       absolutes.push(absolute);
+      if (started) groups.push(group);
     }
   };
-  visit(root, '');
+  try {
+    visit(root, '', -1);
+  } catch (error) {
+    started?.screen.stop();
+    throw error;
+  }
 
-  const mayPass = texts && (await grepPrefilter(root, paths, links, texts, options.screenWith));
+  const mayPass =
+    texts &&
+    (started
+      ? await withStartedScreen(started, root, paths, groups, links, texts, options.screenWith)
+      : await grepPrefilter(root, paths, links, texts, options.screenWith));
   for (let index = 0, nextLink = 0; index < paths.length; index++) {
     const path = paths[index] as string;
     const absolute = absolutes[index] as string;
@@ -252,6 +281,123 @@ export async function readTree(root: string, options: ReadTreeOptions = {}): Pro
     files.push(isUtf8(bytes) ? { path, text } : { path, text, invalidUtf8: true });
   }
   return files;
+}
+
+function sortedEntries(dir: string): Dirent[] {
+  const entries = readdirSync(dir, { withFileTypes: true });
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * A level of the tree with this many folders or more is given to greps before the tree is walked
+ * (`startTreeScreen`): a tree that wide is large enough for their start to pay.
+ */
+export const EARLY_GREP_MIN_FOLDERS = 64;
+/** Levels looked at for that many folders. */
+const EARLY_GREP_MAX_DEPTH = 6;
+
+/** Greps searching a tree's folders, started before the tree is walked (`startTreeScreen`). */
+export interface StartedScreen {
+  root: string;
+  include: (path: string) => boolean;
+  mustContain: ReadTreeOptions['mustContain'];
+  screen: FolderScreen;
+  /** The folders listed to find the level searched, sorted as the walk reads them (by absolute path). */
+  listed: ReadonlyMap<string, Dirent[]>;
+}
+
+/**
+ * Starts greps over a large tree's folders before a command loads the code that reads what they find:
+ * they screen the files while that code loads and while `readTree` walks the tree, which it is then
+ * given (`started`). The tree is listed level by level from the root until a level holds
+ * `EARLY_GREP_MIN_FOLDERS` folders (one folder is enough with `screenWith: 'grep'`), and that level's
+ * folders are searched, a group per grep. Undefined, and nothing started, when the tree is not that
+ * wide, grep is not to be used, or grep cannot say the screen. The greps search every file of the
+ * folders (grep's own name filters differ from one grep to another), and only the files `include`
+ * takes are read.
+ */
+export function startTreeScreen(
+  root: string,
+  options: Pick<ReadTreeOptions, 'include' | 'mustContain' | 'screenWith'>,
+): StartedScreen | undefined {
+  const include = options.include ?? isYamlPath;
+  const { mustContain } = options;
+  if (mustContain === undefined) return undefined;
+  if (options.screenWith === 'node' || process.platform === 'win32') return undefined;
+  const patterns = grepPatterns(typeof mustContain === 'string' ? [mustContain] : mustContain);
+  if (patterns === undefined) return undefined;
+  const enough = options.screenWith === 'grep' ? 1 : EARLY_GREP_MIN_FOLDERS;
+  const listed = new Map<string, Dirent[]>();
+  let level: { absolute: string; path: string }[] = [{ absolute: root, path: '' }];
+  for (let depth = 1; depth <= EARLY_GREP_MAX_DEPTH && level.length > 0; depth++) {
+    const next: { absolute: string; path: string }[] = [];
+    for (const folder of level) {
+      const entries = sortedEntries(folder.absolute);
+      listed.set(folder.absolute, entries);
+      for (const entry of entries) {
+        if (!entry.isDirectory() || SKIPPED_DIRECTORIES.has(entry.name)) continue;
+        next.push({
+          absolute: folder.absolute + sep + entry.name,
+          path: folder.path === '' ? entry.name : `${folder.path}/${entry.name}`,
+        });
+      }
+    }
+    if (next.length >= enough) {
+      const screen = grepFolders(
+        root,
+        patterns,
+        next.map((folder) => folder.path),
+      );
+      return { root, include, mustContain, screen, listed };
+    }
+    level = next;
+  }
+  return undefined;
+}
+
+/**
+ * `grepPrefilter` for a walk that started greps screened: a regular file in a searched folder may
+ * pass when its grep listed it, or could not search its group; the others (files above those
+ * folders, and names starting with a dot, which not every grep searches in a folder) go through
+ * `grepPrefilter`.
+ */
+async function withStartedScreen(
+  started: StartedScreen,
+  root: string,
+  paths: readonly string[],
+  groups: readonly number[],
+  links: readonly number[],
+  texts: readonly ScreenText[],
+  screenWith: 'grep' | 'node' | undefined,
+): Promise<Uint8Array> {
+  const listed = await started.screen.listed;
+  const mayPass = new Uint8Array(paths.length).fill(1);
+  const rest: number[] = [];
+  for (let index = 0, nextLink = 0; index < paths.length; index++) {
+    if (links[nextLink] === index) {
+      nextLink++;
+      continue;
+    }
+    const path = paths[index] as string;
+    const group = groups[index] as number;
+    if (group === -1 || path.charCodeAt(path.lastIndexOf('/') + 1) === 0x2e) {
+      rest.push(index);
+      continue;
+    }
+    const found = listed[group];
+    if (found !== undefined && !found.has(path)) mayPass[index] = 0;
+  }
+  if (rest.length > 0) {
+    const verdicts = await grepPrefilter(
+      root,
+      rest.map((index) => paths[index] as string),
+      [],
+      texts,
+      screenWith,
+    );
+    if (verdicts) rest.forEach((index, at) => (mayPass[index] = verdicts[at] as number));
+  }
+  return mayPass;
 }
 
 /**

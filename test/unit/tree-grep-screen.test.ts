@@ -2,12 +2,19 @@
 // the same files, order and warnings either way.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { grepPatterns, grepScreen } from '../../src/fs/grep-screen.js';
-import { GREP_SCREEN_MIN_FILES, readTree, type ReadTreeOptions, type ScreenText } from '../../src/fs/tree.js';
+import {
+  EARLY_GREP_MIN_FOLDERS,
+  GREP_SCREEN_MIN_FILES,
+  readTree,
+  startTreeScreen,
+  type ReadTreeOptions,
+  type ScreenText,
+} from '../../src/fs/tree.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'tree-grep-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -58,9 +65,9 @@ const MENTION = 'image: ghcr.io/acme/target:1.0\n';
 const LIMIT = 1000;
 
 /** A tree of every case at once: names, boundaries, sizes, encodings, links, what is skipped. */
-function hostileTree() {
+function hostileTree(folder = '') {
   const outside = tree({ 'outside.yaml': MENTION });
-  const root = tree({
+  const files: Record<string, string | Buffer> = {
     'plain.yaml': MENTION,
     'quoted.yaml': 'image: "target"\n',
     'slash.yaml': 'image: acme/target:1\n',
@@ -92,13 +99,15 @@ function hostileTree() {
     '.git/config.yaml': MENTION,
     'deep/node_modules/x.yaml': MENTION,
     'deep/er/still.yaml': MENTION,
-  });
-  symlinkSync(join(root, 'plain.yaml'), join(root, 'link-inside.yaml'));
-  symlinkSync(join(root, 'other.yaml'), join(root, 'link-inside-silent.yaml'));
-  symlinkSync(join(outside, 'outside.yaml'), join(root, 'link-outside.yaml'));
-  symlinkSync(join(root, 'missing.yaml'), join(root, 'link-dangling.yaml'));
-  symlinkSync(join(root, 'deep'), join(root, 'link-to-dir'));
-  execFileSync('mkfifo', [join(root, 'fifo.yaml')]);
+  };
+  const root = tree(Object.fromEntries(Object.entries(files).map(([path, content]) => [folder + path, content])));
+  const at = join(root, folder);
+  symlinkSync(join(at, 'plain.yaml'), join(at, 'link-inside.yaml'));
+  symlinkSync(join(at, 'other.yaml'), join(at, 'link-inside-silent.yaml'));
+  symlinkSync(join(outside, 'outside.yaml'), join(at, 'link-outside.yaml'));
+  symlinkSync(join(at, 'missing.yaml'), join(at, 'link-dangling.yaml'));
+  symlinkSync(join(at, 'deep'), join(at, 'link-to-dir'));
+  execFileSync('mkfifo', [join(at, 'fifo.yaml')]);
   return root;
 }
 
@@ -260,6 +269,118 @@ describe('readTree through grep', () => {
     edges.forEach(([name, _text, at, kept], index) => {
       assert.equal(reported.has(`f${String(index).padStart(3, '0')}.yaml`), kept, `${name} at ${at}`);
     });
+  });
+
+  // Greps started over the folders of a tree before it is walked (startTreeScreen, as bump does
+  // before it loads its planner): they search the folders themselves; the files above go through
+  // the list of names.
+  async function readStarted(root: string, options: ReadTreeOptions) {
+    const started = startTreeScreen(root, { ...options, screenWith: 'grep' });
+    return { started: started !== undefined, ...(await read(root, { ...options, screenWith: 'grep', started })) };
+  }
+  for (const [name, mustContain] of screens) {
+    test(`greps started over the folders: the same files, order and warnings as Node alone, screening with ${name}`, async () => {
+      const root = hostileTree('in/a folder/');
+      const extra = {
+        'top.yaml': MENTION,
+        'in/mid.yml': MENTION,
+        'in/-dash/x.YAML': MENTION,
+        'in/.dot/.d.yaml': MENTION,
+      };
+      for (const [path, content] of Object.entries(extra)) {
+        mkdirSync(dirname(join(root, path)), { recursive: true });
+        writeFileSync(join(root, path), content);
+      }
+      for (const include of [undefined, everything]) {
+        const options = { mustContain, maxFileBytes: LIMIT, ...(include ? { include } : {}) };
+        const { started, ...got } = await readStarted(root, options);
+        assert.equal(
+          started,
+          grepPatterns(typeof mustContain === 'string' ? [mustContain] : (mustContain ?? [])) !== undefined,
+        );
+        assert.deepEqual(got, await read(root, { ...options, screenWith: 'node' }));
+      }
+    });
+  }
+
+  /** grep on PATH as a script that logs each call's arguments, then runs the real grep (or fails on -r). */
+  function loggedGrep(failRecursive = false): { bin: string; calls: () => string[][] } {
+    const bin = mkdtempSync(join(scratch, 'bin-'));
+    const real = spawnSync('sh', ['-c', 'command -v grep'], { encoding: 'utf8' }).stdout.trim();
+    const log = join(bin, 'calls');
+    writeFileSync(log, '');
+    writeFileSync(
+      join(bin, 'grep'),
+      `#!/bin/sh\nfor a in "$@"; do printf '%s\\037' "$a"; done >> '${log}'\necho >> '${log}'\n` +
+        (failRecursive ? `case " $* " in *" -r "*) exit 2;; esac\n` : '') +
+        `exec '${real}' "$@"\n`,
+      { mode: 0o755 },
+    );
+    const calls = () =>
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split('\x1f').slice(0, -1));
+    return { bin, calls };
+  }
+  async function withPath<T>(bin: string, run: () => Promise<T>): Promise<T> {
+    const saved = process.env.PATH;
+    process.env.PATH = `${bin}:${saved ?? ''}`;
+    try {
+      return await run();
+    } finally {
+      process.env.PATH = saved;
+    }
+  }
+
+  test(`a level of ${EARLY_GREP_MIN_FOLDERS} folders is searched by greps started before the walk, by default; a narrower tree starts none`, async () => {
+    const files: Record<string, string> = { 'top.yaml': MENTION, 'apps/readme.yaml': 'nothing\n' };
+    for (let index = 0; index < EARLY_GREP_MIN_FOLDERS; index++) {
+      files[`apps/app-${index}/deploy.yaml`] = index % 9 === 0 ? MENTION : 'ports: {targetPort: 8080}\n';
+    }
+    const root = tree(files);
+    const grep = loggedGrep();
+    const got = await withPath(grep.bin, async () => {
+      const started = startTreeScreen(root, { mustContain: BUMP_SCREEN });
+      assert.ok(started, 'started');
+      return read(root, { mustContain: BUMP_SCREEN, started });
+    });
+    assert.deepEqual(got, await read(root, { mustContain: BUMP_SCREEN, screenWith: 'node' }));
+    assert.deepEqual(
+      got.files.map((file) => file.path),
+      [0, 18, 27, 36, 45, 54, 63, 9].map((n) => `apps/app-${n}/deploy.yaml`).concat('top.yaml'),
+    );
+    const calls = grep.calls();
+    assert.ok(calls.length >= 1 && calls.every((args) => args.includes('-r')), JSON.stringify(calls));
+    const searched = calls.flatMap((args) => args.slice(args.indexOf('--') + 1)).sort();
+    assert.deepEqual(searched, Array.from({ length: EARLY_GREP_MIN_FOLDERS }, (_, n) => `apps/app-${n}`).sort());
+
+    const narrower = tree(Object.fromEntries(Object.entries(files).filter(([path]) => !path.includes('app-63/'))));
+    assert.equal(startTreeScreen(narrower, { mustContain: BUMP_SCREEN }), undefined);
+  });
+
+  test('a folder group grep cannot search is read by Node: the same answer', async () => {
+    const root = hostileTree('x/y/');
+    const grep = loggedGrep(true);
+    const options = { mustContain: BUMP_SCREEN, maxFileBytes: LIMIT };
+    const failed = await withPath(grep.bin, () => readStarted(root, options));
+    assert.ok(failed.started && grep.calls().some((args) => args.includes('-r')), 'greps over folders ran, and failed');
+    const { started: _started, ...got } = failed;
+    assert.deepEqual(got, await read(root, { ...options, screenWith: 'node' }));
+  });
+
+  test('started greps for another tree or screen are stopped and not used', async () => {
+    const root = hostileTree('x/');
+    const other = hostileTree('x/');
+    const started = startTreeScreen(other, { mustContain: BUMP_SCREEN, screenWith: 'grep' });
+    assert.ok(started);
+    const options = { mustContain: BUMP_SCREEN, maxFileBytes: LIMIT };
+    assert.deepEqual(await read(root, { ...options, started }), await read(root, { ...options, screenWith: 'node' }));
+    const sameTree = startTreeScreen(root, { mustContain: [NAME], screenWith: 'grep' });
+    assert.deepEqual(
+      await read(root, { ...options, started: sameTree }),
+      await read(root, { ...options, screenWith: 'node' }),
+    );
   });
 
   test(`a tree of ${GREP_SCREEN_MIN_FILES} files or more goes through grep by default, with the same result`, async () => {

@@ -1,5 +1,9 @@
-import { applyPlan, bumpScreen, isKustomizationPath, planBump, type BumpPlan } from '../../core/manifest/index.js';
-import { isYamlPath, readTree, writeTreeFiles } from '../../fs/tree.js';
+// Only light modules here: the planner (the YAML library and the locators) loads once greps are
+// searching a large tree (see run), so that the two overlap.
+import type { BumpPlan } from '../../core/manifest/index.js';
+import { isKustomizationPath } from '../../core/manifest/files.js';
+import { bumpScreen } from '../../core/manifest/target.js';
+import { isYamlPath, readTree, startTreeScreen, writeTreeFiles } from '../../fs/tree.js';
 import { UserError } from '../../core/errors.js';
 import { optionalString, requireDirectory, requireString, type Command } from '../command.js';
 import { forLog } from '../../core/text/untrusted.js';
@@ -103,7 +107,11 @@ export const bumpCommand: Command = {
       ...(digest !== undefined && { digest }),
       ...(container !== undefined && { container }),
     };
-    const files = await readTree(dir, { include: isManifestPath, mustContain: bumpScreen(target), warn: warnOnRead });
+    // Checks the image, tag and digest before anything is read.
+    const mustContain = bumpScreen(target);
+    const started = startTreeScreen(dir, { include: isManifestPath, mustContain });
+    const { applyPlan, planBump } = await import('../../core/manifest/index.js');
+    const files = await readTree(dir, { include: isManifestPath, mustContain, started, warn: warnOnRead });
     const plan = planBump(files, target);
     plan.warnings.forEach(warn);
     if (plan.references === 0 && values['allow-nothing'] !== true) {

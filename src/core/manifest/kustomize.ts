@@ -3,10 +3,7 @@ import { bumpTagFields, recordPlace, type LocateContext } from './locate.js';
 import { formatPath, pairOf, resolveNode, stringValue, valueOf } from './nodes.js';
 import { referenceOfTarget } from './target.js';
 
-/** kustomize reads these names only; `Kustomization` (no extension) is its legacy spelling. */
-export function isKustomizationPath(path: string): boolean {
-  return /(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(path);
-}
+export { isKustomizationPath } from './files.js';
 
 /**
  * `images:` entries that deploy the target get `newTag`, and `digest` as `kustomize edit set image`

@@ -151,15 +151,7 @@ function planFile(
   return edits;
 }
 
-/**
- * Texts of which every file `planBump` may read or edit contains at least one (the image's last path
- * component standing as a name, as `mentions` reads it, or a setter marker's key): a screen a reader
- * may apply to the tree's raw bytes first.
- * It is the first test `planBump` makes of each file, so it never drops a file the plan would use.
- */
-export function bumpScreen(bumpTarget: BumpTarget): (string | { name: string; before: string; after: string })[] {
-  return [resolveTarget(bumpTarget).nameScreen, SETTER_SCREEN];
-}
+export { bumpScreen } from './target.js';
 
 /** The files a plan rewrites, with their new texts, ready to write. */
 export function applyPlan(plan: BumpPlan): { path: string; text: string }[] {

@@ -1,5 +1,6 @@
 import { invalid } from '../errors.js';
 import { DIGEST_EXPECTED, isValidDigest, isValidTag, parseImageReference, type ImageReference } from '../image-ref.js';
+import { SETTER_SCREEN } from '../setters/screen.js';
 import type { BumpTarget } from './types.js';
 
 /** A validated bump target, with what the locators compare against. */
@@ -139,4 +140,14 @@ export function containerList(target: ResolvedTarget): string {
 export function splitTagAndDigest(value: string): { tag: string; digest: string | undefined } {
   const at = value.indexOf('@');
   return at === -1 ? { tag: value, digest: undefined } : { tag: value.slice(0, at), digest: value.slice(at + 1) };
+}
+
+/**
+ * Texts of which every file `planBump` may read or edit contains at least one (the image's last path
+ * component standing as a name, as `mentions` reads it, or a setter marker's key): a screen a reader
+ * may apply to the tree's raw bytes first.
+ * It is the first test `planBump` makes of each file, so it never drops a file the plan would use.
+ */
+export function bumpScreen(bumpTarget: BumpTarget): (string | { name: string; before: string; after: string })[] {
+  return [resolveTarget(bumpTarget).nameScreen, SETTER_SCREEN];
 }

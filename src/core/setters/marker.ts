@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
+import { SETTER_KEY } from './screen.js';
 
 /** Which part of the policy's latest image a marked value holds. */
 export type SetterField = 'full' | 'tag' | 'name' | 'digest';
@@ -9,11 +10,7 @@ export interface SetterMarker {
   field: SetterField;
 }
 
-/** The key Flux reads from a setter comment: `# {"$imagepolicy": "<ns>:<name>[:tag|:name|:digest]"}`. */
-export const SETTER_KEY = '$imagepolicy';
-
-/** Bytes every file holding a marker contains; files without them are not parsed at all. */
-export const SETTER_SCREEN = `"${SETTER_KEY}"`;
+export { SETTER_KEY, SETTER_SCREEN } from './screen.js';
 
 const FIELD_SUFFIXES: Record<string, SetterField> = { tag: 'tag', name: 'name', digest: 'digest' };
 

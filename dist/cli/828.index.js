@@ -275,16 +275,15 @@ const settersCommand = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Aw: () => (/* binding */ markerId),
-/* harmony export */   dB: () => (/* binding */ SETTER_SCREEN),
+/* harmony export */   dB: () => (/* reexport safe */ _screen_js__WEBPACK_IMPORTED_MODULE_1__.d),
 /* harmony export */   wQ: () => (/* binding */ markedScalars)
 /* harmony export */ });
-/* unused harmony exports SETTER_KEY, parseSetterMarker, lineCommentAfter, headCommentAbove, setterMarkerOf */
+/* unused harmony exports parseSetterMarker, lineCommentAfter, headCommentAbove, setterMarkerOf */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _screen_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8270);
 
-/** The key Flux reads from a setter comment: `# {"$imagepolicy": "<ns>:<name>[:tag|:name|:digest]"}`. */
-const SETTER_KEY = '$imagepolicy';
-/** Bytes every file holding a marker contains; files without them are not parsed at all. */
-const SETTER_SCREEN = `"${SETTER_KEY}"`;
+
+
 const FIELD_SUFFIXES = { tag: 'tag', name: 'name', digest: 'digest' };
 /**
  * Reads a setter marker from one comment (its text with or without the leading `#`). As Flux (kyaml)
@@ -307,7 +306,7 @@ function parseSetterMarker(comment) {
     const values = Object.values(parsed);
     if (!values.every((value) => typeof value === 'string'))
         return undefined;
-    const id = parsed[SETTER_KEY];
+    const id = parsed[_screen_js__WEBPACK_IMPORTED_MODULE_1__/* .SETTER_KEY */ .i];
     if (id === undefined)
         return undefined;
     const [namespace, name, suffix, ...rest] = id.split(':');
@@ -394,6 +393,23 @@ function* markedScalars(source, root) {
     }
     yield* visit(root, undefined);
 }
+
+
+/***/ }),
+
+/***/ 8270:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ SETTER_SCREEN),
+/* harmony export */   i: () => (/* binding */ SETTER_KEY)
+/* harmony export */ });
+// What every file holding a Flux setter marker contains, apart from the marker code that reads them
+// (marker.ts, which needs the YAML library): a command can screen a tree before loading it.
+/** The key Flux reads from a setter comment: `# {"$imagepolicy": "<ns>:<name>[:tag|:name|:digest]"}`. */
+const SETTER_KEY = '$imagepolicy';
+/** Bytes every file holding a marker contains; files without them are not parsed at all. */
+const SETTER_SCREEN = `"${SETTER_KEY}"`;
 
 
 /***/ })

@@ -371,7 +371,8 @@ describe('readTree through grep', () => {
 
   test('started greps for another tree or screen are stopped and not used', async () => {
     const root = hostileTree('x/');
-    const other = hostileTree('x/');
+    // The same folder, mentioning nothing: used for `root`, its greps would drop every file under x/.
+    const other = tree({ 'x/plain.yaml': 'nothing\n' });
     const started = startTreeScreen(other, { mustContain: BUMP_SCREEN, screenWith: 'grep' });
     assert.ok(started);
     const options = { mustContain: BUMP_SCREEN, maxFileBytes: LIMIT };

@@ -5,8 +5,9 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import Bottleneck from 'bottleneck/light.js';
+import type Bottleneck from 'bottleneck';
 import { httpFetch } from './http-transport.js';
+import { Group, Limiter } from './scheduler.js';
 
 export const GitHubOctokit = Octokit.plugin(retry, throttling);
 export type GitHubClient = InstanceType<typeof GitHubOctokit>;
@@ -63,6 +64,18 @@ const USER_AGENT = 'gitops-promote';
 // repository, a conflict) is an answer, not a hiccup: retrying it only delays the error.
 const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 429, 451];
 
+// The plugin's process-wide groups, with its limits, on the scheduler of scheduler.ts: every client of
+// a process shares them, as it does by default (write and notifications are per client, below).
+let sharedGroups: { global: Group; auth: Group; search: Group } | undefined;
+function processGroups() {
+  sharedGroups ??= {
+    global: new Group({ maxConcurrent: 10 }),
+    auth: new Group({ maxConcurrent: 1 }),
+    search: new Group({ maxConcurrent: 1, minTime: 2000 }),
+  };
+  return sharedGroups;
+}
+
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const log = withDefaults(options.log);
   const rateLimitRetries = options.rateLimitRetries ?? 3;
@@ -88,14 +101,17 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       retryAfterBaseValue: options.retryDelayMs ?? 1000,
     },
     throttle: {
+      // Limiters that start a request at once when nothing holds it back (see scheduler.ts).
+      Bottleneck: Limiter as unknown as typeof Bottleneck,
+      ...(processGroups() as unknown as Record<string, Bottleneck.Group>),
       retryAfterBaseValue: unitMs,
       fallbackSecondaryRateRetryAfter: options.fallbackSecondaryRetryAfterSeconds ?? 60,
       // A group of our own: the plugin's default one is shared by every client in the process.
-      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: writeIntervalMs }),
-      notifications: new Bottleneck.Group({
+      write: new Group({ maxConcurrent: 1, minTime: writeIntervalMs }) as unknown as Bottleneck.Group,
+      notifications: new Group({
         maxConcurrent: 1,
         minTime: options.notificationIntervalMs ?? (paced ? 3000 : 0),
-      }),
+      }) as unknown as Bottleneck.Group,
       onSecondaryRateLimit: async (retryAfter, request, _octokit, retryCount) => {
         if (retryCount >= secondaryRetries) {
           log.warn(`GitHub secondary rate limit on ${describe(request)}: giving up after ${retryCount} retries`);

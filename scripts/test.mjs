@@ -22,9 +22,15 @@ function findTests(dir) {
 }
 
 const files = named.length > 0 ? named : findTests(join(root, 'test')).sort();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, GITOPS_PROMOTE_SLOW_TESTS: slow ? '1' : '' },
-});
+// After tsx, the resolve hook that maps what the bundles map inside node_modules (see aliases.mjs).
+const aliases = new URL('aliases.mjs', import.meta.url).href;
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--import', aliases, '--test', '--test-reporter=spec', ...files],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, GITOPS_PROMOTE_SLOW_TESTS: slow ? '1' : '' },
+  },
+);
 process.exit(result.status ?? 1);

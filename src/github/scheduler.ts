@@ -1,12 +1,14 @@
-// The limiters octokit's throttling plugin schedules every request through, passed to it as its
-// `Bottleneck` option (and its groups). Bottleneck's local store waits for the timer queue several
-// times per job (a `setTimeout(0)` before it submits, registers and frees one), about 4 ms per limiter;
-// the plugin puts each request through two to four of them, so every API call waited 8 to 18 ms for
-// nothing, the first one of a step included. These keep what the plugin asks of its limiters: at most
-// `maxConcurrent` jobs at once (a job's `weight` counts against it), starts spaced by `minTime`, the
-// lowest `priority` first, and a failed job retried after what a `failed` listener returns, keeping
-// its place. A job that can start, starts on the next microtask; a timer runs only for a real wait.
-// The rules about when to retry and how long to wait stay the plugin's own.
+// The limiters octokit's retry and throttling plugins schedule every request through, in place of
+// Bottleneck (the retry plugin imports Bottleneck's light build, mapped to this in the bundles, tests
+// and bench, see src/bundle/bottleneck-light.ts; the throttling plugin also takes it as its
+// `Bottleneck` option). Bottleneck's local store waits for the timer queue several times per job (a
+// `setTimeout(0)` before it submits, registers and frees one), about 4 ms per limiter, and a request
+// went through three to five of them: every API call waited 5 to 18 ms for nothing, the first one of
+// a step included. These keep what the plugins ask of their limiters: at most `maxConcurrent` jobs at
+// once (a job's `weight` counts against it), starts spaced by `minTime`, the lowest `priority` first,
+// and a failed job retried after what a `failed` listener returns, keeping its place. A job that can
+// start, starts on the next microtask; a timer runs only for a real wait. The rules about when to
+// retry and how long to wait stay the plugins' own.
 
 type Listener = (...args: never[]) => unknown;
 

@@ -13,13 +13,27 @@ import { runAction } from '../../tools/runner/harness.js';
 const TOKEN = 'ghs_environmentWriterToken0001';
 const SHA = '4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70';
 
-// Preloaded with --require: at the first HTTP request of the process, write the builtins loaded so far.
+// Preloaded with --require: at the first HTTP request of the process, write the builtins loaded so far
+// and, after the module list, a line for each timer set until then by code outside Node.
 const RECORDER = `const fs = require('node:fs');
 let written = false;
+const timers = [];
+// A timer that code outside Node sets (the socket's own idle timeout is Node's, and no wait).
+const hook = require('node:async_hooks').createHook({
+  init(id, type) {
+    if (type !== 'Timeout') return;
+    const frames = new Error('timer').stack.split('\\n').slice(1);
+    const caller = frames.find((line) => !/AsyncHook\\.init|node:internal\\/(async_hooks|timers)|node:timers/.test(line));
+    if (caller && !caller.includes('(node:')) timers.push(caller.trim());
+  },
+});
+hook.enable();
 require('node:diagnostics_channel').subscribe('http.client.request.start', () => {
   if (written) return;
   written = true;
-  fs.writeFileSync(process.env.MODULES_FILE, process.moduleLoadList.join('\\n'));
+  hook.disable();
+  const lines = [...process.moduleLoadList, ...timers.map((stack) => 'timer ' + stack)];
+  fs.writeFileSync(process.env.MODULES_FILE, lines.join('\\n'));
 });
 `;
 
@@ -40,7 +54,7 @@ after(async () => {
 
 describe('a bundle at its first request to an http URL', () => {
   for (const action of ['dispatch', 'main'] as const) {
-    test(`${action === 'main' ? 'the root action (command: dispatch)' : action} has not loaded node:https`, async () => {
+    test(`${action === 'main' ? 'the root action (command: dispatch)' : action} has not loaded node:https nor set a timer`, async () => {
       const modulesFile = join(dir, `${action}.txt`);
       const run = await runAction(action, {
         apiUrl: github.url,
@@ -64,6 +78,10 @@ describe('a bundle at its first request to an http URL', () => {
       for (const name of ['https', 'tls', '_tls_wrap']) {
         assert.ok(!modules.includes(`NativeModule ${name}`), `node:${name} was loaded before the first request`);
       }
+      // The request's limiters (src/github/scheduler.ts) start it without a timer: Bottleneck, which
+      // the plugins import, set one several times per limiter, each a millisecond or more of waiting.
+      const timers = modules.filter((line) => line.startsWith('timer '));
+      assert.deepEqual(timers, [], 'timers were set before the first request');
     });
   }
 });

@@ -147,6 +147,13 @@ describe('limiter', () => {
   });
 });
 
+describe('the plugins', () => {
+  test('import this limiter in place of Bottleneck: the tests map it as the bundles do', async () => {
+    const imported = await import('bottleneck/light.js');
+    assert.equal(imported.default, Limiter);
+  });
+});
+
 describe('events', () => {
   test('trigger resolves to the first answer that is not null; a throwing listener is reported and skipped', async () => {
     const target: { on?: (name: string, listener: (...args: never[]) => unknown) => void } = {};

@@ -2,11 +2,14 @@
 // environment repository (no clone: the count must not grow with the tree). The cold start of each
 // bundle is in cold-start.ts.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDispatchPayload, requestFromPayload } from '../../src/core/payload/index.js';
 import { bumpEnvironment } from '../../src/flows/bump.js';
 import { createGitHubClient } from '../../src/github/client.js';
+import { httpFetch } from '../../src/github/http-transport.js';
 import { readFolder } from '../local-github/folder.js';
 import { startLocalGitHub } from '../local-github/index.js';
 import type { BenchResult } from './table.js';
@@ -106,5 +109,62 @@ export async function benchApiCalls(): Promise<BenchResult[]> {
     measured: `${large.calls} calls with 10,000 files, ${small.calls} with 100`,
     target: `<= ${API_CALL_TARGET}, the same for both`,
   });
+  return results;
+}
+
+/** The most the client (octokit, its plugins and their limiters) may add to a request, in ms. */
+const REQUEST_OVERHEAD_TARGET_MS = 1;
+
+/**
+ * What the client adds to each request: sequential requests to a server on this machine that answers
+ * at once, through the client and through its transport alone, interleaved. Bottleneck's timer waits
+ * added 5 to 18 ms to every request here (see src/github/scheduler.ts).
+ */
+export async function benchRequestOverhead(rounds = 15, perRound = 20): Promise<BenchResult[]> {
+  const server = createServer((request, response) => {
+    request.resume();
+    response.writeHead(200, { 'content-type': 'application/json' }).end('{"sha":"0"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const client = createGitHubClient({ token: 'bench', baseUrl: url });
+  const repository = { owner: 'acme', repo: 'environments' };
+  const variants: Record<string, () => Promise<unknown>> = {
+    transport: () => httpFetch(`${url}/repos/acme/environments`).then((response) => response.json()),
+    'client GET': () => client.rest.repos.get(repository),
+    'client POST': () => client.rest.git.createBlob({ ...repository, content: 'bench' }),
+  };
+  const times: Record<string, number[]> = {};
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const [name, run] of Object.entries(variants)) {
+        const start = performance.now();
+        for (let index = 0; index < perRound; index++) await run();
+        (times[name] ??= []).push((performance.now() - start) / perRound);
+      }
+    }
+  } finally {
+    server.close();
+  }
+  const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const transport = middle(times.transport!);
+  console.log(
+    `\nrequest overhead of the client, ${rounds} rounds of ${perRound} sequential requests to a server on this machine`,
+  );
+  console.log(`  transport alone (node:http): ${transport.toFixed(2)} ms per request`);
+  const results: BenchResult[] = [];
+  for (const name of ['client GET', 'client POST']) {
+    const overhead = middle(times[name]!) - transport;
+    const ok = overhead <= REQUEST_OVERHEAD_TARGET_MS;
+    console.log(
+      `  ${name.padEnd(11)}: ${middle(times[name]!).toFixed(2)} ms per request, ${overhead.toFixed(2)} ms over the transport; target <= ${REQUEST_OVERHEAD_TARGET_MS} ms: ${ok ? 'within target' : 'OVER TARGET'}`,
+    );
+    results.push({
+      name: `request overhead, ${name}`,
+      ok,
+      measured: `${overhead.toFixed(2)} ms (${middle(times[name]!).toFixed(2)} vs ${transport.toFixed(2)} ms per request)`,
+      target: `<= ${REQUEST_OVERHEAD_TARGET_MS} ms`,
+    });
+  }
   return results;
 }

@@ -1,12 +1,12 @@
 // npm run bench: the project's speed and memory targets, each measured side by side with its
 // baseline in the same run (ratios, not absolute times: these machines are shared and noisy).
 //   npm run bench                     every part
-//   npm run bench -- cold-start ...   only the named parts: bump-vs-sed, regexp, api-calls, cold-start,
-//                                     validate-static, apply-vs-kubectl, demo
+//   npm run bench -- cold-start ...   only the named parts: bump-vs-sed, regexp, api-calls,
+//                                     request-overhead, cold-start, validate-static, apply-vs-kubectl, demo
 //   npm run bench -- --quick          leaves out the 100,000-file tree
 import { existsSync } from 'node:fs';
 import { benchBumpVsSed, type BumpVsSed } from './bump-vs-sed.js';
-import { benchApiCalls, runnerNode } from './github.js';
+import { benchApiCalls, benchRequestOverhead, runnerNode } from './github.js';
 import { benchColdStart } from './cold-start.js';
 import { benchApply, benchValidateStatic } from './kube.js';
 import { benchDemo } from './demo.js';
@@ -89,6 +89,7 @@ const parts: Record<string, () => Result[] | Promise<Result[]>> = {
   'bump-vs-sed': benchBump,
   regexp: benchRegexp,
   'api-calls': benchApiCalls,
+  'request-overhead': benchRequestOverhead,
   'cold-start': benchColdStart,
   'validate-static': benchValidateStatic,
   'apply-vs-kubectl': benchApply,

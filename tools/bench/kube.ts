@@ -43,9 +43,9 @@ export async function benchValidateStatic(): Promise<Result> {
       return [
         {
           name: 'validate static (no baseline)',
+          // Measured without its baseline: a figure only, not a target met.
           ok: true,
-          measured: `${ours.toFixed(0)} ms, ${objects} objects`,
-          target: 'kubeconform not built',
+          measured: `${ours.toFixed(0)} ms, ${objects} objects (kubeconform not built)`,
         },
       ];
     }
@@ -75,9 +75,9 @@ export async function benchValidateStatic(): Promise<Result> {
       return [
         {
           name: 'validate static (no baseline)',
+          // Measured without its baseline: a figure only, not a target met.
           ok: true,
-          measured: `${ours.toFixed(0)} ms, ${objects} objects`,
-          target: 'kubeconform had no schemas',
+          measured: `${ours.toFixed(0)} ms, ${objects} objects (kubeconform had no schemas)`,
         },
       ];
     }

@@ -1,7 +1,8 @@
 // Reads every document of a manifest file for validation: syntax errors and duplicate keys are
 // findings with their line (not exceptions), and each object keeps a way to find the line of a path.
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Document } from 'yaml';
-import { MAX_ALIAS_COUNT } from '../yaml/parse.js';
+import { parsePlainYamlStream } from '../yaml/fast-parse.js';
+import { firstDuplicateKey, MAX_ALIAS_COUNT } from '../yaml/parse.js';
 import type { Finding } from './findings.js';
 
 export interface ParsedObject {
@@ -13,14 +14,52 @@ export interface ParsedObject {
   lineOf(path: readonly (string | number)[]): number;
 }
 
-export function parseManifestFile(file: string, text: string): { objects: ParsedObject[]; findings: Finding[] } {
+/** `reader: 'library'` reads with the `yaml` library alone (tests hold the fast reader to it). */
+export function parseManifestFile(
+  file: string,
+  text: string,
+  options: { reader?: 'fast' | 'library' } = {},
+): { objects: ParsedObject[]; findings: Finding[] } {
+  // Most manifests are plain block YAML, which the fast reader composes into the nodes the library
+  // would; one with a repeated key (or a merge key) goes to the library, which reports it with its line.
+  const plain = options.reader === 'library' ? undefined : parsePlainYamlStream(text);
+  if (plain && !plain.some((document) => firstDuplicateKey(document.contents, 'count'))) {
+    return collect(file, plain, lineIndex(text));
+  }
   const lines = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }) as
     Document.Parsed[] | { errors: unknown[] };
+  if (!Array.isArray(documents)) return { objects: [], findings: [] };
+  return collect(file, documents, (offset) => lines.linePos(offset).line);
+}
+
+/** Line numbers of offsets in `text`, from an index of its line starts made on first use. */
+function lineIndex(text: string): (offset: number) => number {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+    }
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
+}
+
+function collect(
+  file: string,
+  documents: Document.Parsed[],
+  lineOfOffset: (offset: number) => number,
+): { objects: ParsedObject[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const objects: ParsedObject[] = [];
-  if (!Array.isArray(documents)) return { objects, findings };
-  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lines.linePos(offset).line);
+  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineOfOffset(offset));
   for (const document of documents) {
     if (document.errors.length > 0) {
       for (const error of document.errors) {

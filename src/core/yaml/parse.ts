@@ -62,6 +62,22 @@ export function parseYamlStream(file: string, text: string): YamlDocument[] {
 
 /** Every mapping of the document has each key once (`<<` merge keys aside). Aliases are not followed. */
 function checkUniqueKeys(file: string, text: string, root: Node | null): void {
+  const duplicate = firstDuplicateKey(root);
+  if (duplicate) {
+    throw new UserError(
+      `${file}:${lineAt(text, duplicate.at)}: duplicate key ${JSON.stringify(duplicate.key)} (first at line ${lineAt(text, duplicate.first)}); a key may appear once in a mapping, as kubectl requires`,
+    );
+  }
+}
+
+/**
+ * The first scalar key repeated in one mapping under `root`, with its offset and the first one's;
+ * merge keys (`<<`) are passed over unless `mergeKeys` says to count them too.
+ */
+export function firstDuplicateKey(
+  root: Node | null,
+  mergeKeys: 'skip' | 'count' = 'skip',
+): { key: string; at: number; first: number } | undefined {
   const pending: unknown[] = [root];
   while (pending.length > 0) {
     const node = pending.pop();
@@ -75,19 +91,16 @@ function checkUniqueKeys(file: string, text: string, root: Node | null): void {
           pending.push(pair.key);
           continue;
         }
-        if (pair.key.value === '<<') continue;
+        if (pair.key.value === '<<' && mergeKeys === 'skip') continue;
         const identity = `${typeof pair.key.value}:${String(pair.key.value)}`;
         const at = pair.key.range?.[0] ?? 0;
         const first = seen.get(identity);
-        if (first !== undefined) {
-          throw new UserError(
-            `${file}:${lineAt(text, at)}: duplicate key ${JSON.stringify(String(pair.key.value))} (first at line ${lineAt(text, first)}); a key may appear once in a mapping, as kubectl requires`,
-          );
-        }
+        if (first !== undefined) return { key: String(pair.key.value), at, first };
         seen.set(identity, at);
       }
     }
   }
+  return undefined;
 }
 
 /**

@@ -2,12 +2,14 @@
 // when it is built and has schemas), and apply of 200 objects against the local cluster beside plain
 // `kubectl apply --server-side` + `rollout status`.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runApply } from '../../src/flows/apply.js';
 import { runStaticStage } from '../../src/flows/validate-static.js';
+import { cacheRoot } from '../local-cluster/cache.js';
 import { clusterForTests } from '../local-cluster/for-tests.js';
+import { writeKubeconformSchemas } from './kubeconform-schemas.js';
 import type { BenchResult } from './table.js';
 import { generateTree } from './tree.js';
 
@@ -18,6 +20,44 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 function kubeconform(): string | undefined {
   const candidates = [join(process.env.GOPATH ?? join(homedir(), 'go'), 'bin', 'kubeconform'), 'kubeconform'];
   return candidates.find((path) => spawnSync(path, ['-v']).status === 0);
+}
+
+/**
+ * kubeconform's schemas made from the local cluster's /openapi/v2, kept under the tools cache by server
+ * version; undefined (with the reason printed) when no cluster is at hand.
+ */
+async function schemasFromCluster(): Promise<string | undefined> {
+  const got = await clusterForTests();
+  if ('skip' in got) {
+    console.log(`  kubeconform schemas: none from a cluster (${got.skip})`);
+    return undefined;
+  }
+  const { cluster } = got;
+  try {
+    const kubectl = (...args: string[]) =>
+      spawnSync(cluster.kubectl, ['--kubeconfig', cluster.kubeconfig, ...args], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      });
+    const version = /"gitVersion":\s*"([^"]+)"/.exec(
+      kubectl('version', '-o', 'json').stdout.split('"serverVersion"')[1] ?? '',
+    )?.[1];
+    const folder = join(cacheRoot(), 'kubeconform-schemas', version ?? 'unknown');
+    if (!existsSync(join(folder, 'master'))) {
+      const openapi = kubectl('get', '--raw', '/openapi/v2');
+      if (openapi.status !== 0) {
+        console.log(`  kubeconform schemas: the cluster's /openapi/v2 could not be read: ${openapi.stderr.trim()}`);
+        return undefined;
+      }
+      const kinds = writeKubeconformSchemas(JSON.parse(openapi.stdout) as object, folder);
+      console.log(
+        `  kubeconform schemas: ${kinds} kinds made from the local cluster's OpenAPI (${version}) in ${folder}`,
+      );
+    }
+    return folder;
+  } finally {
+    await cluster.stop();
+  }
 }
 
 export async function benchValidateStatic(): Promise<Result> {
@@ -51,8 +91,9 @@ export async function benchValidateStatic(): Promise<Result> {
     }
     // kubeconform reads its JSON schemas from the network unless given a folder of them; without either
     // it cannot check a built-in kind, so only a run that validated something is a fair baseline.
-    // KUBECONFORM_SCHEMAS: a local folder of its JSON schemas; without it kubeconform would try the network.
-    const schemas = process.env.KUBECONFORM_SCHEMAS ?? join(root, 'no-schemas');
+    // KUBECONFORM_SCHEMAS: a local folder of its JSON schemas; else they are made from the local
+    // cluster's OpenAPI (kubeconform-schemas.ts), once per server version.
+    const schemas = process.env.KUBECONFORM_SCHEMAS ?? (await schemasFromCluster()) ?? join(root, 'no-schemas');
     const started = performance.now();
     const run = spawnSync(
       binary,

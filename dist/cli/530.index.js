@@ -327,6 +327,8 @@ function checkFluxKind(object) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/core/yaml/fast-parse.ts
+var fast_parse = __webpack_require__(7823);
 // EXTERNAL MODULE: ./src/core/yaml/parse.ts
 var parse = __webpack_require__(2816);
 ;// CONCATENATED MODULE: ./src/core/validate/parse.ts
@@ -334,14 +336,46 @@ var parse = __webpack_require__(2816);
 // findings with their line (not exceptions), and each object keeps a way to find the line of a path.
 
 
-function parseManifestFile(file, text) {
+
+/** `reader: 'library'` reads with the `yaml` library alone (tests hold the fast reader to it). */
+function parseManifestFile(file, text, options = {}) {
+    // Most manifests are plain block YAML, which the fast reader composes into the nodes the library
+    // would; one with a repeated key (or a merge key) goes to the library, which reports it with its line.
+    const plain = options.reader === 'library' ? undefined : (0,fast_parse/* parsePlainYamlStream */.z)(text);
+    if (plain && !plain.some((document) => (0,parse/* firstDuplicateKey */.jt)(document.contents, 'count'))) {
+        return collect(file, plain, lineIndex(text));
+    }
     const lines = new dist/* LineCounter */.HN();
     const documents = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    if (!Array.isArray(documents))
+        return { objects: [], findings: [] };
+    return collect(file, documents, (offset) => lines.linePos(offset).line);
+}
+/** Line numbers of offsets in `text`, from an index of its line starts made on first use. */
+function lineIndex(text) {
+    let starts;
+    return (offset) => {
+        if (!starts) {
+            starts = [0];
+            for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1))
+                starts.push(index + 1);
+        }
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (starts[middle] <= offset)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return low + 1;
+    };
+}
+function collect(file, documents, lineOfOffset) {
     const findings = [];
     const objects = [];
-    if (!Array.isArray(documents))
-        return { objects, findings };
-    const lineAt = (offset) => (offset === undefined ? 1 : lines.linePos(offset).line);
+    const lineAt = (offset) => (offset === undefined ? 1 : lineOfOffset(offset));
     for (const document of documents) {
         if (document.errors.length > 0) {
             for (const error of document.errors) {

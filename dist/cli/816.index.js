@@ -765,6 +765,7 @@ function parsePlainYamlStream(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H5: () => (/* binding */ documentValue),
 /* harmony export */   b8: () => (/* binding */ parseYamlStream),
+/* harmony export */   jt: () => (/* binding */ firstDuplicateKey),
 /* harmony export */   w4: () => (/* binding */ MAX_ALIAS_COUNT)
 /* harmony export */ });
 /* unused harmony export FORBIDDEN_CHARACTER */
@@ -829,6 +830,16 @@ function parseYamlStream(file, text) {
 }
 /** Every mapping of the document has each key once (`<<` merge keys aside). Aliases are not followed. */
 function checkUniqueKeys(file, text, root) {
+    const duplicate = firstDuplicateKey(root);
+    if (duplicate) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${file}:${(0,_edit_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(text, duplicate.at)}: duplicate key ${JSON.stringify(duplicate.key)} (first at line ${(0,_edit_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(text, duplicate.first)}); a key may appear once in a mapping, as kubectl requires`);
+    }
+}
+/**
+ * The first scalar key repeated in one mapping under `root`, with its offset and the first one's;
+ * merge keys (`<<`) are passed over unless `mergeKeys` says to count them too.
+ */
+function firstDuplicateKey(root, mergeKeys = 'skip') {
     const pending = [root];
     while (pending.length > 0) {
         const node = pending.pop();
@@ -844,18 +855,18 @@ function checkUniqueKeys(file, text, root) {
                     pending.push(pair.key);
                     continue;
                 }
-                if (pair.key.value === '<<')
+                if (pair.key.value === '<<' && mergeKeys === 'skip')
                     continue;
                 const identity = `${typeof pair.key.value}:${String(pair.key.value)}`;
                 const at = pair.key.range?.[0] ?? 0;
                 const first = seen.get(identity);
-                if (first !== undefined) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${file}:${(0,_edit_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(text, at)}: duplicate key ${JSON.stringify(String(pair.key.value))} (first at line ${(0,_edit_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(text, first)}); a key may appear once in a mapping, as kubectl requires`);
-                }
+                if (first !== undefined)
+                    return { key: String(pair.key.value), at, first };
                 seen.set(identity, at);
             }
         }
     }
+    return undefined;
 }
 /**
  * The plain JavaScript value of a document, with alias expansion bounded so that a crafted file

@@ -1,8 +1,9 @@
 // validate's manifest reader (src/core/validate/parse.ts) reads plain block YAML with the fast reader
 // and everything else with the `yaml` library. Whichever reads a file, the objects, their lines, the
 // line of every path in them and the findings must be what the library alone gives: checked on every
-// YAML file of this repository, the bench's generated manifests and the cases that must go to the
-// library (repeated keys, merge keys, syntax errors, anchors).
+// YAML file of this repository, the bench's generated manifests, seeded documents in and just outside
+// the fast reader's subset, and the cases that must go to the library (repeated keys, merge keys,
+// syntax errors, anchors, what the library's strict mode refuses).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,8 @@ import { describe, test } from 'node:test';
 import { parseManifestFile } from '../../src/core/validate/parse.js';
 import { parsePlainYamlStream } from '../../src/core/yaml/fast-parse.js';
 import { generateTree } from '../../tools/bench/tree.js';
+import { seededRandom } from '../integration/bump-fixtures.js';
+import { generateYaml } from './fixtures/yaml-generator.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -72,6 +75,16 @@ describe("validate's manifest reader", () => {
     }
   });
 
+  test('reads 2,000 generated documents in and just outside the fast subset as the library does', () => {
+    let fast = 0;
+    for (let seed = 1; seed <= 2000; seed++) {
+      const text = generateYaml(seededRandom(seed));
+      if (parsePlainYamlStream(text)) fast++;
+      agrees(`seed ${seed}`, text);
+    }
+    assert.ok(fast >= 500, `the fast reader read only ${fast} of 2,000 generated documents`);
+  });
+
   const cases: Record<string, string> = {
     'a key repeated in a mapping': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n',
     'a key repeated deep inside': 'a:\n  - b:\n      c: 1\n      c: 2\n',
@@ -81,6 +94,17 @@ describe("validate's manifest reader", () => {
     'empty and null documents': '---\n---\nnull\n---\na: 1\n',
     'comments and documents': '# head\napiVersion: v1 # trailing\n---\n# only a comment\n---\nkind: Service\n',
     'CRLF line ends': 'apiVersion: v1\r\nkind: ConfigMap\r\ndata:\r\n  a: "1"\r\n',
+    // What the library's strict mode refuses, and the fast reader must not let through.
+    'a plain value starting with @': 'a: @b\n',
+    'a plain value starting with a backtick': 'a: `b`\n',
+    'a comment without a space before it': 'a: b#c\nd: e #f\n',
+    'a key and value on a continued line': 'a: b\n c: d\n',
+    'a tab in indentation': 'a:\n\tb: c\n',
+    'an unterminated quote': 'a: "b\n',
+    'a key with no value after it': 'a\nb: c\n',
+    'a sequence beside a mapping': 'a: b\n- c\n',
+    'a flow mapping as a key': '{a: b}: c\n',
+    'an indented second key': 'a: 1\n  b: 2\n',
   };
   for (const [name, text] of Object.entries(cases)) {
     test(`${name}: the same objects, lines and findings`, () => agrees(name, text));

@@ -13,6 +13,7 @@ import { isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import { parsePlainYamlStream } from '../../src/core/yaml/fast-parse.js';
 import { parseYamlStream } from '../../src/core/yaml/parse.js';
 import { seededRandom } from '../integration/bump-fixtures.js';
+import { generateYaml } from './fixtures/yaml-generator.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -81,146 +82,6 @@ function yamlFiles(dir: string): string[] {
     if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'dist' ? [] : yamlFiles(path);
     return /\.ya?ml$/.test(entry.name) ? [path] : [];
   });
-}
-
-/** Values in the fast reader's subset (numbers and words the schema resolves included). */
-const SCALARS = [
-  'nginx',
-  'ghcr.io/acme/app:1.0.0',
-  'ghcr.io/acme/app@sha256:' + 'a'.repeat(64),
-  'localhost:5000/app:v2',
-  '1.0.0',
-  '1.20',
-  '1e5',
-  '0x1f',
-  '0o17',
-  '012',
-  '42',
-  '8080',
-  '-1',
-  '+3',
-  '.5',
-  '.inf',
-  '.NaN',
-  'true',
-  'False',
-  'yes',
-  'on',
-  'null',
-  'Null',
-  '~',
-  'a b c',
-  'value with # inside',
-  'http://example.com/x?y=1',
-  'x:y',
-  "'single'",
-  "'it''s'",
-  '"double"',
-  'ünïcödé',
-  '{app: web, tier: "front"}',
-  '[a, 1, "b"]',
-  '{}',
-  '[]',
-  '[a, [b, c]]',
-  '{a: [1, 2], b: {c: d}}',
-  '[ "/bin/sh", "-c", "env" ]',
-  '[ master ]',
-  '{ app: web , tier: [ a ,b ] }',
-  '--flag=1',
-];
-/** Values it must give up on, or read with care. */
-const HOSTILE = [
-  'ends with colon:',
-  'a: b',
-  '"with \\" escape"',
-  '"unterminated',
-  '&anchor value',
-  '[a:b]',
-  '*alias',
-  '!tag x',
-  '|',
-  '>-',
-  '[a, ]',
-  '{a: b, }',
-  '[a: b]',
-  '@at',
-  '`tick',
-  '%pct',
-  '-dash',
-  '?q',
-  '',
-];
-const KEYS = [
-  'name',
-  'image',
-  'app.kubernetes.io/name',
-  'a',
-  'x-y',
-  'true',
-  '8080',
-  'key with space',
-  'null',
-  '~',
-  'a#b',
-];
-const HOSTILE_KEYS = ['"quoted"', "'q'", '? explicit', '<<', 'key :', '-', '[a]'];
-
-function generate(next: () => number): string {
-  // Half the documents stay in the subset; the others take a value or key from outside it now and then.
-  const hostile = next() < 0.5 ? 0.04 : 0;
-  const pickFrom = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  const pick = <T>(list: readonly T[]): T => {
-    if (list === (SCALARS as readonly unknown[]) && next() < hostile) return pickFrom(HOSTILE) as T;
-    if (list === (KEYS as readonly unknown[]) && next() < hostile) return pickFrom(HOSTILE_KEYS) as T;
-    return pickFrom(list);
-  };
-  const lines: string[] = [];
-  const comment = () => (next() < 0.15 ? `  # ${pick(['note', 'x: y', '#'])}` : '');
-  const blank = () => {
-    if (next() < 0.08) lines.push('');
-    if (next() < 0.05) lines.push(`${' '.repeat(Math.floor(next() * 6))}# a comment`);
-    if (next() < hostile) lines.push(pickFrom(['  ', '\t# tab', 'stray']));
-  };
-  const block = (indent: number, depth: number, inSequence: boolean): void => {
-    const pad = ' '.repeat(indent);
-    const entries = 1 + Math.floor(next() * 4);
-    const sequence = !inSequence && next() < 0.3;
-    for (let index = 0; index < entries; index++) {
-      blank();
-      if (sequence) {
-        if (depth < 3 && next() < 0.4) {
-          lines.push(`${pad}- ${pick(KEYS)}: ${pick(SCALARS)}${comment()}`);
-          block(indent + 2, depth + 1, true);
-        } else {
-          lines.push(`${pad}- ${pick(SCALARS)}${comment()}`);
-        }
-        continue;
-      }
-      const key = pick(KEYS);
-      const roll = next();
-      if (depth < 3 && roll < 0.35) {
-        lines.push(`${pad}${key}:${comment()}`);
-        const nested = next() < 0.2 ? indent : indent + pick([2, 4]);
-        if (nested === indent) {
-          for (let item = 0; item < 2; item++) lines.push(`${pad}- ${pick(SCALARS)}`);
-        } else block(nested, depth + 1, false);
-      } else if (roll < 0.42) {
-        lines.push(`${pad}${key}:${next() < hostile * 10 ? pickFrom([' ', '   # empty']) : ''}`);
-      } else {
-        lines.push(`${pad}${key}: ${pick(SCALARS)}${comment()}`);
-      }
-      if (inSequence && index === 0 && next() < 0.5) return;
-    }
-  };
-  const documents = 1 + Math.floor(next() * 3);
-  for (let document = 0; document < documents; document++) {
-    if (document > 0 || next() < 0.3)
-      lines.push(next() < hostile * 5 ? pickFrom(['--- # c', '...', '--- a: b']) : '---');
-    if (next() < 0.2) lines.push('# leading comment');
-    block(0, 0, false);
-  }
-  if (next() < 0.05) lines.push('# trailing comment');
-  return lines.join('\n') + pick(['\n', '\n', '', '\n\n']);
 }
 
 const WORKLOAD = `# svc-1: generated for the benchmark
@@ -330,7 +191,7 @@ images:
     let read = 0;
     const count = 3000;
     for (let seed = 1; seed <= count; seed++) {
-      if (agrees(generate(seededRandom(seed)), `seed ${seed}`)) read++;
+      if (agrees(generateYaml(seededRandom(seed)), `seed ${seed}`)) read++;
     }
     console.log(`fast reader: ${read} of ${count} generated documents`);
     assert.ok(read >= count / 3, `the fast reader took only ${read} of ${count} generated documents`);

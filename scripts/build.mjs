@@ -3,8 +3,19 @@
 // The root action.yml is generated here too, from the same list (scripts/root-action.mjs), so a
 // new action appears in it without hand work; CI fails when the committed one is stale.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { licensesText, packageDirs } from './licenses.mjs';
 import { rootActionYaml } from './root-action.mjs';
 import { writeReadmeReference } from './action-reference.mjs';
 
@@ -26,6 +37,7 @@ await writeReadmeReference(root);
 console.log("wrote the README's action reference");
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
+const statsDir = mkdtempSync(join(tmpdir(), 'gitops-promote-build-'));
 for (const { name, entry } of bundles) {
   if (!existsSync(join(root, entry))) {
     console.error(`build: ${entry} is missing for bundle "${name}"`);
@@ -47,17 +59,22 @@ for (const { name, entry } of bundles) {
       // every checkout on the machine, and a cache another tree left there can resolve a module
       // differently (a CI run built dist/apply with other chunks than a clean machine does).
       '--no-cache',
-      '--license',
-      'licenses.txt',
+      // The modules of the bundle, for its licenses.txt (see licenses.mjs; ncc's --license misses
+      // the packages inside concatenated modules).
+      '--stats-out',
+      join(statsDir, `${name}.json`),
       '--target',
       'es2022',
     ],
     { cwd: root, stdio: 'inherit' },
   );
   if (result.status !== 0) process.exit(result.status ?? 1);
+  const stats = JSON.parse(readFileSync(join(statsDir, `${name}.json`), 'utf8'));
+  writeFileSync(join(root, out, 'licenses.txt'), licensesText(root, packageDirs(stats)));
   withCompileCache(join(root, out));
   console.log(`built ${out}/index.js`);
 }
+rmSync(statsDir, { recursive: true, force: true });
 
 /**
  * The bundle moves to bundle.js behind a three-line index.js that turns on V8's compile cache

@@ -46,10 +46,6 @@ export class Events {
     this.#listeners.set(name, listeners);
   }
 
-  listenerCount(name: string): number {
-    return this.#listeners.get(name)?.length ?? 0;
-  }
-
   /** A listener that throws is reported to the `error` listeners and counts as no answer. */
   async trigger(name: string, ...args: unknown[]): Promise<unknown> {
     const listeners = this.#listeners.get(name) ?? [];

@@ -1185,9 +1185,6 @@ class Events {
         listeners.push(listener);
         this.#listeners.set(name, listeners);
     }
-    listenerCount(name) {
-        return this.#listeners.get(name)?.length ?? 0;
-    }
     /** A listener that throws is reported to the `error` listeners and counts as no answer. */
     async trigger(name, ...args) {
         const listeners = this.#listeners.get(name) ?? [];

@@ -39,9 +39,9 @@ async function schemasFromCluster(): Promise<string | undefined> {
         encoding: 'utf8',
         maxBuffer: 1 << 28,
       });
-    const version = /"gitVersion":\s*"([^"]+)"/.exec(
-      kubectl('version', '-o', 'json').stdout.split('"serverVersion"')[1] ?? '',
-    )?.[1];
+    const version = (
+      JSON.parse(kubectl('version', '-o', 'json').stdout || '{}') as { serverVersion?: { gitVersion?: string } }
+    ).serverVersion?.gitVersion;
     const folder = join(cacheRoot(), 'kubeconform-schemas', version ?? 'unknown');
     if (!existsSync(join(folder, 'master'))) {
       const openapi = kubectl('get', '--raw', '/openapi/v2');

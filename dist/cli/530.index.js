@@ -351,25 +351,17 @@ function parseManifestFile(file, text, options = {}) {
         return { objects: [], findings: [] };
     return collect(file, documents, (offset) => lines.linePos(offset).line);
 }
-/** Line numbers of offsets in `text`, from an index of its line starts made on first use. */
+/** Line numbers of offsets in `text`: the library's LineCounter, given the line starts on first use. */
 function lineIndex(text) {
-    let starts;
+    let lines;
     return (offset) => {
-        if (!starts) {
-            starts = [0];
+        if (!lines) {
+            lines = new dist/* LineCounter */.HN();
+            lines.addNewLine(0);
             for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1))
-                starts.push(index + 1);
+                lines.addNewLine(index + 1);
         }
-        let low = 0;
-        let high = starts.length - 1;
-        while (low < high) {
-            const middle = (low + high + 1) >> 1;
-            if (starts[middle] <= offset)
-                low = middle;
-            else
-                high = middle - 1;
-        }
-        return low + 1;
+        return lines.linePos(offset).line;
     };
 }
 function collect(file, documents, lineOfOffset) {

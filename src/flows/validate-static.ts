@@ -98,7 +98,7 @@ export async function runStaticStage(
     sources.push({ path: file.path, text: file.text, ...(insideRendered ? { objects: false } : {}) });
   }
   sources.push(...(await renderCharts(options, files, charts, findings)));
-  const report = validateManifests(sources, {
+  const report = await validateManifests(sources, {
     ...(config ? { config } : {}),
     ...(options.environment ? { environment: options.environment } : {}),
     ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),

@@ -31,8 +31,8 @@ spec:
           image: ${overrides.image ?? 'ghcr.io/acme/web:1.2.3'}
 ${overrides.spec ?? ''}`;
 
-function check(text: string, path = 'm.yaml'): Finding[] {
-  return validateManifests([{ path, text }]).findings;
+async function check(text: string, path = 'm.yaml'): Promise<Finding[]> {
+  return (await validateManifests([{ path, text }])).findings;
 }
 
 describe('static checks, one manifest at a time', () => {
@@ -206,8 +206,8 @@ describe('static checks, one manifest at a time', () => {
     },
   ];
   for (const c of cases) {
-    test(c.name, () => {
-      const findings = check(c.text);
+    test(c.name, async () => {
+      const findings = await check(c.text);
       assert.deepEqual(
         findings.map((f) => f.rule),
         c.rules,
@@ -218,32 +218,33 @@ describe('static checks, one manifest at a time', () => {
     });
   }
 
-  test('the Kubernetes version decides which apiVersions are served', () => {
+  test('the Kubernetes version decides which apiVersions are served', async () => {
     const cronJob =
       'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata: {name: n}\nspec:\n  schedule: "0 0 * * *"\n  jobTemplate: {spec: {template: {spec: {containers: [{name: c, image: "a:1"}]}}}}\n';
     assert.deepEqual(
-      validateManifests([{ path: 'c.yaml', text: cronJob }], { kubernetesVersion: 'v1.24.3' }).findings,
+      (await validateManifests([{ path: 'c.yaml', text: cronJob }], { kubernetesVersion: 'v1.24.3' })).findings,
       [],
     );
     assert.match(
-      validateManifests([{ path: 'c.yaml', text: cronJob }], { kubernetesVersion: '1.25' }).findings[0]!.message,
+      (await validateManifests([{ path: 'c.yaml', text: cronJob }], { kubernetesVersion: '1.25' })).findings[0]!
+        .message,
       /removed in 1\.25/,
     );
-    assert.throws(() => validateManifests([], { kubernetesVersion: 'latest' }), /kubernetes-version: got "latest"/);
+    await assert.rejects(validateManifests([], { kubernetesVersion: 'latest' }), /kubernetes-version: got "latest"/);
   });
 
-  test('the custom kind is reported as not checked, the object as not-checked', () => {
-    const report = validateManifests([
+  test('the custom kind is reported as not checked, the object as not-checked', async () => {
+    const report = await validateManifests([
       { path: 'w.yaml', text: 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n' },
     ]);
     assert.equal(report.findings[0]?.severity, 'not-checked');
     assert.equal(report.objects[0]?.result, 'not-checked');
   });
 
-  test('no finding repeats a Secret value', () => {
+  test('no finding repeats a Secret value', async () => {
     const text =
       'apiVersion: v1\nkind: Secret\nmetadata: {name: s, bogus: x}\nstringData: {token: hunter2-value}\ndata: {k: 12}\n';
-    const report = validateManifests([{ path: 's.yaml', text }]);
+    const report = await validateManifests([{ path: 's.yaml', text }]);
     assert.ok(report.findings.length > 0);
     assert.doesNotMatch(JSON.stringify({ objects: report.objects, findings: report.findings }), /hunter2/);
   });
@@ -254,8 +255,8 @@ describe('checks across an environment', () => {
     'environments:\n  - {name: dev, path: releases/dev, tags: "glob:dev-*"}\n  - {name: prod, path: releases/prod, tags: "semver:~1.2"}\napps:\n  web: {image: ghcr.io/acme/web}\n',
   );
 
-  test('the same object twice in one environment is a finding; in two environments it is not', () => {
-    const report = validateManifests(
+  test('the same object twice in one environment is a finding; in two environments it is not', async () => {
+    const report = await validateManifests(
       [
         { path: 'releases/dev/a.yaml', text: deployment({ image: 'ghcr.io/acme/web:dev-1' }) },
         { path: 'releases/dev/b.yaml', text: deployment({ image: 'ghcr.io/acme/web:dev-1' }) },
@@ -270,8 +271,8 @@ describe('checks across an environment', () => {
     assert.match(report.findings[0]!.message, /also defined at releases\/dev\/a\.yaml:1 in environment dev/);
   });
 
-  test("an app's tag outside the environment's policy is a finding; other images are not held to it", () => {
-    const report = validateManifests(
+  test("an app's tag outside the environment's policy is a finding; other images are not held to it", async () => {
+    const report = await validateManifests(
       [
         { path: 'releases/prod/a.yaml', text: deployment({ image: 'ghcr.io/acme/web:dev-1' }) },
         {
@@ -291,8 +292,8 @@ describe('checks across an environment', () => {
     assert.match(report.findings[0]!.message, /tag dev-1 of ghcr\.io\/acme\/web is not allowed in environment prod/);
   });
 
-  test('--environment keeps only that folder', () => {
-    const report = validateManifests(
+  test('--environment keeps only that folder', async () => {
+    const report = await validateManifests(
       [
         { path: 'releases/dev/a.yaml', text: deployment({ image: 'ghcr.io/acme/web:latest' }) },
         { path: 'releases/prod/a.yaml', text: deployment({ image: 'ghcr.io/acme/web:1.2.0' }) },

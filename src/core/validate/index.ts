@@ -74,7 +74,10 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 /** The Kubernetes version of the KinD node image the cluster stage pins. */
 export const DEFAULT_KUBERNETES_VERSION = '1.34';
 
-export function validateManifests(sources: readonly ManifestSource[], options: StaticOptions = {}): StaticReport {
+export async function validateManifests(
+  sources: readonly ManifestSource[],
+  options: StaticOptions = {},
+): Promise<StaticReport> {
   const version = options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
   const minor = kubernetesMinor(version);
   if (minor === undefined) throw invalid('kubernetes-version', version, 'a Kubernetes version such as 1.34 or v1.34.0');
@@ -144,7 +147,7 @@ export function validateManifests(sources: readonly ManifestSource[], options: S
           message: `${kind} ${apiVersion} is not served by Kubernetes ${version}: it was removed in 1.${removed}`,
         });
       } else if (isBuiltInApiVersion(apiVersion)) {
-        const problems = schemaProblems(value);
+        const problems = await schemaProblems(value);
         if (problems === undefined) {
           report({
             rule: 'schema',

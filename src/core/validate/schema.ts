@@ -2,7 +2,7 @@
 // from Kubernetes' OpenAPI). Those validators let unknown fields through, so each object is validated
 // through a recording proxy: a key the validator never looked at, in an object whose keys it did not
 // enumerate (a map such as labels), is a field the schema does not know.
-import * as models from 'kubernetes-models';
+import { SCHEMA_KINDS } from './kinds.js';
 
 /** The Kubernetes API the schemas describe (kubernetes-models 5.1's generation). */
 export const SCHEMA_KUBERNETES_VERSION = '1.34';
@@ -14,7 +14,9 @@ interface ModelClass {
   prototype: { validate: Validator };
 }
 
-let registry: Map<string, ModelClass> | undefined;
+// Each kind's module (its class and its validators) is evaluated the first time an object of that
+// kind is checked: a start that checks one Deployment does not evaluate the other 127 kinds.
+const loaded = new Map<string, ModelClass | Promise<ModelClass>>();
 
 function isModelClass(value: unknown): value is ModelClass {
   return (
@@ -24,19 +26,20 @@ function isModelClass(value: unknown): value is ModelClass {
   );
 }
 
-function models_(): Map<string, ModelClass> {
-  if (registry) return registry;
-  registry = new Map();
-  const visit = (namespace: unknown, depth: number) => {
-    if (!namespace || typeof namespace !== 'object' || depth > 2) return;
-    for (const value of Object.values(namespace)) {
-      if (isModelClass(value)) {
-        if (!value.kind.endsWith('List')) registry!.set(`${value.apiVersion}|${value.kind}`, value);
-      } else visit(value, depth + 1);
-    }
-  };
-  visit(models, 0);
-  return registry;
+async function loadModel(key: string, kind: string): Promise<ModelClass> {
+  const model = (await SCHEMA_KINDS[key]!())[kind];
+  if (!isModelClass(model)) throw new Error(`kubernetes-models has no class ${kind} for ${key}`);
+  loaded.set(key, model);
+  return model;
+}
+
+/** The model of a kind (undefined when kubernetes-models has none), loaded once. */
+function modelOf(apiVersion: string, kind: string): ModelClass | Promise<ModelClass> | undefined {
+  const key = `${apiVersion}|${kind}`;
+  if (!Object.hasOwn(SCHEMA_KINDS, key)) return undefined;
+  let model = loaded.get(key);
+  if (model === undefined) loaded.set(key, (model = loadModel(key, kind)));
+  return model;
 }
 
 /** apiVersions of Kubernetes itself (core, apps, batch, *.k8s.io ...), as opposed to custom resources. */
@@ -48,7 +51,7 @@ export function isBuiltInApiVersion(apiVersion: string): boolean {
 }
 
 export function hasSchema(apiVersion: string, kind: string): boolean {
-  return models_().has(`${apiVersion}|${kind}`);
+  return Object.hasOwn(SCHEMA_KINDS, `${apiVersion}|${kind}`);
 }
 
 export interface SchemaProblem {
@@ -102,9 +105,10 @@ function render(path: readonly (string | number)[]): string {
 }
 
 /** Schema problems of one built-in object, or undefined when there is no schema for its apiVersion/kind. */
-export function schemaProblems(object: Record<string, unknown>): SchemaProblem[] | undefined {
-  const model = models_().get(`${String(object.apiVersion)}|${String(object.kind)}`);
-  if (!model) return undefined;
+export async function schemaProblems(object: Record<string, unknown>): Promise<SchemaProblem[] | undefined> {
+  const found = modelOf(String(object.apiVersion), String(object.kind));
+  if (!found) return undefined;
+  const model = found instanceof Promise ? await found : found;
   const records: Record_[] = [];
   const problems: SchemaProblem[] = [];
   try {

@@ -1,0 +1,55 @@
+// The bundles' stand-in for ajv-formats-draft2019's formats (src/bundle/ajv-formats-draft2019.ts,
+// there because the package's require('punycode') loads Node's deprecated built-in when bundled)
+// against the package itself: the same formats, the same answer for every value.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import standIn from '../../src/bundle/ajv-formats-draft2019.js';
+
+type Format = RegExp | ((value: string) => boolean);
+const check = (format: Format, value: string) => (format instanceof RegExp ? format.test(value) : format(value));
+
+// As @kubernetes-models/validate imports it: the default export of the CommonJS module.
+const real = (
+  (await import('ajv-formats-draft2019/formats/index.js' as string)) as {
+    default: Record<string, (value: string) => boolean>;
+  }
+).default;
+
+const values = [
+  '',
+  'example.com',
+  'EXAMPLE.com.',
+  'münchen.de',
+  'xn--mnchen-3ya.de',
+  '例え.テスト',
+  'a'.repeat(63) + '.com',
+  'a'.repeat(64) + '.com',
+  `${'a.'.repeat(126)}a`,
+  `${'a.'.repeat(127)}a`,
+  '-leading.example',
+  'under_score.example',
+  'user@example.com',
+  '用户@例子.广告',
+  'not an email',
+  'P1Y2M3DT4H5M6S',
+  'PT0.5S',
+  'P',
+  'https://例子.测试/路径?q=值#片段',
+  '//example.com/path',
+  'relative/path',
+  'http://[::1]:80/',
+  'ht tp://bad',
+];
+
+test('the stand-in has the package formats, each answering as the package does', () => {
+  assert.deepEqual(Object.keys(standIn).sort(), Object.keys(real).sort());
+  for (const [name, format] of Object.entries(real)) {
+    for (const value of values) {
+      assert.equal(
+        check(standIn[name as keyof typeof standIn], value),
+        check(format, value),
+        `${name}(${JSON.stringify(value)})`,
+      );
+    }
+  }
+});

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { toolGoMod, versionLdflags } from '../../tools/local-cluster/build.js';
 import { cacheKey, findCached, readVersions, type Versions } from '../../tools/local-cluster/cache.js';
@@ -88,9 +88,13 @@ test('without KUBECONFIG, a cached build or Go, the cluster tests are skipped wi
 
 test('KUBECONFIG without any kubectl is skipped, not run', async () => {
   const empty = mkdtempSync(join(tmpdir(), 'gp-cluster-cache-'));
+  // A PATH with node alone: the folder node lives in can hold a kubectl too (/usr/bin on some machines).
+  const bin = join(empty, 'bin');
+  mkdirSync(bin);
+  symlinkSync(process.execPath, join(bin, 'node'));
   try {
     const got = await clusterForTests({
-      PATH: dirname(process.execPath),
+      PATH: bin,
       KUBECONFIG: join(empty, 'config'),
       LOCAL_CLUSTER_CACHE: join(empty, 'cache'),
     });

@@ -3,18 +3,10 @@
 // The root action.yml is generated here too, from the same list (scripts/root-action.mjs), so a
 // new action appears in it without hand work; CI fails when the committed one is stale.
 import { spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withCodeCache } from './bundle-script.mjs';
 import { licensesText, packageDirs } from './licenses.mjs';
 import { rootActionYaml } from './root-action.mjs';
 import { writeReadmeReference } from './action-reference.mjs';
@@ -36,9 +28,19 @@ console.log('wrote action.yml');
 await writeReadmeReference(root);
 console.log("wrote the README's action reference");
 
-rmSync(join(root, 'dist'), { recursive: true, force: true });
+// `node scripts/build.mjs bump validate` rebuilds only those bundles (while working on them); with
+// no names, dist/ is built again from nothing, as CI checks it.
+const only = process.argv.slice(2);
+for (const name of only) {
+  if (!bundles.some((bundle) => bundle.name === name)) {
+    console.error(`build: no bundle "${name}" (bundles: ${bundles.map((bundle) => bundle.name).join(', ')})`);
+    process.exit(2);
+  }
+}
+if (only.length === 0) rmSync(join(root, 'dist'), { recursive: true, force: true });
+else for (const name of only) rmSync(join(root, 'dist', name), { recursive: true, force: true });
 const statsDir = mkdtempSync(join(tmpdir(), 'gitops-promote-build-'));
-for (const { name, entry } of bundles) {
+for (const { name, entry } of bundles.filter((bundle) => only.length === 0 || only.includes(bundle.name))) {
   if (!existsSync(join(root, entry))) {
     console.error(`build: ${entry} is missing for bundle "${name}"`);
     process.exit(1);
@@ -71,28 +73,7 @@ for (const { name, entry } of bundles) {
   if (result.status !== 0) process.exit(result.status ?? 1);
   const stats = JSON.parse(readFileSync(join(statsDir, `${name}.json`), 'utf8'));
   writeFileSync(join(root, out, 'licenses.txt'), licensesText(root, packageDirs(stats)));
-  withCompileCache(join(root, out));
+  withCodeCache(join(root, out));
   console.log(`built ${out}/index.js`);
 }
 rmSync(statsDir, { recursive: true, force: true });
-
-/**
- * The bundle moves to bundle.js behind a three-line index.js that turns on V8's compile cache
- * (Node >= 22.1; a no-op before) and then loads it: a start after the first one on the machine
- * skips compiling the bundle, which is most of what a bundle adds to bare node's start. The cache
- * lives where Node puts it (NODE_COMPILE_CACHE, else the system's temporary folder).
- */
-function withCompileCache(dir) {
-  const entry = join(dir, 'index.js');
-  const code = readFileSync(entry, 'utf8');
-  const shebang = code.startsWith('#!') ? code.slice(0, code.indexOf('\n') + 1) : '';
-  const mode = statSync(entry).mode;
-  writeFileSync(join(dir, 'bundle.js'), code.slice(shebang.length));
-  rmSync(entry);
-  writeFileSync(
-    entry,
-    `${shebang}// Turns on V8's compile cache, then runs the bundle (see scripts/build.mjs).\n` +
-      `import module from 'node:module';\nmodule.enableCompileCache?.();\nawait import('./bundle.js');\n`,
-  );
-  chmodSync(entry, mode);
-}

@@ -1,0 +1,180 @@
+// How every action bundle starts (scripts/bundle-start.mjs, made by withCodeCache in
+// scripts/bundle-script.mjs): ncc's ESM bundle, turned into an ASCII script, runs from a V8 code
+// cache made at the end of an earlier run. Here on a small bundle of ncc's shape, under the node the
+// bundles run on: what the bundle sees is what a module sees, the cache is written once and then
+// used, a damaged or unwritable cache changes nothing but speed, and the build refuses what it
+// cannot turn into a script safely.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, describe, test } from 'node:test';
+// @ts-expect-error -- a build script in plain JavaScript, without types
+import { asciiScript, bundleAsScript, chunkAsScript, withCodeCache } from '../../scripts/bundle-script.mjs';
+import { bundleNode } from '../../tools/runner/harness.js';
+
+const work = mkdtempSync(join(tmpdir(), 'code-cache-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+// What ncc writes: its createRequire import first, then the modules; import.meta.url, a dynamic
+// import of a chunk beside it (in ncc's chunk format) and top-level await inside.
+const NCC_SHAPED =
+  'import{createRequire as e}from"module";' +
+  'const o=e(import.meta.url)("os");' +
+  'const c=await import("./1.index.js");' +
+  'await new Promise(r=>setTimeout(r,1));' +
+  'const strict=(function(){return this===undefined})();' +
+  'process.stdout.write(JSON.stringify({url:import.meta.url,dirname:import.meta.dirname,os:typeof o.tmpdir,chunk:c.modules.value,' +
+  'chunkUrl:c.modules.url,chunkIds:c.ids,arrow:"→ ✅",' +
+  're:/^é+$/u.test("éé"),strict,args:typeof process.argv[1]}));';
+
+const CHUNK = (value: string) =>
+  `export const id = 1;\nexport const ids = [1];\nexport const modules = { value: ${JSON.stringify(value)}, url: import.meta.url };\n`;
+
+function bundle(name: string): string {
+  const dir = join(work, name);
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+  writeFileSync(join(dir, '1.index.js'), CHUNK('from the chunk'));
+  writeFileSync(join(dir, 'index.js'), NCC_SHAPED);
+  withCodeCache(dir);
+  return dir;
+}
+
+function run(dir: string, env: Record<string, string>) {
+  const result = spawnSync(bundleNode().path, [join(dir, 'index.js')], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+  });
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stderr, '');
+  return JSON.parse(result.stdout) as Record<string, unknown>;
+}
+
+const cacheFiles = (cache: string) => {
+  try {
+    return readdirSync(join(cache, 'gitops-promote'));
+  } catch {
+    return [];
+  }
+};
+
+describe('a bundle run from its code cache', () => {
+  const dir = bundle('app');
+
+  test('bundle.js is ASCII; the bundle sees its own URL, its chunk, strict mode, top-level await', () => {
+    assert.doesNotMatch(readFileSync(join(dir, 'bundle.js'), 'latin1'), /[\u0080-\uffff]/);
+    const out = run(dir, { NODE_COMPILE_CACHE: join(work, 'cache-a') });
+    assert.deepEqual(out, {
+      url: pathToFileURL(join(dir, 'bundle.js')).href,
+      dirname: dir,
+      os: 'function',
+      chunk: 'from the chunk',
+      chunkUrl: pathToFileURL(join(dir, '1.index.js')).href,
+      chunkIds: [1],
+      arrow: '→ ✅',
+      re: true,
+      strict: true,
+      args: 'string',
+    });
+  });
+
+  test('the first run writes a cache for bundle.js and the chunk it loaded; the next uses them and writes nothing', () => {
+    const cache = join(work, 'cache-b');
+    run(dir, { NODE_COMPILE_CACHE: cache });
+    const files = cacheFiles(cache).sort();
+    assert.equal(files.length, 2, files.join(', '));
+    assert.match(
+      files[0]!,
+      /^[0-9a-f]{16}-1\.index\.js-\d+\.\d+\.[^/]+-\w+\.bin$/,
+      'bundle hash, file, V8, architecture',
+    );
+    assert.match(
+      files[1]!,
+      /^[0-9a-f]{16}-bundle\.js-\d+\.\d+\.[^/]+-\w+\.bin$/,
+      'bundle hash, file, V8, architecture',
+    );
+    const written = files.map((name) => statSync(join(cache, 'gitops-promote', name)).mtimeMs);
+    run(dir, { NODE_COMPILE_CACHE: cache });
+    assert.deepEqual(
+      files.map((name) => statSync(join(cache, 'gitops-promote', name)).mtimeMs),
+      written,
+      'a cache V8 accepted was written again',
+    );
+    assert.deepEqual(cacheFiles(cache).sort(), files);
+  });
+
+  test('a damaged cache is rejected by V8 and made again; the run is the same', () => {
+    const cache = join(work, 'cache-c');
+    run(dir, { NODE_COMPILE_CACHE: cache });
+    const file = join(
+      cache,
+      'gitops-promote',
+      cacheFiles(cache).find((name) => name.includes('-bundle.js-'))!,
+    );
+    writeFileSync(file, Buffer.alloc(4096, 7));
+    assert.equal(run(dir, { NODE_COMPILE_CACHE: cache }).chunk, 'from the chunk');
+    assert.notDeepEqual(readFileSync(file), Buffer.alloc(4096, 7));
+  });
+
+  test('NODE_DISABLE_COMPILE_CACHE writes none; an unwritable cache folder is no failure', () => {
+    const disabled = join(work, 'cache-d');
+    run(dir, { NODE_COMPILE_CACHE: disabled, NODE_DISABLE_COMPILE_CACHE: '1' });
+    assert.deepEqual(cacheFiles(disabled), []);
+    const blocked = join(work, 'cache-e');
+    writeFileSync(blocked, 'a file where the folder would be');
+    assert.equal(run(dir, { NODE_COMPILE_CACHE: blocked }).os, 'function');
+  });
+
+  test('a changed bundle gets a cache of its own', () => {
+    const cache = join(work, 'cache-f');
+    run(dir, { NODE_COMPILE_CACHE: cache });
+    const other = join(work, 'app2');
+    mkdirSync(other);
+    writeFileSync(join(other, 'package.json'), '{"type":"module"}');
+    writeFileSync(join(other, '1.index.js'), CHUNK('another chunk'));
+    writeFileSync(join(other, 'index.js'), NCC_SHAPED.replace('"→ ✅"', '"changed"'));
+    withCodeCache(other);
+    assert.equal(run(other, { NODE_COMPILE_CACHE: cache }).arrow, 'changed');
+    assert.equal(cacheFiles(cache).length, 4);
+  });
+});
+
+describe('what the build refuses', () => {
+  test('a bundle without the createRequire import ncc puts first', () => {
+    assert.throws(() => bundleAsScript('const a = 1;', 'x.js'), /no longer starts with its createRequire import/);
+  });
+  test('a static import or an export left in it', () => {
+    const head = 'import{createRequire as e}from"module";';
+    assert.throws(() => bundleAsScript(`${head}import "fs";`, 'x.js'), SyntaxError);
+    assert.throws(() => bundleAsScript(`${head}export const a = 1;`, 'x.js'), SyntaxError);
+  });
+  test('a chunk that exports other than with export const', () => {
+    assert.throws(() => chunkAsScript('export default 1;', '1.index.js'), /exports only with "export const"/);
+    assert.throws(() => chunkAsScript('const a = 1; export { a };', '1.index.js'), /exports only with "export const"/);
+    assert.throws(() => chunkAsScript('export * from "x";', '1.index.js'), /exports only with "export const"/);
+    assert.equal(eval(chunkAsScript('export const id = 7, ids = [7];', '1.index.js'))().ids[0], 7);
+  });
+  test('import.meta and import() are rewritten where the parse tree has them, not in text', () => {
+    const script = bundleAsScript(
+      'import{createRequire as e}from"module";const a=import.meta.url,b="import.meta.url import(x)",c=import("./c.js");',
+      'x.js',
+    );
+    assert.match(
+      script,
+      /const a=__gitopsPromoteImportMeta\.url,b="import\.meta\.url import\(x\)",c=__gitopsPromoteImport\("\.\/c\.js"\);/,
+    );
+  });
+  test('escaping a tagged template, which reads its raw text', () => {
+    assert.throws(() => asciiScript('String.raw`→`', 'x.js'), /tagged template reads its raw text/);
+  });
+  test('escapes keep every string, template, identifier and regular expression', () => {
+    const source =
+      'var café = "→", t = `a ✅ ${café}`, r = /[é→]+/u, s = /\\u00e9x/; [café, t, r.test("é→"), s.test("éx")]';
+    const ascii = asciiScript(source, 'x.js');
+    assert.doesNotMatch(ascii, /[\u0080-\uffff]/);
+    assert.deepEqual(eval(ascii), eval(source));
+  });
+});

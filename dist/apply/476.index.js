@@ -1,6 +1,6 @@
-export const id = 476;
-export const ids = [476];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 476;
+const ids = [476];
+const modules = {
 
 /***/ 5476:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -213,7 +213,7 @@ class HttpClient {
 // EXTERNAL MODULE: external "stream"
 var external_stream_ = __webpack_require__(2203);
 // EXTERNAL MODULE: external "util"
-var external_util_ = __webpack_require__(9023);
+var external_util_ = __webpack_require__(1404);
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __webpack_require__(2613);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
@@ -909,3 +909,5 @@ function _unique(values) {
 /***/ })
 
 };
+
+return {id,ids,modules};})

@@ -1,6 +1,6 @@
-export const id = 201;
-export const ids = [201];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 201;
+const ids = [201];
+const modules = {
 
 /***/ 6201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -55,7 +55,7 @@ function markdownCell(cell) {
     if (cell.pullRequest) {
         const pull = cell.pullRequest;
         const verb = pull.kind === 'rollback' ? 'rollback' : 'PR';
-        parts.push(`${verb} ${render_link(`#${pull.number}`, pull.url)}${pull.tag === undefined ? '' : ` → ${code(pull.tag)}`}`);
+        parts.push(`${verb} ${render_link(`#${pull.number}`, pull.url)}${pull.tag === undefined ? '' : ` \u2192 ${code(pull.tag)}`}`);
     }
     if (cell.deployment) {
         const deployment = cell.deployment;
@@ -77,7 +77,7 @@ function renderStatusMarkdown(matrix, heading = '### What runs where') {
     const lines = [heading, '', header, rule, ...rows, ''];
     const flows = matrix.environments
         .filter((environment) => environment.from !== undefined)
-        .map((environment) => `${cellText(environment.from)} → ${cellText(environment.name)}`);
+        .map((environment) => `${cellText(environment.from)} \u2192 ${cellText(environment.name)}`);
     if (flows.length > 0)
         lines.push(`Promotion: ${flows.join(', ')}.`, '');
     if (matrix.behind.length === 0)
@@ -479,3 +479,5 @@ function readConfig(path) {
 /***/ })
 
 };
+
+return {id,ids,modules};})

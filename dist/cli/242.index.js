@@ -1,6 +1,6 @@
-export const id = 242;
-export const ids = [242];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 242;
+const ids = [242];
+const modules = {
 
 /***/ 2242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -295,3 +295,5 @@ function explainInvalidFormat(ref) {
 /***/ })
 
 };
+
+return {id,ids,modules};})

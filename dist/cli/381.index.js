@@ -1,6 +1,6 @@
-export const id = 381;
-export const ids = [381];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 381;
+const ids = [381];
+const modules = {
 
 /***/ 3381:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -721,3 +721,5 @@ function policyRule(environment, policy, tag) {
 /***/ })
 
 };
+
+return {id,ids,modules};})

@@ -1,6 +1,6 @@
-export const id = 472;
-export const ids = [472];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 472;
+const ids = [472];
+const modules = {
 
 /***/ 6472:
 /***/ ((__unused_webpack_module, exports) => {
@@ -6834,3 +6834,5 @@ exports.re = re;
 /***/ })
 
 };
+
+return {id,ids,modules};})

@@ -1,6 +1,6 @@
-export const id = 495;
-export const ids = [495];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 495;
+const ids = [495];
+const modules = {
 
 /***/ 9495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -404,3 +404,5 @@ const tagIdCommand = {
 /***/ })
 
 };
+
+return {id,ids,modules};})

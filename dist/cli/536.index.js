@@ -1,6 +1,6 @@
-export const id = 536;
-export const ids = [536];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 536;
+const ids = [536];
+const modules = {
 
 /***/ 8536:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -678,3 +678,5 @@ function yamlFlowNesting(text) {
 /***/ })
 
 };
+
+return {id,ids,modules};})

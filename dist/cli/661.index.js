@@ -1,6 +1,6 @@
-export const id = 661;
-export const ids = [661];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 661;
+const ids = [661];
+const modules = {
 
 /***/ 4661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -326,3 +326,5 @@ const SETTER_SCREEN = `"${SETTER_KEY}"`;
 /***/ })
 
 };
+
+return {id,ids,modules};})

@@ -1,6 +1,6 @@
-export const id = 68;
-export const ids = [68];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 68;
+const ids = [68];
+const modules = {
 
 /***/ 948:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1407,3 +1407,5 @@ function scopesMayWrite(scopes) {
 /***/ })
 
 };
+
+return {id,ids,modules};})

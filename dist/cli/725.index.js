@@ -1,6 +1,6 @@
-export const id = 725;
-export const ids = [725];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 725;
+const ids = [725];
+const modules = {
 
 /***/ 725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1406,3 +1406,5 @@ function* markedScalars(source, root) {
 /***/ })
 
 };
+
+return {id,ids,modules};})

@@ -1,6 +1,6 @@
-export const id = 751;
-export const ids = [751];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 751;
+const ids = [751];
+const modules = {
 
 /***/ 7102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -936,7 +936,7 @@ function renderPullRequestBody(record, commit, links) {
         kept.push(row);
     }
     const more = record.changes.length - (kept.length - 2);
-    kept.push(`| … and ${more} more places (the run's job summary lists every change) | | | |`);
+    kept.push(`| \u2026 and ${more} more places (the run's job summary lists every change) | | | |`);
     return renderBody(record, commit, links, kept.join('\n'));
 }
 function body_length(text) {
@@ -1619,3 +1619,5 @@ class FolderSnapshot {
 /***/ })
 
 };
+
+return {id,ids,modules};})

@@ -1,6 +1,6 @@
-export const id = 754;
-export const ids = [754];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 754;
+const ids = [754];
+const modules = {
 
 /***/ 1754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -154,3 +154,5 @@ async function planOnSnapshot(promotion, snapshot) {
 /***/ })
 
 };
+
+return {id,ids,modules};})

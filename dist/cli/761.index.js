@@ -1,6 +1,6 @@
-export const id = 761;
-export const ids = [761];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 761;
+const ids = [761];
+const modules = {
 
 /***/ 6761:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -99,3 +99,5 @@ function splitTags(entries) {
 /***/ })
 
 };
+
+return {id,ids,modules};})

@@ -1,6 +1,6 @@
-export const id = 816;
-export const ids = [816];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 816;
+const ids = [816];
+const modules = {
 
 /***/ 1155:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -885,3 +885,5 @@ function documentValue(file, document) {
 /***/ })
 
 };
+
+return {id,ids,modules};})

@@ -1,6 +1,6 @@
-export const id = 828;
-export const ids = [828];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 828;
+const ids = [828];
+const modules = {
 
 /***/ 9828:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -415,3 +415,5 @@ const SETTER_SCREEN = `"${SETTER_KEY}"`;
 /***/ })
 
 };
+
+return {id,ids,modules};})

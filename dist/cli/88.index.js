@@ -1,6 +1,6 @@
-export const id = 88;
-export const ids = [88];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 88;
+const ids = [88];
+const modules = {
 
 /***/ 9379:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
@@ -3242,3 +3242,5 @@ module.exports = validRange
 /***/ })
 
 };
+
+return {id,ids,modules};})

@@ -1,6 +1,6 @@
-export const id = 942;
-export const ids = [942];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 942;
+const ids = [942];
+const modules = {
 
 /***/ 3386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -473,7 +473,7 @@ async function grepScreen(root, paths, patterns) {
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 /**
  * Below this many files to screen, Node reads them all as soon as the greps would have (measured on
- * two cores: starting two greps costs 10 to 15 ms, Node reads a small file in 8 to 17 µs).
+ * two cores: starting two greps costs 10 to 15 ms, Node reads a small file in 8 to 17 \u00b5s).
  */
 const GREP_SCREEN_MIN_FILES = 2000;
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
@@ -832,3 +832,5 @@ function overwriteFile(path, bytes) {
 /***/ })
 
 };
+
+return {id,ids,modules};})

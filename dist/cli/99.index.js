@@ -1,6 +1,6 @@
-export const id = 99;
-export const ids = [99];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 99;
+const ids = [99];
+const modules = {
 
 /***/ 1099:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -118,7 +118,7 @@ function nothingToRollBackTo(app, environment, running, looked) {
 /** The reason as given, on one line and bounded (it is untrusted text: rendering passes core/text). */
 function rollbackReason(reason) {
     const flat = (reason ?? '').replace(/\s+/g, ' ').trim();
-    return flat.length > MAX_REASON_LENGTH ? `${flat.slice(0, MAX_REASON_LENGTH - 1)}…` : flat;
+    return flat.length > MAX_REASON_LENGTH ? `${flat.slice(0, MAX_REASON_LENGTH - 1)}\u2026` : flat;
 }
 /** The request that puts the app back on the target: bump's machinery with the `rollback` intent. */
 function rollbackRequest(app, environment, target, reason) {
@@ -1371,3 +1371,5 @@ async function planOnSnapshot(promotion, snapshot) {
 /***/ })
 
 };
+
+return {id,ids,modules};})

@@ -1,6 +1,6 @@
-export const id = 143;
-export const ids = [143];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 143;
+const ids = [143];
+const modules = {
 
 /***/ 143:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -2170,3 +2170,5 @@ function getIDToken(aud) {
 /***/ })
 
 };
+
+return {id,ids,modules};})

@@ -1,6 +1,6 @@
-export const id = 257;
-export const ids = [257];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 257;
+const ids = [257];
+const modules = {
 
 /***/ 257:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -145,3 +145,5 @@ function isExplained(error) {
 /***/ })
 
 };
+
+return {id,ids,modules};})

@@ -1,6 +1,6 @@
-export const id = 288;
-export const ids = [288];
-export const modules = {
+(function(__gitopsPromoteImportMeta,__gitopsPromoteImport){"use strict";const id = 288;
+const ids = [288];
+const modules = {
 
 /***/ 288:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -100,3 +100,5 @@ function isExplained(error) {
 /***/ })
 
 };
+
+return {id,ids,modules};})

@@ -1,4 +1,71 @@
-// Turns on V8's compile cache, then runs the bundle (see scripts/build.mjs).
-import module from 'node:module';
-module.enableCompileCache?.();
-await import('./bundle.js');
+// The index.js of every bundle: runs bundle.js, and the chunks it loads, from V8 code caches made at
+// the end of an earlier run on the machine (a later step of the job, a second job on a self-hosted
+// runner, the command line's next call).
+//
+// Node's own compile cache (module.enableCompileCache) is written right after a module is compiled,
+// so it holds only what V8 compiles eagerly: the functions a start calls are compiled again, lazily,
+// by every start. A cache made at exit holds every function the run compiled. So bundle.js and the
+// chunks are the ESM bundle turned into function expressions (bundle-script.mjs) that run as
+// vm.Scripts, whose createCachedData() can be called after the run.
+//
+// The caches are keyed by the hash of the bundle's files (written here by the build), V8's version
+// and the architecture; V8 rejects data that does not fit its flags, and a rejected cache is made
+// again. They live where Node keeps its own (NODE_COMPILE_CACHE, else <tmp>/node-compile-cache), in
+// a gitops-promote folder; NODE_DISABLE_COMPILE_CACHE=1 turns them off. Writing one can fail
+// (read-only disk): the run goes on without it.
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+const BUNDLE_HASH = '59bbbfe47e6616c9';
+const CHUNK = /^\.\/(\d+\.index\.js)$/;
+const folder = process.env.NODE_DISABLE_COMPILE_CACHE
+  ? undefined
+  : join(process.env.NODE_COMPILE_CACHE || join(tmpdir(), 'node-compile-cache'), 'gitops-promote');
+const unsaved = [];
+
+/** The function expression in one of the bundle's files (in ASCII: the build wrote them so). */
+function compile(name) {
+  const url = new URL(name, import.meta.url);
+  const cache = folder && join(folder, `${BUNDLE_HASH}-${name}-${process.versions.v8}-${process.arch}.bin`);
+  let cachedData;
+  try {
+    if (cache) cachedData = readFileSync(cache);
+  } catch {
+    // no cache yet
+  }
+  const script = new Script(readFileSync(url, 'latin1'), { filename: url.href, ...(cachedData && { cachedData }) });
+  if (cache && (cachedData === undefined || script.cachedDataRejected)) unsaved.push({ script, cache });
+  const meta = { url: url.href, filename: fileURLToPath(url), dirname: fileURLToPath(new URL('.', url)).slice(0, -1) };
+  return { run: script.runInThisContext(), meta };
+}
+
+// import() of the bundle's files: a chunk is compiled here like bundle.js; anything else (the root
+// action's dispatch to another bundle, by absolute URL) is imported as written.
+function dynamicImport(specifier, options) {
+  const chunk = CHUNK.exec(specifier)?.[1];
+  if (chunk === undefined) return import(specifier, options);
+  return new Promise((resolve) => {
+    const { run, meta } = compile(chunk);
+    resolve(run(meta, dynamicImport));
+  });
+}
+
+process.once('exit', () => {
+  for (const { script, cache } of unsaved) {
+    try {
+      mkdirSync(folder, { recursive: true });
+      const partial = `${cache}.${process.pid}`;
+      writeFileSync(partial, script.createCachedData());
+      renameSync(partial, cache);
+    } catch {
+      // a cache only saves time: never a reason to fail
+    }
+  }
+});
+
+const { run, meta } = compile('bundle.js');
+await run(createRequire, meta, dynamicImport);

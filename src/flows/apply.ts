@@ -245,8 +245,11 @@ function promotionPayload(record: PromotionRecord | undefined): Record<string, u
 
 export async function runApply(request: ApplyRequest): Promise<ApplyResult> {
   const log = request.log ?? (() => {});
-  const loaded = await loadEnvironment(request.repoDir, request.environment, request.target.kubectl);
-  const record = await readCommitRecord(request.repoDir, request.commit, request.environment);
+  // git reads the record in its own process while the manifests are checked here.
+  const [loaded, record] = await Promise.all([
+    loadEnvironment(request.repoDir, request.environment, request.target.kubectl),
+    readCommitRecord(request.repoDir, request.commit, request.environment),
+  ]);
   const sourceCommit = request.sourceCommit ?? record?.source?.sha;
   log(
     request.sourceCommit

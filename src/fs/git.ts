@@ -22,11 +22,14 @@ export async function readCommitRecord(
   commit: string,
   environment: string,
 ): Promise<PromotionRecord | undefined> {
-  const parents = (await git(dir, ['rev-list', '--parents', '-n', '1', commit]))?.trim().split(' ').slice(1);
-  if (parents === undefined) return undefined;
-  const range = parents.length > 1 ? [`${commit}^1..${commit}`] : ['-1', commit];
-  const log = await git(dir, ['log', '--format=%B%x00', ...range]);
-  for (const message of (log ?? '').split('\0')) {
+  // One git for the common case: <commit>^1..<commit> is the commit alone when it has one parent, and
+  // the merge with what it brought in when it has two. A commit without a first parent here (the
+  // first commit, or the edge of a shallow clone) is read alone; an unknown commit gives undefined.
+  const log =
+    (await git(dir, ['log', '--format=%B%x00', `${commit}^1..${commit}`])) ??
+    (await git(dir, ['log', '--format=%B%x00', '-1', commit]));
+  if (log === undefined) return undefined;
+  for (const message of log.split('\0')) {
     const record = parseCommitRecord(message.trim());
     if (record && record.environment === environment) return record;
   }

@@ -69,6 +69,28 @@ describe('the promotion record of an environment commit', () => {
     assert.equal(await readCommitRecord(join(dir, 'releases'), 'f'.repeat(40), 'dev'), undefined, 'unknown commit');
   });
 
+  test('the first commit of a history, and the edge of a shallow clone, are read alone', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'git-history-root-'));
+    const rootGit = (...args: string[]) =>
+      execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
+        encoding: 'utf8',
+      }).trim();
+    try {
+      rootGit('init', '-q', '-b', 'main');
+      writeFileSync(join(root, 'web.yaml'), 'a: 1\n');
+      rootGit('add', '-A');
+      rootGit('commit', '-qm', renderCommitMessage('web 1.2.3 to dev', record('dev', 'e5'.repeat(20))));
+      assert.equal((await readCommitRecord(root, rootGit('rev-parse', 'HEAD'), 'dev'))?.source?.sha, 'e5'.repeat(20));
+      const shallow = join(root, 'shallow');
+      execFileSync('git', ['clone', '-q', '--depth', '1', `file://${dir}`, shallow]);
+      const head = execFileSync('git', ['-C', shallow, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+      // HEAD is the plain commit of the first test, with its record; its parent is not in the clone.
+      assert.equal((await readCommitRecord(shallow, head, 'dev'))?.source?.sha, SOURCE);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   test('a squash merge keeps the trailer in its body', async () => {
     const message = `Bump web (#3)\n\n* ${renderCommitMessage('web 1.2.4 to dev', record('dev', 'b2'.repeat(20)))}`;
     const sha = commit({ 'releases/dev/web.yaml': 'a: 3\n' }, message);

@@ -6,7 +6,7 @@
 // cannot turn into a script safely.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -117,6 +117,28 @@ describe('a bundle run from its code cache', () => {
     writeFileSync(file, Buffer.alloc(4096, 7));
     assert.equal(run(dir, { NODE_COMPILE_CACHE: cache }).chunk, 'from the chunk');
     assert.notDeepEqual(readFileSync(file), Buffer.alloc(4096, 7));
+  });
+
+  test('a cache file others could have written is not used, and a folder others write to gets none', () => {
+    const cache = join(work, 'cache-g');
+    run(dir, { NODE_COMPILE_CACHE: cache });
+    const folder = join(cache, 'gitops-promote');
+    assert.equal(statSync(folder).mode & 0o777, 0o700);
+    const file = join(
+      folder,
+      cacheFiles(cache).find((name) => name.includes('-bundle.js-'))!,
+    );
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    chmodSync(file, 0o666);
+    const before = statSync(file).ino;
+    run(dir, { NODE_COMPILE_CACHE: cache });
+    assert.notEqual(statSync(file).ino, before, 'a group- and world-writable cache was used, not made again');
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    const shared = join(work, 'cache-h');
+    mkdirSync(join(shared, 'gitops-promote'), { recursive: true });
+    chmodSync(join(shared, 'gitops-promote'), 0o777);
+    assert.equal(run(dir, { NODE_COMPILE_CACHE: shared }).chunk, 'from the chunk');
+    assert.deepEqual(cacheFiles(shared), []);
   });
 
   test('NODE_DISABLE_COMPILE_CACHE writes none; an unwritable cache folder is no failure', () => {

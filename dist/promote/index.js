@@ -11,32 +11,46 @@
 // The caches are keyed by the hash of the bundle's files (written here by the build), V8's version
 // and the architecture; V8 rejects data that does not fit its flags, and a rejected cache is made
 // again. They live where Node keeps its own (NODE_COMPILE_CACHE, else <tmp>/node-compile-cache), in
-// a gitops-promote folder; NODE_DISABLE_COMPILE_CACHE=1 turns them off. Writing one can fail
-// (read-only disk): the run goes on without it.
+// a gitops-promote folder; NODE_DISABLE_COMPILE_CACHE=1 turns them off. A cache file another user
+// could have written is not used. Writing one can fail (read-only disk): the run goes on without it.
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
-const BUNDLE_HASH = '59bbbfe47e6616c9';
+const BUNDLE_HASH = '82ef2cbc5c7e64b0';
 const CHUNK = /^\.\/(\d+\.index\.js)$/;
 const folder = process.env.NODE_DISABLE_COMPILE_CACHE
   ? undefined
   : join(process.env.NODE_COMPILE_CACHE || join(tmpdir(), 'node-compile-cache'), 'gitops-promote');
 const unsaved = [];
 
+/**
+ * A cache file's bytes, only when this user wrote it: a code cache is code, and the folder can be in
+ * a temporary folder others write to. The file is checked through its open descriptor (owner, and
+ * no write for group or others), so it cannot be swapped between the check and the read.
+ */
+function readOwnFile(path) {
+  let fd;
+  try {
+    fd = openSync(path, 'r');
+    const { uid, mode } = fstatSync(fd);
+    if ((process.getuid && uid !== process.getuid()) || (mode & 0o022) !== 0) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined; // none yet
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** The function expression in one of the bundle's files (in ASCII: the build wrote them so). */
 function compile(name) {
   const url = new URL(name, import.meta.url);
   const cache = folder && join(folder, `${BUNDLE_HASH}-${name}-${process.versions.v8}-${process.arch}.bin`);
-  let cachedData;
-  try {
-    if (cache) cachedData = readFileSync(cache);
-  } catch {
-    // no cache yet
-  }
+  const cachedData = cache && readOwnFile(cache);
   const script = new Script(readFileSync(url, 'latin1'), { filename: url.href, ...(cachedData && { cachedData }) });
   if (cache && (cachedData === undefined || script.cachedDataRejected)) unsaved.push({ script, cache });
   const meta = { url: url.href, filename: fileURLToPath(url), dirname: fileURLToPath(new URL('.', url)).slice(0, -1) };
@@ -57,9 +71,13 @@ function dynamicImport(specifier, options) {
 process.once('exit', () => {
   for (const { script, cache } of unsaved) {
     try {
-      mkdirSync(folder, { recursive: true });
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
+      // Only into a folder of this user's that no one else writes to, and never through a file
+      // already there (wx: a planted link is not followed).
+      const { uid, mode } = lstatSync(folder);
+      if ((process.getuid && uid !== process.getuid()) || (mode & 0o022) !== 0) return;
       const partial = `${cache}.${process.pid}`;
-      writeFileSync(partial, script.createCachedData());
+      writeFileSync(partial, script.createCachedData(), { mode: 0o600, flag: 'wx' });
       renameSync(partial, cache);
     } catch {
       // a cache only saves time: never a reason to fail

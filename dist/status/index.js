@@ -28,6 +28,12 @@ const folder = process.env.NODE_DISABLE_COMPILE_CACHE
 const unsaved = [];
 
 /**
+ * Whether a file or folder is this user's and no one else may write it. On Windows, where modes say
+ * nothing of that, the temporary folder is the user's own.
+ */
+const ownOnly = (uid, mode) => process.platform === 'win32' || (uid === process.getuid?.() && (mode & 0o022) === 0);
+
+/**
  * A cache file's bytes, only when this user wrote it: a code cache is code, and the folder can be in
  * a temporary folder others write to. The file is checked through its open descriptor (owner, and
  * no write for group or others), so it cannot be swapped between the check and the read.
@@ -37,7 +43,7 @@ function readOwnFile(path) {
   try {
     fd = openSync(path, 'r');
     const { uid, mode } = fstatSync(fd);
-    if ((process.getuid && uid !== process.getuid()) || (mode & 0o022) !== 0) return undefined;
+    if (!ownOnly(uid, mode)) return undefined;
     return readFileSync(fd);
   } catch {
     return undefined; // none yet
@@ -75,7 +81,7 @@ process.once('exit', () => {
       // Only into a folder of this user's that no one else writes to, and never through a file
       // already there (wx: a planted link is not followed).
       const { uid, mode } = lstatSync(folder);
-      if ((process.getuid && uid !== process.getuid()) || (mode & 0o022) !== 0) return;
+      if (!ownOnly(uid, mode)) return;
       const partial = `${cache}.${process.pid}`;
       writeFileSync(partial, script.createCachedData(), { mode: 0o600, flag: 'wx' });
       renameSync(partial, cache);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Script } from 'node:vm';
 
 /** ncc's chunk files: loaded by the bundle with import("./<id>.index.js"). */
-export const CHUNK = /^\d+\.index\.js$/;
+const CHUNK = /^\d+\.index\.js$/;
 
 /**
  * Turns the bundle ncc wrote to <dir>/index.js into bundle.js, and each chunk beside it into a
@@ -39,8 +39,8 @@ export function withCodeCache(dir) {
 }
 
 /** The parameters through which the loader gives a script what a module has of its own. */
-export const IMPORT_META = '__gitopsPromoteImportMeta';
-export const IMPORT = '__gitopsPromoteImport';
+const IMPORT_META = '__gitopsPromoteImportMeta';
+const IMPORT = '__gitopsPromoteImport';
 
 /**
  * ncc's ESM bundle as one async function expression that a vm.Script can compile, called by the

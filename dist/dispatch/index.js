@@ -16,7 +16,7 @@
 import { createRequire } from 'node:module';
 import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
@@ -59,7 +59,8 @@ function compile(name) {
   const cachedData = cache && readOwnFile(cache);
   const script = new Script(readFileSync(url, 'latin1'), { filename: url.href, ...(cachedData && { cachedData }) });
   if (cache && (cachedData === undefined || script.cachedDataRejected)) unsaved.push({ script, cache });
-  const meta = { url: url.href, filename: fileURLToPath(url), dirname: fileURLToPath(new URL('.', url)).slice(0, -1) };
+  const filename = fileURLToPath(url);
+  const meta = { url: url.href, filename, dirname: dirname(filename) };
   return { run: script.runInThisContext(), meta };
 }
 
@@ -75,18 +76,23 @@ function dynamicImport(specifier, options) {
 }
 
 process.once('exit', () => {
+  if (unsaved.length === 0) return;
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    // Only into a folder of this user's that no one else writes to, and never through a file
+    // already there (wx: a planted link is not followed).
+    const { uid, mode } = lstatSync(folder);
+    if (!ownOnly(uid, mode)) return;
+  } catch {
+    return; // a cache only saves time: never a reason to fail
+  }
   for (const { script, cache } of unsaved) {
     try {
-      mkdirSync(folder, { recursive: true, mode: 0o700 });
-      // Only into a folder of this user's that no one else writes to, and never through a file
-      // already there (wx: a planted link is not followed).
-      const { uid, mode } = lstatSync(folder);
-      if (!ownOnly(uid, mode)) return;
       const partial = `${cache}.${process.pid}`;
       writeFileSync(partial, script.createCachedData(), { mode: 0o600, flag: 'wx' });
       renameSync(partial, cache);
     } catch {
-      // a cache only saves time: never a reason to fail
+      // this one is not saved; the next run makes it again
     }
   }
 });

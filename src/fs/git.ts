@@ -22,13 +22,13 @@ export async function readCommitRecord(
   commit: string,
   environment: string,
 ): Promise<PromotionRecord | undefined> {
-  // One git for the common case: <commit>^1..<commit> is the commit alone when it has one parent, and
-  // the merge with what it brought in when it has two. A commit without a first parent here (the
-  // first commit, or the edge of a shallow clone) is read alone; an unknown commit gives undefined.
-  const log =
-    (await git(dir, ['log', '--format=%B%x00', `${commit}^1..${commit}`])) ??
-    (await git(dir, ['log', '--format=%B%x00', '-1', commit]));
-  if (log === undefined) return undefined;
+  // One git whatever the commit's parents: `<commit> ^<commit>^1` is the commit alone when it has one
+  // parent, and the merge with what it brought in when it has two. --ignore-missing drops `^<commit>^1`
+  // when there is no first parent here (the first commit, or the edge of a shallow clone, which is
+  // what actions/checkout's default depth of 1 gives), and the commit is read alone; an unknown commit
+  // drops both and prints nothing.
+  const log = await git(dir, ['log', '--ignore-missing', '--format=%B%x00', commit, `^${commit}^1`]);
+  if (!log) return undefined;
   for (const message of log.split('\0')) {
     const record = parseCommitRecord(message.trim());
     if (record && record.environment === environment) return record;

@@ -2,7 +2,7 @@
 // carries (plain, squash and merge commits) and the files a pull request changes.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -112,6 +112,35 @@ describe('the promotion record of an environment commit', () => {
     git('merge', '-q', '--no-ff', '-m', 'Merge pull request #4 from acme/promote/web-dev', 'promote/web-dev');
     const merge = git('rev-parse', 'HEAD');
     assert.equal((await readCommitRecord(dir, merge, 'dev'))?.source?.sha, 'd4'.repeat(20));
+  });
+
+  test('each read is one git process: a merge, the edge of a shallow clone (a default checkout), an unknown commit', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'git-history-bin-'));
+    const calls = join(bin, 'calls');
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${calls}'\nexec '${realGit}' "$@"\n`, { mode: 0o755 });
+    const shallow = join(bin, 'shallow');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${dir}`, shallow]);
+    const merge = git('rev-parse', 'HEAD');
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path}`;
+    const count = async (repo: string, sha: string) => {
+      writeFileSync(calls, '');
+      const found = await readCommitRecord(repo, sha, 'dev');
+      return { sha: found?.source?.sha, gits: readFileSync(calls, 'utf8').split('\n').filter(Boolean).length };
+    };
+    try {
+      assert.deepEqual(await count(dir, merge), { sha: 'd4'.repeat(20), gits: 1 });
+      assert.deepEqual(
+        await count(shallow, merge),
+        { sha: undefined, gits: 1 },
+        'the merge alone: its message has no record',
+      );
+      assert.deepEqual(await count(dir, 'f'.repeat(40)), { sha: undefined, gits: 1 });
+    } finally {
+      process.env.PATH = path;
+      rmSync(bin, { recursive: true, force: true });
+    }
   });
 });
 

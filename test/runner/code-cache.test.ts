@@ -162,6 +162,35 @@ describe('a bundle run from its code cache', () => {
     assert.equal(run(other, { NODE_COMPILE_CACHE: cache }).arrow, 'changed');
     assert.equal(cacheFiles(cache).length, 4);
   });
+
+  test('node:crypto, which @actions/core imports at its top, is loaded at its first use, and is the whole module then', () => {
+    const lazy = join(work, 'lazy-crypto');
+    mkdirSync(lazy);
+    writeFileSync(join(lazy, 'package.json'), '{"type":"module"}');
+    writeFileSync(
+      join(lazy, 'index.js'),
+      'import{createRequire as e}from"module";' +
+        'const c=e(import.meta.url)("crypto"),n=e(import.meta.url)("node:crypto"),os=e(import.meta.url)("os");' +
+        'const loaded=()=>process.moduleLoadList.includes("NativeModule crypto");' +
+        'const before=loaded();const uuid=c.randomUUID();' +
+        'process.stdout.write(JSON.stringify({before,after:loaded(),uuid:/^[0-9a-f-]{36}$/.test(uuid),' +
+        'hash:n.createHash("sha256").update("x").digest("hex").slice(0,8),has:"createHash" in c,' +
+        'keys:Object.keys(c).includes("randomUUID"),described:typeof Object.getOwnPropertyDescriptor(c,"randomUUID").value,' +
+        'os:typeof os.tmpdir,osLoaded:process.moduleLoadList.includes("NativeModule os")}));',
+    );
+    withCodeCache(lazy);
+    assert.deepEqual(run(lazy, { NODE_COMPILE_CACHE: join(work, 'cache-g') }), {
+      before: false,
+      after: true,
+      uuid: true,
+      hash: '2d711642',
+      has: true,
+      keys: true,
+      described: 'function',
+      os: 'function',
+      osLoaded: true,
+    });
+  });
 });
 
 describe('what the build refuses', () => {

@@ -185,3 +185,43 @@ describe('validate cluster kind: the post step deletes the cluster, also after a
     assert.equal(calls.at(-1), 'kind delete cluster --name=gitops-promote');
   });
 });
+
+describe('outputs and state without node:crypto', () => {
+  // Preloaded with --require: at exit, a line saying whether the process ever loaded node:crypto.
+  const recorder = join(scratch, 'crypto-recorder.cjs');
+  const loaded = join(scratch, 'crypto-loaded');
+  writeFileSync(
+    recorder,
+    `process.on('exit', () => require('node:fs').appendFileSync(${JSON.stringify(loaded)}, process.moduleLoadList.includes('NativeModule crypto') + '\\n'));\n`,
+  );
+  const recorded = () => ({ ...env(), NODE_OPTIONS: `--require ${recorder}` });
+
+  test('apply saves its state and sets its outputs, and its post step runs, without ever loading it', async () => {
+    writeFileSync(record, '');
+    writeFileSync(loaded, '');
+    fakeKubectl('echo "error: connection refused" >&2; exit 1');
+    const run = await runAction('apply', {
+      workspace: workspace(),
+      inputs: { kubeconfig: KUBECONFIG, environment: 'dev' },
+      env: recorded(),
+      post: true,
+    });
+    assert.equal(run.outputs.result, 'failure', run.stdout);
+    assert.match(run.state['kubeconfig-dir'] ?? '', /gitops-promote-kube-/);
+    assert.equal(run.state['post'], 'true');
+    assert.equal(run.post?.exitCode, 0, run.post?.stdout);
+    assert.equal(readFileSync(loaded, 'utf8'), 'false\nfalse\n', 'the main step, then the post step');
+  });
+
+  test('validate (no cluster) sets its outputs without loading it', async () => {
+    writeFileSync(loaded, '');
+    const run = await runAction('validate', {
+      workspace: workspace(),
+      inputs: { cluster: 'none', comment: 'false' },
+      env: recorded(),
+    });
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.equal(run.outputs.result, 'passed');
+    assert.equal(readFileSync(loaded, 'utf8'), 'false\n');
+  });
+});

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
+import { saveState } from './file-command.js';
 import type { Environment } from './inputs.js';
 
 export interface KubeconfigFile {
@@ -26,7 +27,7 @@ export function maskKubeconfig(text: string): void {
 
 export function writeKubeconfig(text: string, env: Environment = process.env): KubeconfigFile {
   const dir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), FOLDER_PREFIX));
-  core.saveState(KUBECONFIG_STATE, dir);
+  saveState(KUBECONFIG_STATE, dir);
   const path = join(dir, 'kubeconfig');
   writeFileSync(path, text, { mode: 0o600 });
   return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };

@@ -4,6 +4,7 @@
 // folder and a kind cluster. Each cleanup is a no-op when the main step never got that far.
 import * as core from '@actions/core';
 import { deleteKindCluster, POST_STATE } from '../../kube/kind.js';
+import { saveState } from './file-command.js';
 import { removeSavedKubeconfig } from './kubeconfig.js';
 import { runAction } from './run.js';
 
@@ -18,6 +19,6 @@ export function runMainOrPost(main: () => Promise<void>): void {
     void runAction(cleanUp);
     return;
   }
-  core.saveState(POST_STATE.post, 'true');
+  saveState(POST_STATE.post, 'true');
   void runAction(main);
 }

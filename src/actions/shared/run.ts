@@ -1,5 +1,5 @@
-import * as core from '@actions/core';
 import { isExplained } from '../../core/errors.js';
+import { setOutput } from './file-command.js';
 import { log } from './log.js';
 
 /**
@@ -20,11 +20,6 @@ export async function runAction(body: () => Promise<void>): Promise<void> {
   }
 }
 
-/**
- * Masks the secret inputs (read through the input reader, as every input is) before anything else
- * runs, so that no later log line or error can print them.
- */
-
 export function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
@@ -32,7 +27,7 @@ export function oneLine(text: string): string {
 /** Sets each output and logs it, so the step log shows what later steps receive. */
 export function setOutputs(outputs: Record<string, string>): void {
   for (const [name, value] of Object.entries(outputs)) {
-    core.setOutput(name, value);
+    setOutput(name, value);
     log.info(`output ${name}=${value}`);
   }
 }

@@ -8,6 +8,7 @@ import type { Environment } from '../shared/inputs.js';
 import { maskKubeconfig, writeKubeconfig, type KubeconfigFile } from '../shared/kubeconfig.js';
 import { acceptSecretInputs } from '../shared/secrets.js';
 import { setOutputs } from '../shared/run.js';
+import { saveState } from '../shared/file-command.js';
 import { imageUses } from '../../core/validate/checks.js';
 import { createKindCluster, exportKindLogs, POST_STATE, prePull } from '../../kube/kind.js';
 import { InfrastructureError, resolveKind, resolveKubectl } from '../../kube/install.js';
@@ -33,8 +34,8 @@ export async function runValidateAction(env: Environment = process.env): Promise
     let kind: string | undefined;
     if (inputs.cluster === 'kind') {
       kind = await resolveKind(inputs.kind.version, { env });
-      core.saveState(POST_STATE.kind, kind);
-      core.saveState(POST_STATE.name, inputs.kind.name);
+      saveState(POST_STATE.kind, kind);
+      saveState(POST_STATE.name, inputs.kind.name);
       kubeconfig = writeKubeconfig('', env);
       await createKindCluster(
         kind,

@@ -13,6 +13,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: oneLine, setOutputs
 
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(296);
+// EXTERNAL MODULE: ./src/actions/shared/file-command.ts
+var file_command = __webpack_require__(599);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __webpack_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -872,7 +876,7 @@ function getBooleanInput(name, options) {
  * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
+function core_setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
         return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
@@ -1032,8 +1036,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(296);
 // EXTERNAL MODULE: ./src/core/text/untrusted.ts
 var untrusted = __webpack_require__(69);
 ;// CONCATENATED MODULE: ./src/actions/shared/log.ts
@@ -1077,17 +1079,13 @@ async function runAction(body) {
         log_log.failed(`unexpected error: ${oneLine(message)}`);
     }
 }
-/**
- * Masks the secret inputs (read through the input reader, as every input is) before anything else
- * runs, so that no later log line or error can print them.
- */
 function oneLine(text) {
     return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 /** Sets each output and logs it, so the step log shows what later steps receive. */
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs)) {
-        core.setOutput(name, value);
+        setOutput(name, value);
         log.info(`output ${name}=${value}`);
     }
 }

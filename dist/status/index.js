@@ -20,7 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
-const BUNDLE_HASH = '3bac0730846a8a6b';
+const BUNDLE_HASH = '64538e9af30c1c99';
 const CHUNK = /^\.\/(\d+\.index\.js)$/;
 const folder = process.env.NODE_DISABLE_COMPILE_CACHE
   ? undefined
@@ -64,6 +64,35 @@ function compile(name) {
   return { run: script.runInThisContext(), meta };
 }
 
+// node:crypto costs a start about 3 ms (it loads perf_hooks, argon2, keys and more). @actions/core
+// imports it at its top for the random delimiter of an output, which the actions draw without it
+// (src/actions/shared/file-command.ts), so a run that never calls it (validate, apply, status) does
+// not load it: the bundle's require gives a stand-in that loads the module at its first use.
+const LAZY = new Set(['crypto', 'node:crypto']);
+
+function lazyModule(load) {
+  let module;
+  const real = () => (module ??= load());
+  return new Proxy(
+    {},
+    {
+      get: (_, key) => Reflect.get(real(), key),
+      has: (_, key) => Reflect.has(real(), key),
+      ownKeys: () => Reflect.ownKeys(real()),
+      // A proxy may not report a property its (empty) target lacks as non-configurable.
+      getOwnPropertyDescriptor: (_, key) => {
+        const descriptor = Reflect.getOwnPropertyDescriptor(real(), key);
+        return descriptor && { ...descriptor, configurable: true };
+      },
+    },
+  );
+}
+
+function requireFor(url) {
+  const require = createRequire(url);
+  return (id) => (LAZY.has(id) ? lazyModule(() => require(id)) : require(id));
+}
+
 // import() of the bundle's files: a chunk is compiled here like bundle.js; anything else (the root
 // action's dispatch to another bundle, by absolute URL) is imported as written.
 function dynamicImport(specifier, options) {
@@ -98,4 +127,4 @@ process.once('exit', () => {
 });
 
 const { run, meta } = compile('bundle.js');
-await run(createRequire, meta, dynamicImport);
+await run(requireFor, meta, dynamicImport);

@@ -2,7 +2,7 @@
 // and is one tag newer than another. Selection follows Flux's image-reflector-controller: the
 // filter turns each matching tag into a value (deduplicated, the last tag wins), the policy ranks
 // the values, and the winner is reported as its original tag.
-import type { SemVer } from 'semver';
+import type SemVer from 'semver/classes/semver.js';
 import { UserError } from '../errors.js';
 import { expandGoTemplate } from './go-regexp.js';
 import { parseVersionTag, rangeAdmits } from './semver-range.js';

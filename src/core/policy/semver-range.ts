@@ -2,7 +2,7 @@
 // against versions parsed and compared by npm `semver`. npm's own range grammar is close but not
 // the same (no comma as AND, no `^1.x-0`, different prerelease rules), so the range grammar and
 // its matching rules live here while every version comparison goes through npm `semver`.
-import { SemVer } from 'semver';
+import SemVer from 'semver/classes/semver.js';
 import { invalid } from '../errors.js';
 
 type Operator = '=' | '!=' | '>' | '<' | '>=' | '<=' | '~' | '^';

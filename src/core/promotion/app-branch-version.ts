@@ -2,7 +2,8 @@
 // application repository, raised by what the promoted commits say of themselves in the Conventional
 // Commits way (a breaking-change marker: major; `feat`: minor; anything else: patch). It is only a
 // suggestion: cutting the release tag stays a person's decision.
-import semver from 'semver';
+import gt from 'semver/functions/gt.js';
+import inc from 'semver/functions/inc.js';
 
 export type VersionBump = 'major' | 'minor' | 'patch';
 
@@ -38,7 +39,7 @@ export function highestRelease(tags: readonly string[]): string | undefined {
   let best: string | undefined;
   for (const tag of tags) {
     if (!RELEASE_TAG.test(tag)) continue;
-    if (best === undefined || semver.gt(tag.slice(1), best.slice(1))) best = tag;
+    if (best === undefined || gt(tag.slice(1), best.slice(1))) best = tag;
   }
   return best;
 }
@@ -50,7 +51,7 @@ export function suggestVersion(tags: readonly string[], messages: readonly strin
   const current = highestRelease(tags);
   const asked = messages.map(bumpOf);
   const bump = asked.reduce<VersionBump>((top, one) => (RANK[one] > RANK[top] ? one : top), 'patch');
-  const next = semver.inc(current === undefined ? '0.0.0' : current.slice(1), bump);
+  const next = inc(current === undefined ? '0.0.0' : current.slice(1), bump);
   if (next === null) throw new Error(`semver could not raise ${current ?? '0.0.0'} by ${bump}`);
   const because = bump === 'patch' ? asked.length : asked.filter((one) => one === bump).length;
   return { current, next: `v${next}`, bump, because };

@@ -27,7 +27,7 @@ describe('committed bundles', () => {
         // undici's diagnostics channels are created when its client module is evaluated.
         assert.ok(!code.includes('undici:client:beforeConnect'), `dist/${name}/${file} carries undici`);
         // Node's punycode module is deprecated: loading it prints DEP0040 in the step's log (the
-        // formats of kubernetes-models asked for it; see src/bundle/ajv-formats-draft2019.ts).
+        // formats of kubernetes-models asked for it; see src/bundle/ajv-formats-draft2019.cjs).
         // ncc loads a built-in as createRequire(import.meta.url)("<name>").
         assert.ok(!/\)\(["'](node:)?punycode["']\)/.test(code), `dist/${name}/${file} loads Node's punycode`);
       }

@@ -1,9 +1,12 @@
-// The bundles' stand-in for ajv-formats-draft2019's formats (src/bundle/ajv-formats-draft2019.ts,
+// The bundles' stand-in for ajv-formats-draft2019's formats (src/bundle/ajv-formats-draft2019.cjs,
 // there because the package's require('punycode') loads Node's deprecated built-in when bundled)
-// against the package itself: the same formats, the same answer for every value.
+// against the package itself: the same formats, the same answer for every value; and each format loads
+// its module only when it is first asked.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import standIn from '../../src/bundle/ajv-formats-draft2019.js';
+import standIn from '../../src/bundle/ajv-formats-draft2019.cjs';
 
 type Format = RegExp | ((value: string) => boolean);
 const check = (format: Format, value: string) => (format instanceof RegExp ? format.test(value) : format(value));
@@ -52,4 +55,23 @@ test('the stand-in has the package formats, each answering as the package does',
       );
     }
   }
+});
+
+test('nothing is loaded until a format is asked; then only what that format needs', () => {
+  const standInPath = fileURLToPath(new URL('../../src/bundle/ajv-formats-draft2019.cjs', import.meta.url));
+  const loaded = execFileSync(
+    process.execPath,
+    [
+      '-e',
+      `const formats = require(${JSON.stringify(standInPath)});
+       const seen = () => Object.keys(require.cache).filter((f) => f.includes('node_modules')).map((f) => f.replace(/.*node_modules\\//, '')).sort();
+       const before = seen();
+       formats['idn-hostname']('example.com');
+       const hostname = seen();
+       formats.iri('https://example.com/');
+       console.log(JSON.stringify({ before, hostname, iri: seen().filter((f) => !hostname.includes(f)).length > 0 }));`,
+    ],
+    { encoding: 'utf8' },
+  );
+  assert.deepEqual(JSON.parse(loaded), { before: [], hostname: ['punycode/punycode.js'], iri: true });
 });

@@ -86,8 +86,9 @@ function expandGoTemplate(template, match) {
     });
 }
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __webpack_require__(2088);
+// EXTERNAL MODULE: ./node_modules/semver/classes/semver.js
+var semver = __webpack_require__(7163);
+var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
 ;// CONCATENATED MODULE: ./src/core/policy/semver-range.ts
 // Semver ranges in the dialect Flux users write (Masterminds/semver v3, which Flux uses), checked
 // against versions parsed and compared by npm `semver`. npm's own range grammar is close but not
@@ -121,7 +122,7 @@ function semver_range_parseVersionTag(tag) {
     if (/\s/.test(tag))
         return undefined;
     try {
-        return new semver.SemVer(tag);
+        return new (semver_default())(tag);
     }
     catch {
         return undefined;
@@ -175,7 +176,7 @@ function comparator(operator, [major, minor, patch, prerelease]) {
         number(minor, anyMajor || anyMinor),
         number(patch, anyMajor || anyMinor || anyPatch),
     ].join('.');
-    return { operator, anchor: new semver.SemVer(prerelease ? `${core}-${prerelease}` : core), anyMajor, anyMinor, anyPatch };
+    return { operator, anchor: new (semver_default())(prerelease ? `${core}-${prerelease}` : core), anyMajor, anyMinor, anyPatch };
 }
 function rangeAdmits(range, version) {
     return range.groups.some((group) => (version.prerelease.length === 0 || group.admitsPrereleases) &&

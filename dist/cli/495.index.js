@@ -2,6 +2,46 @@
 const ids = [495];
 const modules = {
 
+/***/ 6353:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+
+const SemVer = __webpack_require__(7163)
+const parse = (version, options, throwErrors = false) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+  try {
+    return new SemVer(version, options)
+  } catch (er) {
+    if (!throwErrors) {
+      return null
+    }
+    throw er
+  }
+}
+
+module.exports = parse
+
+
+/***/ }),
+
+/***/ 5714:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+
+const parse = __webpack_require__(6353)
+const prerelease = (version, options) => {
+  const parsed = parse(version, options)
+  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+}
+module.exports = prerelease
+
+
+/***/ }),
+
 /***/ 9495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -13,9 +53,12 @@ __webpack_require__.d(__webpack_exports__, {
   tagIdCommand: () => (/* binding */ tagIdCommand)
 });
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __webpack_require__(2088);
-var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
+// EXTERNAL MODULE: ./node_modules/semver/functions/parse.js
+var parse = __webpack_require__(6353);
+var parse_default = /*#__PURE__*/__webpack_require__.n(parse);
+// EXTERNAL MODULE: ./node_modules/semver/functions/prerelease.js
+var prerelease = __webpack_require__(5714);
+var prerelease_default = /*#__PURE__*/__webpack_require__.n(prerelease);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/core/git-ref.ts
@@ -78,6 +121,9 @@ const REF_FORMAT_RULES = 'a git ref name (git check-ref-format: no control chara
  * Every result is a valid OCI tag. Case is kept: OCI allows upper case, and lower-casing would make
  * `Feature` and `feature` collide. The same request always gives the same tag.
  */
+// semver's functions by their own files: the package's index loads all of it (ranges, comparators,
+// an LRU cache), about a millisecond of every start.
+
 
 
 
@@ -265,7 +311,7 @@ function classifyRef(request) {
 function releaseVersion(tagName) {
     if (!/^v?\d/.test(tagName))
         return undefined;
-    const parsed = semver_default().parse(tagName);
+    const parsed = parse_default()(tagName);
     if (!parsed)
         return undefined;
     return parsed.build.length > 0 ? `${parsed.version}+${parsed.build.join('.')}` : parsed.version;
@@ -304,7 +350,7 @@ function environmentFor(rules, subject) {
         if (pattern === '@release')
             return subject.kind === 'release';
         if (pattern === '@prerelease')
-            return subject.kind === 'release' && semver_default().prerelease(subject.version) !== null;
+            return subject.kind === 'release' && prerelease_default()(subject.version) !== null;
         if (pattern === '@pull-request')
             return subject.kind === 'pull-request';
         if (pattern.startsWith('refs/'))

@@ -119,7 +119,7 @@ const bumpCommand = {
         // Checks the image, tag and digest before anything is read.
         const mustContain = (0,_core_manifest_target_js__WEBPACK_IMPORTED_MODULE_0__/* .bumpScreen */ .nb)(target);
         const started = (0,_fs_tree_js__WEBPACK_IMPORTED_MODULE_1__/* .startTreeScreen */ .Jx)(dir, { include: isManifestPath, mustContain });
-        const { applyPlan, planBump } = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(815), __webpack_require__.e(472), __webpack_require__.e(816), __webpack_require__.e(381), __webpack_require__.e(725)]).then(__webpack_require__.bind(__webpack_require__, 725));
+        const { applyPlan, planBump } = await Promise.all(/* import() */[__webpack_require__.e(163), __webpack_require__.e(815), __webpack_require__.e(472), __webpack_require__.e(816), __webpack_require__.e(381), __webpack_require__.e(725)]).then(__webpack_require__.bind(__webpack_require__, 725));
         const files = await (0,_fs_tree_js__WEBPACK_IMPORTED_MODULE_1__/* .readTree */ .Zc)(dir, { include: isManifestPath, mustContain, started, warn: warnOnRead });
         const plan = planBump(files, target);
         plan.warnings.forEach(warn);

@@ -2,7 +2,7 @@
 // cluster (KUBECONFIG, else the local cluster, else the cluster tests are skipped with the reason).
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -124,6 +124,42 @@ describe('validate action, cluster none', () => {
     assert.ok(!all.includes(SECRET_VALUE), 'the Secret value never appears');
     assert.ok(!all.includes(TOKEN), 'the token never appears');
     assert.doesNotMatch(run.stdout, /^::error::boom/m);
+  });
+
+  test('a Deployment and a Service read the chunk of the common kinds only; a rare kind reads the other one', async () => {
+    // The loader writes a code cache for each file it compiled (none yet in a new cache folder).
+    const compiled = async (name: string, manifests: string) => {
+      const cache = join(scratch, `cache-${name}`);
+      const run = await validate(
+        workspace(name, { 'app.yaml': manifests }),
+        { cluster: 'none', comment: 'false' },
+        {
+          NODE_COMPILE_CACHE: cache,
+        },
+      );
+      assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+      return readdirSync(join(cache, 'gitops-promote')).map((file) => /^[0-9a-f]+-(.+?)-\d+\./.exec(file)![1]!);
+    };
+    const holds = (file: string, kind: string) =>
+      readFileSync(join('dist/validate', file), 'latin1').includes(`kind="${kind}"`);
+    const common = await compiled(
+      'common',
+      `${deployment('web')}---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n`,
+    );
+    assert.ok(common.includes('bundle.js'));
+    assert.ok(
+      common.some((file) => holds(file, 'Deployment')),
+      'the Deployment validator was compiled',
+    );
+    assert.ok(!common.some((file) => holds(file, 'MutatingWebhookConfiguration')), `read: ${common.join(', ')}`);
+    const rare = await compiled(
+      'rare',
+      'apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: {name: high}\nvalue: 1000\n',
+    );
+    assert.ok(
+      rare.some((file) => holds(file, 'MutatingWebhookConfiguration')),
+      `read: ${rare.join(', ')}`,
+    );
   });
 });
 

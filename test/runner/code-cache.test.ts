@@ -163,7 +163,7 @@ describe('a bundle run from its code cache', () => {
     assert.equal(cacheFiles(cache).length, 4);
   });
 
-  test('node:crypto, which @actions/core imports at its top, is loaded at its first use, and is the whole module then', () => {
+  test('node:crypto and node:child_process, imported at the top, are loaded at their first use, and are the whole module then', () => {
     const lazy = join(work, 'lazy-crypto');
     mkdirSync(lazy);
     writeFileSync(join(lazy, 'package.json'), '{"type":"module"}');
@@ -171,12 +171,14 @@ describe('a bundle run from its code cache', () => {
       join(lazy, 'index.js'),
       'import{createRequire as e}from"module";' +
         'const c=e(import.meta.url)("crypto"),n=e(import.meta.url)("node:crypto"),os=e(import.meta.url)("os");' +
-        'const loaded=()=>process.moduleLoadList.includes("NativeModule crypto");' +
-        'const before=loaded();const uuid=c.randomUUID();' +
+        'const cp=e(import.meta.url)("node:child_process");' +
+        'const loaded=(m="crypto")=>process.moduleLoadList.includes("NativeModule "+m);' +
+        'const before=loaded()||loaded("child_process");const uuid=c.randomUUID();' +
+        'const child=cp.execFileSync(process.execPath,["-e","process.stdout.write(String(6*7))"],{encoding:"utf8"});' +
         'process.stdout.write(JSON.stringify({before,after:loaded(),uuid:/^[0-9a-f-]{36}$/.test(uuid),' +
         'hash:n.createHash("sha256").update("x").digest("hex").slice(0,8),has:"createHash" in c,' +
         'keys:Object.keys(c).includes("randomUUID"),described:typeof Object.getOwnPropertyDescriptor(c,"randomUUID").value,' +
-        'os:typeof os.tmpdir,osLoaded:process.moduleLoadList.includes("NativeModule os")}));',
+        'os:typeof os.tmpdir,osLoaded:loaded("os"),child,childLoaded:loaded("child_process")}));',
     );
     withCodeCache(lazy);
     assert.deepEqual(run(lazy, { NODE_COMPILE_CACHE: join(work, 'cache-g') }), {
@@ -189,6 +191,8 @@ describe('a bundle run from its code cache', () => {
       described: 'function',
       os: 'function',
       osLoaded: true,
+      child: '42',
+      childLoaded: true,
     });
   });
 });

@@ -187,12 +187,13 @@ describe('validate cluster kind: the post step deletes the cluster, also after a
 });
 
 describe('outputs and state without node:crypto', () => {
-  // Preloaded with --require: at exit, a line saying whether the process ever loaded node:crypto.
+  // Preloaded with --require: at exit, a line naming which of node:crypto and node:child_process the
+  // process loaded.
   const recorder = join(scratch, 'crypto-recorder.cjs');
   const loaded = join(scratch, 'crypto-loaded');
   writeFileSync(
     recorder,
-    `process.on('exit', () => require('node:fs').appendFileSync(${JSON.stringify(loaded)}, process.moduleLoadList.includes('NativeModule crypto') + '\\n'));\n`,
+    `process.on('exit', () => require('node:fs').appendFileSync(${JSON.stringify(loaded)}, ['crypto', 'child_process'].filter((m) => process.moduleLoadList.includes('NativeModule ' + m)).join(' ') + '.\\n'));\n`,
   );
   const recorded = () => ({ ...env(), NODE_OPTIONS: `--require ${recorder}` });
 
@@ -210,10 +211,10 @@ describe('outputs and state without node:crypto', () => {
     assert.match(run.state['kubeconfig-dir'] ?? '', /gitops-promote-kube-/);
     assert.equal(run.state['post'], 'true');
     assert.equal(run.post?.exitCode, 0, run.post?.stdout);
-    assert.equal(readFileSync(loaded, 'utf8'), 'false\nfalse\n', 'the main step, then the post step');
+    assert.equal(readFileSync(loaded, 'utf8'), 'child_process.\n.\n', 'the main step (kubectl), then the post step');
   });
 
-  test('validate (no cluster) sets its outputs without loading it', async () => {
+  test('validate (no cluster) sets its outputs without loading it, nor node:child_process', async () => {
     writeFileSync(loaded, '');
     const run = await runAction('validate', {
       workspace: workspace(),
@@ -222,6 +223,6 @@ describe('outputs and state without node:crypto', () => {
     });
     assert.equal(run.exitCode, 0, run.stdout);
     assert.equal(run.outputs.result, 'passed');
-    assert.equal(readFileSync(loaded, 'utf8'), 'false\n');
+    assert.equal(readFileSync(loaded, 'utf8'), '.\n');
   });
 });

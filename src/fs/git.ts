@@ -3,6 +3,7 @@
 // Read-only; a history too shallow to answer gives undefined, and the caller says what it did instead.
 import { execFile } from 'node:child_process';
 import { parseCommitRecord, type PromotionRecord } from '../core/promotion/record.js';
+import { isShallowEdge, readCommitObject } from './git-objects.js';
 
 function git(dir: string, args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => {
@@ -22,14 +23,22 @@ export async function readCommitRecord(
   commit: string,
   environment: string,
 ): Promise<PromotionRecord | undefined> {
-  // One git whatever the commit's parents: `<commit> ^<commit>^1` is the commit alone when it has one
-  // parent, and the merge with what it brought in when it has two. --ignore-missing drops `^<commit>^1`
-  // when there is no first parent here (the first commit, or the edge of a shallow clone, which is
-  // what actions/checkout's default depth of 1 gives), and the commit is read alone; an unknown commit
-  // drops both and prints nothing.
+  // The commit alone when it has one parent or none, or is the edge of a shallow clone (what
+  // actions/checkout's default depth of 1 gives): read from .git when it can be, without git.
+  const object = readCommitObject(dir, commit);
+  if (object && (object.parents.length < 2 || isShallowEdge(dir, commit)))
+    return recordOf([object.message], environment);
+  // Else one git: `<commit> ^<commit>^1` is the commit alone when it has one parent, and the merge
+  // with what it brought in when it has two. --ignore-missing drops `^<commit>^1` when there is no
+  // first parent here (the first commit, or a shallow edge), and the commit is read alone; an
+  // unknown commit drops both and prints nothing.
   const log = await git(dir, ['log', '--ignore-missing', '--format=%B%x00', commit, `^${commit}^1`]);
-  if (!log) return undefined;
-  for (const message of log.split('\0')) {
+  return log ? recordOf(log.split('\0'), environment) : undefined;
+}
+
+/** The first record for `environment` in messages, newest first. */
+function recordOf(messages: string[], environment: string): PromotionRecord | undefined {
+  for (const message of messages) {
     const record = parseCommitRecord(message.trim());
     if (record && record.environment === environment) return record;
   }

@@ -114,7 +114,7 @@ describe('the promotion record of an environment commit', () => {
     assert.equal((await readCommitRecord(dir, merge, 'dev'))?.source?.sha, 'd4'.repeat(20));
   });
 
-  test('each read is one git process: a merge, the edge of a shallow clone (a default checkout), an unknown commit', async () => {
+  test('git runs once for a merge or an unknown commit, never for a plain commit nor the edge of a shallow clone (a default checkout)', async () => {
     const bin = mkdtempSync(join(tmpdir(), 'git-history-bin-'));
     const calls = join(bin, 'calls');
     const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
@@ -133,9 +133,10 @@ describe('the promotion record of an environment commit', () => {
       assert.deepEqual(await count(dir, merge), { sha: 'd4'.repeat(20), gits: 1 });
       assert.deepEqual(
         await count(shallow, merge),
-        { sha: undefined, gits: 1 },
+        { sha: undefined, gits: 0 },
         'the merge alone: its message has no record',
       );
+      assert.deepEqual(await count(dir, git('rev-parse', 'HEAD^2')), { sha: 'd4'.repeat(20), gits: 0 });
       assert.deepEqual(await count(dir, 'f'.repeat(40)), { sha: undefined, gits: 1 });
     } finally {
       process.env.PATH = path;

@@ -64,11 +64,13 @@ function compile(name) {
   return { run: script.runInThisContext(), meta };
 }
 
-// node:crypto costs a start about 3 ms (it loads perf_hooks, argon2, keys and more). @actions/core
-// imports it at its top for the random delimiter of an output, which the actions draw without it
-// (src/actions/shared/file-command.ts), so a run that never calls it (validate, apply, status) does
-// not load it: the bundle's require gives a stand-in that loads the module at its first use.
-const LAZY = new Set(['crypto', 'node:crypto']);
+// Two built-in modules that a bundle imports at its top but a run may never call, each a few
+// milliseconds of a start: node:crypto (it loads perf_hooks, argon2, keys and more), which
+// @actions/core imports for the random delimiter of an output that the actions draw without it
+// (src/actions/shared/file-command.ts); node:child_process (with dgram), which only a run that starts
+// a program needs (kubectl, git, kind; not a validate without a cluster, nor status). For these the
+// bundle's require gives a stand-in that loads the module at its first use.
+const LAZY = new Set(['crypto', 'node:crypto', 'child_process', 'node:child_process']);
 
 function lazyModule(load) {
   let module;

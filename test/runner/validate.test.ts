@@ -126,7 +126,7 @@ describe('validate action, cluster none', () => {
     assert.doesNotMatch(run.stdout, /^::error::boom/m);
   });
 
-  test('a Deployment and a Service read the chunk of the common kinds only; a rare kind reads the other one', async () => {
+  test('a Deployment and a Service are validated from the bundle alone; a rare kind reads the chunk of the others', async () => {
     // The loader writes a code cache for each file it compiled (none yet in a new cache folder).
     const compiled = async (name: string, manifests: string) => {
       const cache = join(scratch, `cache-${name}`);

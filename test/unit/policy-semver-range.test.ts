@@ -1,7 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { UserError } from '../../src/core/errors.js';
-import { parseSemverRange, parseVersionTag, rangeAdmits } from '../../src/core/policy/semver-range.js';
+import SemVer from 'semver/classes/semver.js';
+import { parseSemverRange, parseVersionTag, rangeAdmits, semverAccepts } from '../../src/core/policy/semver-range.js';
 
 function admits(range: string, version: string): boolean {
   const parsed = parseVersionTag(version);
@@ -154,4 +155,39 @@ describe('invalid ranges', () => {
       );
     });
   }
+});
+
+describe('ranges npm semver cannot anchor', () => {
+  test('semverAccepts says what npm semver makes', () => {
+    const cases: [number[], string | undefined][] = [
+      [[1, 2, 3], undefined],
+      [[0, 0, 0], 'rc.1'],
+      [[1, 0, 0], '0'],
+      [[1, 0, 0], '01'],
+      [[1, 0, 0], 'rc.01'],
+      [[1, 0, 0], '0a.01b'],
+      [[1, 0, 0], 'alpha-beta.0.7'],
+      [[Number.MAX_SAFE_INTEGER, 0, 0], undefined],
+      [[Number.MAX_SAFE_INTEGER + 1, 0, 0], undefined],
+      [[1, 1e300, 0], undefined],
+      [[1, 0, 0], 'x'.repeat(250)],
+      [[1, 0, 0], 'x'.repeat(251)],
+    ];
+    for (const [numbers, prerelease] of cases) {
+      const version = prerelease === undefined ? numbers.join('.') : `${numbers.join('.')}-${prerelease}`;
+      let made = true;
+      try {
+        new SemVer(version);
+      } catch {
+        made = false;
+      }
+      assert.equal(semverAccepts(numbers, prerelease, version), made, version.slice(0, 40));
+    }
+  });
+
+  test('a range semver cannot anchor is refused when the config is read, as any bad range', () => {
+    for (const range of ['>=1.0.0-01', '^99999999999999999999', `~1.0.0-${'x'.repeat(300)}`]) {
+      assert.throws(() => parseSemverRange(range), UserError, range.slice(0, 30));
+    }
+  });
 });

@@ -79,10 +79,13 @@ function parseGroup(text: string): Comparator[] | undefined {
     TERM.lastIndex = position;
     const term = TERM.exec(text);
     if (!term) return undefined;
-    if (term[1] !== undefined) {
-      comparators.push(comparator('>=', term.slice(2, 6)), comparator('<=', term.slice(7, 11)));
-    } else {
-      comparators.push(comparator(OPERATOR_ALIASES[term[11] ?? ''] ?? '=', term.slice(13, 17)));
+    const made =
+      term[1] !== undefined
+        ? [comparator('>=', term.slice(2, 6)), comparator('<=', term.slice(7, 11))]
+        : [comparator(OPERATOR_ALIASES[term[11] ?? ''] ?? '=', term.slice(13, 17))];
+    for (const one of made) {
+      if (!one) return undefined;
+      comparators.push(one);
     }
     SEPARATOR.lastIndex = TERM.lastIndex;
     const separator = SEPARATOR.exec(text);
@@ -93,18 +96,39 @@ function parseGroup(text: string): Comparator[] | undefined {
   }
 }
 
-function comparator(operator: Operator, [major, minor, patch, prerelease]: (string | undefined)[]): Comparator {
+function comparator(
+  operator: Operator,
+  [major, minor, patch, prerelease]: (string | undefined)[],
+): Comparator | undefined {
   const isWild = (part: string | undefined) => part === undefined || /^[xX*]$/.test(part);
   const anyMajor = isWild(major);
   const anyMinor = !anyMajor && isWild(minor);
   const anyPatch = !anyMajor && !anyMinor && isWild(patch);
   const number = (part: string | undefined, wild: boolean) => (wild || part === undefined ? 0 : Number(part));
-  const core = [
+  const numbers = [
     number(major, anyMajor),
     number(minor, anyMajor || anyMinor),
     number(patch, anyMajor || anyMinor || anyPatch),
-  ].join('.');
-  return { operator, anchor: new SemVer(prerelease ? `${core}-${prerelease}` : core), anyMajor, anyMinor, anyPatch };
+  ];
+  const version = prerelease ? `${numbers.join('.')}-${prerelease}` : numbers.join('.');
+  if (!semverAccepts(numbers, prerelease, version)) return undefined;
+  return {
+    operator,
+    anchor: new SemVer(version),
+    anyMajor,
+    anyMinor,
+    anyPatch,
+  };
+}
+
+/**
+ * Whether npm semver makes a version of these parts (what the grammar above matched): numbers no
+ * larger than it keeps exactly, numeric prerelease identifiers without a leading zero, 256 characters
+ * at most. A range it cannot anchor is refused as any bad range, not as an unexpected error.
+ */
+export function semverAccepts(numbers: number[], prerelease: string | undefined, version: string): boolean {
+  if (version.length > 256 || numbers.some((n) => n > Number.MAX_SAFE_INTEGER)) return false;
+  return prerelease === undefined || prerelease.split('.').every((id) => !/^0\d+$/.test(id));
 }
 
 export function rangeAdmits(range: SemverRange, version: SemVer): boolean {

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PromotionConfig } from '../core/config/index.js';
 import { UserError } from '../core/errors.js';
 import { imageUses } from '../core/validate/checks.js';
 import { formatFinding, hasErrors } from '../core/validate/index.js';
@@ -31,6 +32,8 @@ export interface ApplyRequest {
   /** The environment repository's checkout (a git work tree). */
   repoDir: string;
   environment: string;
+  /** The promotion config of `repoDir`, when the caller has read it already. */
+  config?: PromotionConfig;
   target: KubeTarget;
   fieldManager: string;
   forceConflicts: boolean;
@@ -84,8 +87,18 @@ interface Loaded {
   images: string[];
 }
 
-async function loadEnvironment(dir: string, environment: string, kubectl?: string): Promise<Loaded> {
-  const report = await runStaticStage({ dir, environment, ...(kubectl ? { kubectl } : {}) });
+async function loadEnvironment(
+  dir: string,
+  environment: string,
+  kubectl?: string,
+  config?: PromotionConfig,
+): Promise<Loaded> {
+  const report = await runStaticStage({
+    dir,
+    environment,
+    ...(kubectl ? { kubectl } : {}),
+    ...(config ? { config } : {}),
+  });
   if (hasErrors(report)) {
     const errors = report.findings.filter((f) => f.severity === 'error');
     throw new UserError(
@@ -247,7 +260,7 @@ export async function runApply(request: ApplyRequest): Promise<ApplyResult> {
   const log = request.log ?? (() => {});
   // git reads the record in its own process while the manifests are checked here.
   const [loaded, record] = await Promise.all([
-    loadEnvironment(request.repoDir, request.environment, request.target.kubectl),
+    loadEnvironment(request.repoDir, request.environment, request.target.kubectl, request.config),
     readCommitRecord(request.repoDir, request.commit, request.environment),
   ]);
   const sourceCommit = request.sourceCommit ?? record?.source?.sha;
@@ -352,7 +365,7 @@ async function liveAnnotations(
 export async function runDiff(
   request: Omit<ApplyRequest, 'commit' | 'rollbackOnFailure' | 'prune'>,
 ): Promise<DiffResult> {
-  const loaded = await loadEnvironment(request.repoDir, request.environment, request.target.kubectl);
+  const loaded = await loadEnvironment(request.repoDir, request.environment, request.target.kubectl, request.config);
   // Every apply annotates every object with the same commits: compare with those, not with none.
   const annotations = await liveAnnotations(request, loaded);
   const result = await runCommand(

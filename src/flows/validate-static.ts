@@ -25,6 +25,8 @@ export interface StaticStageOptions {
   /** helm for in-repository charts (default: helm on PATH; missing: those releases are not checked). */
   helm?: string;
   configPath?: string;
+  /** The config at configPath, when the caller has read it already. */
+  config?: PromotionConfig;
   kubernetesVersion?: string;
 }
 
@@ -38,9 +40,11 @@ export async function runStaticStage(
   options: StaticStageOptions,
 ): Promise<StaticReport & { config?: PromotionConfig }> {
   const configFile = join(options.dir, options.configPath ?? DEFAULT_CONFIG_PATH);
-  const config = existsSync(configFile)
-    ? parsePromotionConfig(readFileSync(configFile, 'utf8'), options.configPath ?? DEFAULT_CONFIG_PATH)
-    : undefined;
+  const config =
+    options.config ??
+    (existsSync(configFile)
+      ? parsePromotionConfig(readFileSync(configFile, 'utf8'), options.configPath ?? DEFAULT_CONFIG_PATH)
+      : undefined);
   if (options.environment !== undefined) {
     if (!config) {
       throw invalid(

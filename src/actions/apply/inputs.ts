@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_CONFIG_PATH, findEnvironment, parsePromotionConfig } from '../../core/config/index.js';
+import {
+  DEFAULT_CONFIG_PATH,
+  findEnvironment,
+  parsePromotionConfig,
+  type PromotionConfig,
+} from '../../core/config/index.js';
 import { invalid } from '../../core/errors.js';
 import { readRunnerContext } from '../shared/context.js';
 import { ActionInputs, type Environment } from '../shared/inputs.js';
@@ -14,6 +19,8 @@ export interface ApplyInputs {
   namespace: string | undefined;
   environment: string;
   directory: string;
+  /** The promotion config of the checkout, read once here (the static stage uses it too). */
+  config: PromotionConfig;
   mode: 'apply' | 'diff';
   prune: boolean;
   timeoutSeconds: number;
@@ -56,7 +63,8 @@ export function readApplyInputs(env: Environment, workspace: string): ApplyInput
   } catch {
     throw invalid('directory', directory, `a checkout of the environment repository with ${DEFAULT_CONFIG_PATH}`);
   }
-  const declared = findEnvironment(parsePromotionConfig(text), environment);
+  const config = parsePromotionConfig(text);
+  const declared = findEnvironment(config, environment);
   const branch = context.ref.startsWith('refs/heads/') ? context.ref.slice('refs/heads/'.length) : undefined;
   if (mode === 'apply' && declared.branch && branch && branch !== declared.branch) {
     throw invalid(
@@ -81,6 +89,7 @@ export function readApplyInputs(env: Environment, workspace: string): ApplyInput
     namespace,
     environment,
     directory,
+    config,
     mode,
     prune: inputs.boolean('prune', false),
     timeoutSeconds: inputs.integer('timeout', 300, { min: 1, max: 3600 }),

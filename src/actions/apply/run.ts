@@ -34,6 +34,7 @@ export async function runApplyAction(env: Environment = process.env): Promise<vo
     const base = {
       repoDir: resolve(workspace, inputs.directory),
       environment: inputs.environment,
+      config: inputs.config,
       target: {
         kubeconfig: kubeconfig.path,
         kubectl,

@@ -111,6 +111,30 @@ spec:
 `;
 
 describe('fast YAML reader', () => {
+  it('resolves words that start with a letter as the library does: the null and bool spellings, and strings', () => {
+    const words = ['null', 'Null', 'NULL', 'nULL', 'nulls', 'n', 'N', 'true', 'True', 'TRUE', 'tRUE', 'trueish'];
+    words.push(
+      't',
+      'false',
+      'False',
+      'FALSE',
+      'fALSE',
+      'f',
+      'F',
+      'falsey',
+      'target',
+      'nginx',
+      'no',
+      'yes',
+      'on',
+      'Off',
+    );
+    words.push('nan', 'NaN', 'tilde~', 'fix-1');
+    for (const word of words) {
+      assert.equal(agrees(`${word}: ${word}\nlist:\n  - ${word}\nflow: {k: ${word}}\n`, word), true, word);
+    }
+  });
+
   it('reads a typical workload, a kustomization and a multi-document file exactly as the library does', () => {
     assert.equal(agrees(WORKLOAD, 'workload'), true);
     const kustomization = `apiVersion: kustomize.config.k8s.io/v1beta1

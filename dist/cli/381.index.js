@@ -149,11 +149,13 @@ function parseGroup(text) {
         const term = TERM.exec(text);
         if (!term)
             return undefined;
-        if (term[1] !== undefined) {
-            comparators.push(comparator('>=', term.slice(2, 6)), comparator('<=', term.slice(7, 11)));
-        }
-        else {
-            comparators.push(comparator(OPERATOR_ALIASES[term[11] ?? ''] ?? '=', term.slice(13, 17)));
+        const made = term[1] !== undefined
+            ? [comparator('>=', term.slice(2, 6)), comparator('<=', term.slice(7, 11))]
+            : [comparator(OPERATOR_ALIASES[term[11] ?? ''] ?? '=', term.slice(13, 17))];
+        for (const one of made) {
+            if (!one)
+                return undefined;
+            comparators.push(one);
         }
         SEPARATOR.lastIndex = TERM.lastIndex;
         const separator = SEPARATOR.exec(text);
@@ -171,12 +173,31 @@ function comparator(operator, [major, minor, patch, prerelease]) {
     const anyMinor = !anyMajor && isWild(minor);
     const anyPatch = !anyMajor && !anyMinor && isWild(patch);
     const number = (part, wild) => (wild || part === undefined ? 0 : Number(part));
-    const core = [
+    const numbers = [
         number(major, anyMajor),
         number(minor, anyMajor || anyMinor),
         number(patch, anyMajor || anyMinor || anyPatch),
-    ].join('.');
-    return { operator, anchor: new (semver_default())(prerelease ? `${core}-${prerelease}` : core), anyMajor, anyMinor, anyPatch };
+    ];
+    const version = prerelease ? `${numbers.join('.')}-${prerelease}` : numbers.join('.');
+    if (!semverAccepts(numbers, prerelease, version))
+        return undefined;
+    return {
+        operator,
+        anchor: new (semver_default())(version),
+        anyMajor,
+        anyMinor,
+        anyPatch,
+    };
+}
+/**
+ * Whether npm semver makes a version of these parts (what the grammar above matched): numbers no
+ * larger than it keeps exactly, numeric prerelease identifiers without a leading zero, 256 characters
+ * at most. A range it cannot anchor is refused as any bad range, not as an unexpected error.
+ */
+function semverAccepts(numbers, prerelease, version) {
+    if (version.length > 256 || numbers.some((n) => n > Number.MAX_SAFE_INTEGER))
+        return false;
+    return prerelease === undefined || prerelease.split('.').every((id) => !/^0\d+$/.test(id));
 }
 function rangeAdmits(range, version) {
     return range.groups.some((group) => (version.prerelease.length === 0 || group.admitsPrereleases) &&

@@ -1135,9 +1135,10 @@ function isUnder(path, folder) {
 }
 async function runStaticStage(options) {
     const configFile = (0,external_node_path_.join)(options.dir, options.configPath ?? core_config/* DEFAULT_CONFIG_PATH */.Bi);
-    const config = (0,external_node_fs_.existsSync)(configFile)
-        ? (0,core_config/* parsePromotionConfig */.BR)((0,external_node_fs_.readFileSync)(configFile, 'utf8'), options.configPath ?? core_config/* DEFAULT_CONFIG_PATH */.Bi)
-        : undefined;
+    const config = options.config ??
+        ((0,external_node_fs_.existsSync)(configFile)
+            ? (0,core_config/* parsePromotionConfig */.BR)((0,external_node_fs_.readFileSync)(configFile, 'utf8'), options.configPath ?? core_config/* DEFAULT_CONFIG_PATH */.Bi)
+            : undefined);
     if (options.environment !== undefined) {
         if (!config) {
             throw (0,errors/* invalid */.Gq)('environment', options.environment, `an environment of ${options.configPath ?? core_config/* DEFAULT_CONFIG_PATH */.Bi}, which does not exist in this folder`);

@@ -243,6 +243,12 @@ for (const char of ',[]{}')
 // standing where a value could start (checked per token too; this regex only saves work).
 const REFUSE_TEXT = /[\t\r\uFEFF]|^%|^\.\.\.(?:[ \n]|$)/m;
 const MAY_RESOLVE = /^[-+.~0-9nNtTfF]/;
+/**
+ * A plain scalar that starts with a letter resolves (as null or a bool, the core schema's only tags
+ * that take a letter first) only when it is one of these words: a word like `target` is a string
+ * without running the tags' regular expressions, which a start would compile for it.
+ */
+const LETTER_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 function giveUp() {
     throw GIVE_UP;
 }
@@ -712,7 +718,8 @@ class Reader {
     plainScalar(start, valueEnd, end, atKey) {
         const source = this.src.slice(start, valueEnd);
         // Every test of the core schema's tags (null, bool, int, float) needs one of these first characters.
-        if (source !== '' && !MAY_RESOLVE.test(source))
+        const first = source.charCodeAt(0) | 32; // lower case, for a letter
+        if (source !== '' && (!MAY_RESOLVE.test(source) || (first >= 97 && first <= 122 && !LETTER_WORDS.has(source))))
             return this.scalarNode(source, source, yaml__WEBPACK_IMPORTED_MODULE_0__/* .Scalar */ .X5.PLAIN, start, valueEnd, end);
         const { schema, options } = this.document;
         const tag = schema.tags.find((candidate) => (candidate.default === true || (atKey && candidate.default === 'key')) && candidate.test?.test(source));

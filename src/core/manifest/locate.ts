@@ -30,6 +30,8 @@ export interface LocateContext {
   file: string;
   source: string;
   document: YamlDocument;
+  /** The document's index in the file's stream. */
+  documentIndex: number;
   target: ResolvedTarget;
   edits: FileEdits;
   warn: (message: string) => void;
@@ -72,7 +74,7 @@ export function recordPlace(
   container: string | undefined,
   exact = false,
 ): void {
-  context.edits.place({ document: context.document, path: formatPath(path), refusal, container, exact });
+  context.edits.place({ document: context.documentIndex, path: formatPath(path), refusal, container, exact });
 }
 
 function refusalOf(context: LocateContext, scope: ContainerScope, path: readonly PathSegment[]): string | undefined {

@@ -128,14 +128,22 @@ function planFile(
   }
   const edits = new FileEdits(file.path, file.text, writable);
   const mayHaveAliases = file.text.includes('*');
-  for (const document of documents) {
+  for (const [documentIndex, document] of documents.entries()) {
     edits.documents.push(document);
     // Expanding once with a bound turns a billion-laughs document into an error instead of a hang.
     if (mayHaveAliases) documentValue(file.path, document);
     const root = document.contents;
     if (!isMap(root)) continue;
     if (mentionsImage) {
-      const context: LocateContext = { file: file.path, source: file.text, document, target, edits, warn };
+      const context: LocateContext = {
+        file: file.path,
+        source: file.text,
+        document,
+        documentIndex,
+        target,
+        edits,
+        warn,
+      };
       if (isKustomizationPath(file.path)) locateKustomizeImages(context, root);
       else if (isHelmValuesPath(file.path)) {
         // Only files named as Helm values files are read as values: any other YAML that is no Kubernetes
@@ -146,8 +154,9 @@ function planFile(
         locateHelmReleaseImages(context, root);
       }
     }
-    if (file.text.includes(SETTER_SCREEN)) collectMarkedValues(edits, document, marked);
+    if (file.text.includes(SETTER_SCREEN)) collectMarkedValues(edits, document, documentIndex, marked);
   }
+  edits.planned();
   return edits;
 }
 

@@ -9,16 +9,22 @@ import { lineAt } from '../yaml/edit.js';
 /** A scalar carrying a Flux setter marker (`# {"$imagepolicy": "ns:name[:tag|:name|:digest]"}`). */
 export interface MarkedValue {
   edits: FileEdits;
-  document: YamlDocument;
+  /** The document's index in the file's stream. */
+  document: number;
   node: Scalar;
   path: readonly PathSegment[];
   marker: SetterMarker;
 }
 
 /** Every marked scalar value of a document, as Flux reads markers (see markedScalars). */
-export function collectMarkedValues(edits: FileEdits, document: YamlDocument, found: MarkedValue[]): void {
+export function collectMarkedValues(
+  edits: FileEdits,
+  document: YamlDocument,
+  documentIndex: number,
+  found: MarkedValue[],
+): void {
   for (const { node, path, marker } of markedScalars(edits.source, document.contents)) {
-    found.push({ edits, document, node, path, marker });
+    found.push({ edits, document: documentIndex, node, path, marker });
   }
 }
 

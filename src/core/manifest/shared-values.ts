@@ -38,11 +38,11 @@ interface Use {
  */
 export function checkSharedValues(edits: FileEdits, target: ResolvedTarget): void {
   if (edits.changed.size === 0 || !edits.source.includes('*')) return;
-  for (const document of edits.documents) {
+  for (const [index, document] of edits.documents.entries()) {
     const changed = [...edits.changed].filter((node) => inDocument(document, node));
     if (changed.length === 0) continue;
     const uses = usesOf(edits.file, document, new Set(changed));
-    const places = edits.places.filter((place) => place.document === document);
+    const places = edits.places.filter((place) => place.document === index);
     for (const node of changed) {
       const found = uses.get(node) ?? [];
       if (found.length < 2) continue;

@@ -118,7 +118,7 @@ class FileEdits {
     places = [];
     /** The nodes the edits change: a scalar replaced or filled, a map given or losing a key. */
     changed = new Set();
-    /** The file's documents, as parsed. */
+    /** The file's documents, as parsed; none once planned, when the file has no alias (see `planned`). */
     documents = [];
     spans = new Set();
     visited = new Set();
@@ -165,6 +165,19 @@ class FileEdits {
     }
     isClaimed(node) {
         return node.range != null && this.claimed.has(node.range[0]);
+    }
+    /**
+     * The locators are done with the file: what only they and the shared-value check read is let go.
+     * That check reads the documents and the changed nodes of a file with an alias (`*`) only, and
+     * a bump of a large tree would otherwise hold every document it read until it ends (measured:
+     * a mark-compact and costlier scavenges on a 10,000-file tree).
+     */
+    planned() {
+        this.visited.clear();
+        if (this.source.includes('*'))
+            return;
+        this.documents.length = 0;
+        this.changed.clear();
     }
     /** True the first time a node is seen: a map reached again through an alias is not edited twice. */
     firstVisit(node) {
@@ -368,7 +381,7 @@ function placeDecision(context, scope, path) {
 const UNNAMED = '(unnamed)';
 /** `exact`: the place is the value at `path` itself, not what lies below it (a map shared with other keys). */
 function recordPlace(context, path, refusal, container, exact = false) {
-    context.edits.place({ document: context.document, path: formatPath(path), refusal, container, exact });
+    context.edits.place({ document: context.documentIndex, path: formatPath(path), refusal, container, exact });
 }
 function refusalOf(context, scope, path) {
     const { target } = context;
@@ -722,9 +735,9 @@ function locateKustomizeImages(context, root) {
 
 
 /** Every marked scalar value of a document, as Flux reads markers (see markedScalars). */
-function collectMarkedValues(edits, document, found) {
+function collectMarkedValues(edits, document, documentIndex, found) {
     for (const { node, path, marker } of (0,setters_marker/* markedScalars */.wQ)(edits.source, document.contents)) {
-        found.push({ edits, document, node, path, marker });
+        found.push({ edits, document: documentIndex, node, path, marker });
     }
 }
 const setter_markers_policyOf = (marker) => `${marker.namespace}:${marker.name}`;
@@ -846,12 +859,12 @@ const MAX_MERGE_DEPTH = 8;
 function checkSharedValues(edits, target) {
     if (edits.changed.size === 0 || !edits.source.includes('*'))
         return;
-    for (const document of edits.documents) {
+    for (const [index, document] of edits.documents.entries()) {
         const changed = [...edits.changed].filter((node) => inDocument(document, node));
         if (changed.length === 0)
             continue;
         const uses = usesOf(edits.file, document, new Set(changed));
-        const places = edits.places.filter((place) => place.document === document);
+        const places = edits.places.filter((place) => place.document === index);
         for (const node of changed) {
             const found = uses.get(node) ?? [];
             if (found.length < 2)
@@ -1235,7 +1248,7 @@ function planFile(file, target, mentionsImage, marked, warn, writable = true) {
     }
     const edits = new FileEdits(file.path, file.text, writable);
     const mayHaveAliases = file.text.includes('*');
-    for (const document of documents) {
+    for (const [documentIndex, document] of documents.entries()) {
         edits.documents.push(document);
         // Expanding once with a bound turns a billion-laughs document into an error instead of a hang.
         if (mayHaveAliases)
@@ -1244,7 +1257,15 @@ function planFile(file, target, mentionsImage, marked, warn, writable = true) {
         if (!(0,dist/* isMap */.jh)(root))
             continue;
         if (mentionsImage) {
-            const context = { file: file.path, source: file.text, document, target, edits, warn };
+            const context = {
+                file: file.path,
+                source: file.text,
+                document,
+                documentIndex,
+                target,
+                edits,
+                warn,
+            };
             if ((0,files/* isKustomizationPath */.r)(file.path))
                 locateKustomizeImages(context, root);
             else if (isHelmValuesPath(file.path)) {
@@ -1258,8 +1279,9 @@ function planFile(file, target, mentionsImage, marked, warn, writable = true) {
             }
         }
         if (file.text.includes(setters_marker/* SETTER_SCREEN */.dB))
-            collectMarkedValues(edits, document, marked);
+            collectMarkedValues(edits, document, documentIndex, marked);
     }
+    edits.planned();
     return edits;
 }
 

@@ -7,7 +7,7 @@
 // replacement objects or grafts (which git log would honour), a message in another encoding.
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
+import { inflateZlib } from './inflate.js';
 
 export interface CommitObject {
   parents: string[];
@@ -16,6 +16,17 @@ export interface CommitObject {
 }
 
 const SHA1 = /^[0-9a-f]{40}$/;
+
+/** A commit larger than this is left to git. */
+const MAX_COMMIT_BYTES = 1 << 20;
+
+/**
+ * An object's zlib stream inflated: in JavaScript (inflate.ts), which a commit of a few hundred bytes
+ * needs less than node:zlib's load; node:zlib, loaded then, for whatever that refuses.
+ */
+function inflate(data: Buffer): Buffer {
+  return inflateZlib(data, MAX_COMMIT_BYTES + 64) ?? process.getBuiltinModule('node:zlib').inflateSync(data);
+}
 const OBJ_COMMIT = 1;
 
 /** The commit `sha` of the repository whose work tree is `dir`, or undefined when git must be asked. */
@@ -58,7 +69,7 @@ function looseObject(gitDir: string, sha: string): Buffer | undefined {
   } catch {
     return undefined;
   }
-  const object = inflateSync(compressed);
+  const object = inflate(compressed);
   const space = object.indexOf(0x20);
   const nul = object.indexOf(0);
   if (space < 0 || nul < space || object.toString('latin1', 0, space) !== 'commit') return undefined;
@@ -141,7 +152,8 @@ function packEntry(path: string, offset: number): Buffer | undefined {
     }
     if (type !== OBJ_COMMIT) return undefined;
     // zlib adds a few bytes to what it cannot shrink; inflate stops at the end of its stream.
-    const body = inflateSync(readAt(fd, offset + at, size + 64 + (size >> 4)));
+    if (size > MAX_COMMIT_BYTES) return undefined;
+    const body = inflate(readAt(fd, offset + at, size + 64 + (size >> 4)));
     return body.length === size ? body : undefined;
   } finally {
     closeSync(fd);

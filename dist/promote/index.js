@@ -20,7 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
-const BUNDLE_HASH = 'd8401d60dcd35a77';
+const BUNDLE_HASH = '8a959f7fd84904e5';
 const CHUNK = /^\.\/(\d+\.index\.js)$/;
 const folder = process.env.NODE_DISABLE_COMPILE_CACHE
   ? undefined

@@ -71,7 +71,8 @@ describe('a commit read from .git', () => {
     assert.equal(run(dir, ['count-objects']).split(' ')[0], '0', 'no loose objects left');
     for (const sha of commits) assert.deepEqual(readCommitObject(dir, sha), gitView(dir, sha), sha);
     // Inflated in JavaScript: node:zlib (loaded by nothing else in this file) is never loaded.
-    assert.equal(process.moduleLoadList.includes('NativeModule zlib'), false);
+    const { moduleLoadList } = process as unknown as { moduleLoadList: string[] };
+    assert.equal(moduleLoadList.includes('NativeModule zlib'), false);
   });
 
   test('the pack of a shallow clone: its commit is read, and it is the shallow edge', () => {

@@ -10,24 +10,9 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import * as core from '@actions/core';
 import { delimiterFor, fileCommandBlock, saveState, setOutput } from '../../src/actions/shared/file-command.js';
 import { parseFileCommands } from '../../tools/runner/harness.js';
+import { stdoutOf } from './fixtures/stdout-of.js';
 
 const PREFIX = 'ghadelimiter_gitops-promote_';
-
-/** What `body` writes to stdout. */
-function stdoutOf(body: () => void): string {
-  const write = process.stdout.write;
-  let written = '';
-  process.stdout.write = ((chunk: string) => {
-    written += chunk;
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    body();
-  } finally {
-    process.stdout.write = write;
-  }
-  return written;
-}
 
 describe('file commands with a delimiter the value does not hold', () => {
   let dir: string;

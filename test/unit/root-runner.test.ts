@@ -7,26 +7,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import * as core from '@actions/core';
 import { getState, saveState } from '../../src/actions/root-runner.js';
+import { stdoutOf } from './fixtures/stdout-of.js';
 
 /** The state file with each delimiter (core's `ghadelimiter_<uuid>`, ours) made one word, so two writers' files compare. */
 function stateFile(file: string): string {
   return readFileSync(file, 'utf8').replace(/ghadelimiter_[\w-]+/g, 'ghadelimiter_X');
-}
-
-/** What `body` writes to stdout. */
-function stdoutOf(body: () => void): string {
-  const write = process.stdout.write;
-  let written = '';
-  process.stdout.write = ((chunk: string) => {
-    written += chunk;
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    body();
-  } finally {
-    process.stdout.write = write;
-  }
-  return written;
 }
 
 describe('the root action: runner state without @actions/core', () => {

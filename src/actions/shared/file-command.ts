@@ -24,9 +24,14 @@ export function delimiterFor(value: string): string {
   return DELIMITER + '_'.repeat(longest);
 }
 
-/** The `name<<delimiter` block for a name of our own (letters, digits, `_` and `-`). */
-export function fileCommandBlock(name: string, value: string): string {
+/** Refuses a name that is not one of ours (letters, digits, `_` and `-`): nothing in it is escaped. */
+function checkName(name: string): void {
   if (!/^[\w-]+$/.test(name)) throw new Error(`file command: ${JSON.stringify(name)} is not a name of ours`);
+}
+
+/** The `name<<delimiter` block for a name of our own. */
+export function fileCommandBlock(name: string, value: string): string {
+  checkName(name);
   const delimiter = delimiterFor(value);
   return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`;
 }
@@ -49,7 +54,7 @@ const commandData = (value: string) => value.replace(/%/g, '%25').replace(/\r/g,
 export function setOutput(name: string, value: string, env: Environment = process.env): void {
   const file = env['GITHUB_OUTPUT'];
   if (file) return appendFileCommand(file, name, value);
-  fileCommandBlock(name, ''); // the same check of the name
+  checkName(name);
   process.stdout.write(`${EOL}::set-output name=${name}::${commandData(value)}${EOL}`);
 }
 
@@ -57,6 +62,6 @@ export function setOutput(name: string, value: string, env: Environment = proces
 export function saveState(name: string, value: string, env: Environment = process.env): void {
   const file = env['GITHUB_STATE'];
   if (file) return appendFileCommand(file, name, value);
-  fileCommandBlock(name, '');
+  checkName(name);
   process.stdout.write(`::save-state name=${name}::${commandData(value)}${EOL}`);
 }

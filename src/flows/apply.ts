@@ -258,7 +258,7 @@ function promotionPayload(record: PromotionRecord | undefined): Record<string, u
 
 export async function runApply(request: ApplyRequest): Promise<ApplyResult> {
   const log = request.log ?? (() => {});
-  // git reads the record in its own process while the manifests are checked here.
+  // The record is read from .git, or by a git process that runs while the manifests are checked here.
   const [loaded, record] = await Promise.all([
     loadEnvironment(request.repoDir, request.environment, request.target.kubectl, request.config),
     readCommitRecord(request.repoDir, request.commit, request.environment),

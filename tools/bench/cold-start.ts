@@ -172,7 +172,7 @@ function scenarios(work: string, sha: string): Record<string, Scenario> {
         INPUT_MODE: 'apply',
         INPUT_TOKEN: 'bench',
       },
-      endPoint: `${firstRequest} (the Deployment, after the static stage of one manifest and git; before kubectl)`,
+      endPoint: `${firstRequest} (the Deployment, after the static stage of one manifest and the commit's promotion record; before kubectl)`,
     },
     promote: {
       env: {

@@ -5,7 +5,7 @@
 // used, a damaged or unwritable cache changes nothing but speed, and the build refuses what it
 // cannot turn into a script safely.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,6 +150,20 @@ describe('a bundle run from its code cache', () => {
     assert.equal(run(dir, { NODE_COMPILE_CACHE: blocked }).os, 'function');
   });
 
+  test('on a Node without process.getBuiltinModule (before 20.16 and 22.3) built-ins come by import and require', () => {
+    const older = join(work, 'no-get-builtin-module.cjs');
+    writeFileSync(older, 'delete process.getBuiltinModule;');
+    const result = spawnSync(bundleNode().path, ['--require', older, join(dir, 'index.js')], {
+      env: { PATH: process.env.PATH ?? '', NODE_COMPILE_CACHE: join(work, 'cache-older') },
+      encoding: 'utf8',
+    });
+    assert.equal(result.status, 0, result.stderr);
+    const seen = JSON.parse(result.stdout) as Record<string, unknown>;
+    assert.equal(seen.os, 'function');
+    assert.equal(seen.chunk, 'from the chunk');
+    assert.equal(cacheFiles(join(work, 'cache-older')).length, 2);
+  });
+
   test('a changed bundle gets a cache of its own', () => {
     const cache = join(work, 'cache-f');
     run(dir, { NODE_COMPILE_CACHE: cache });
@@ -194,6 +208,82 @@ describe('a bundle run from its code cache', () => {
       child: '42',
       childLoaded: true,
     });
+  });
+});
+
+describe("the step's standard output, written to fd 1 until something asks for process.stdout", () => {
+  // Preloaded: reports on stderr each time process.stdout is first asked for (the loader wraps this
+  // getter in turn), so the test sees whether the writes before needed the stream.
+  const recorder = join(work, 'stdout-recorder.cjs');
+  writeFileSync(
+    recorder,
+    "const d = Object.getOwnPropertyDescriptor(process, 'stdout'); let asked = false;" +
+      "Object.defineProperty(process, 'stdout', { ...d, get() { if (!asked) { asked = true;" +
+      "process.getBuiltinModule('node:fs').writeSync(2, 'process.stdout asked for\\n'); } return d.get.call(process); } });",
+  );
+  function stdoutBundle(name: string, body: string): string {
+    const dir = join(work, name);
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+    writeFileSync(
+      join(dir, 'index.js'),
+      `import{createRequire as e}from"module";const w=globalThis[Symbol.for("gitops-promote.stdout")];${body}`,
+    );
+    withCodeCache(dir);
+    return dir;
+  }
+
+  test('writes stay in order when the stream comes in the middle; the stream is made only then', () => {
+    const dir = stdoutBundle(
+      'stdout-order',
+      'w("one\\n");w("two ✅\\n");process.stdout.write("three\\n");w("four\\n");console.log("five");w("six\\n");',
+    );
+    const result = spawnSync(bundleNode().path, ['--require', recorder, join(dir, 'index.js')], {
+      env: { PATH: process.env.PATH ?? '', NODE_DISABLE_COMPILE_CACHE: '1' },
+      encoding: 'utf8',
+    });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, 'one\ntwo ✅\nthree\nfour\nfive\nsix\n');
+    assert.equal(result.stderr, 'process.stdout asked for\n');
+  });
+
+  test('a run that only uses the writer never makes the stream', () => {
+    const dir = stdoutBundle('stdout-direct', 'for(let i=0;i<3;i++)w(`line ${i}\\n`);');
+    const result = spawnSync(bundleNode().path, ['--require', recorder, join(dir, 'index.js')], {
+      env: { PATH: process.env.PATH ?? '', NODE_DISABLE_COMPILE_CACHE: '1' },
+      encoding: 'utf8',
+    });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, 'line 0\nline 1\nline 2\n');
+    assert.equal(result.stderr, '');
+  });
+
+  test('a full non-blocking pipe (EAGAIN) hands the rest to the stream, and nothing is lost or reordered', async () => {
+    // A socket over fd 1 made outside process.stdout makes the pipe non-blocking without the loader
+    // knowing; the reader below stops reading for a while, so fd 1 fills and refuses a write.
+    const dir = stdoutBundle(
+      'stdout-eagain',
+      'new (e(import.meta.url)("node:net").Socket)({fd:1,readable:false,writable:true});' +
+        'for(let i=0;i<4000;i++)w(`${String(i).padStart(5,"0")} ${"x".repeat(250)}\\n`);',
+    );
+    const child = spawn(bundleNode().path, ['--require', recorder, join(dir, 'index.js')], {
+      env: { PATH: process.env.PATH ?? '', NODE_DISABLE_COMPILE_CACHE: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    child.stdout.on('data', (chunk: string) => (stdout += chunk));
+    child.stdout.resume();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    assert.equal(code, 0, stderr);
+    const lines = stdout.split('\n');
+    assert.equal(lines.pop(), '');
+    assert.equal(lines.length, 4000);
+    lines.forEach((line, i) => assert.equal(line, `${String(i).padStart(5, '0')} ${'x'.repeat(250)}`));
+    assert.equal(stderr, 'process.stdout asked for\n', 'the rest went through the stream');
   });
 });
 

@@ -3,8 +3,9 @@
 // the root bundle stays a few kilobytes instead of carrying every action (and starts as fast as the
 // chosen action), and a new action under actions/ is a command here without any registration.
 //
-// On the way to the chosen bundle this evaluates nothing that bundle evaluates again: no @actions/core
-// and no shared module (see ./root-runner.ts). Those load only to report a failure.
+// On the way to the chosen bundle this evaluates little that bundle evaluates again: no @actions/core,
+// and of the shared modules only the runner's protocols (see ./root-runner.ts). The rest load only to
+// report a failure.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
   await import(/* webpackIgnore: true */ pathToFileURL(bundle).href);
 }
 
-// A failure is reported as every action reports one (runAction); only then is @actions/core loaded.
+// A failure is reported as every action reports one (runAction); only then are the shared modules loaded.
 void main().catch(async (error: unknown) => {
   const { runAction } = await import('./shared/run.js');
   await runAction(() => Promise.reject(error));

@@ -1,6 +1,6 @@
 // The `kind` cluster mode (kind itself is installed by ./install.ts): a cluster created, the workloads' images pre-pulled onto the node with retry
 // and backoff, logs exported on failure, and the cluster deleted in the action's post step.
-import * as core from '@actions/core';
+import { log } from '../actions/shared/log.js';
 import { kindCreateCommand, kindDeleteCommand, kindExportLogsCommand, kindPullCommand } from './commands.js';
 import { InfrastructureError } from './install.js';
 import { runCommand } from './run.js';
@@ -61,13 +61,13 @@ export async function createKindCluster(kind: string, options: KindOptions, kube
 export async function exportKindLogs(kind: string, name: string, dir: string): Promise<void> {
   const result = await runCommand(kindExportLogsCommand({ kind, name, dir }));
   if (result.code !== 0)
-    core.warning(`kind export logs failed: ${result.stderr.trim().split('\n').slice(-1)[0] ?? ''}`);
+    log.warning(`kind export logs failed: ${result.stderr.trim().split('\n').slice(-1)[0] ?? ''}`);
 }
 
 export async function deleteKindCluster(kind: string, name: string): Promise<void> {
   const result = await runCommand(kindDeleteCommand({ kind, name }));
   if (result.code !== 0)
-    core.warning(`kind delete cluster failed: ${result.stderr.trim().split('\n').slice(-1)[0] ?? ''}`);
+    log.warning(`kind delete cluster failed: ${result.stderr.trim().split('\n').slice(-1)[0] ?? ''}`);
 }
 
 /** State the post step reads to delete the cluster, also after a failure. */

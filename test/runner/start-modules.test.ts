@@ -1,7 +1,9 @@
 // What a bundle loads before its first request: node:https (with tls and crypto's TLS half) costs about
 // as much as bare node's start, and only an https URL needs it. @actions/core's OIDC client would load
 // it with the bundle (see src/bundle/actions-http-client.ts), so this runs bundles as the runner does,
-// against the local GitHub over http, and records Node's module list at the first request.
+// against the local GitHub over http, and records Node's module list at the first request. The
+// loader takes built-ins from process.getBuiltinModule (scripts/bundle-start.mjs): a public load of
+// node:fs reads all its exports, fs.promises and the stream classes among them, which loads those.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,12 +16,14 @@ const TOKEN = 'ghs_environmentWriterToken0001';
 const SHA = '4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70';
 
 // Preloaded with --require: at the first HTTP request of the process, write the builtins loaded so far
-// and, after the module list, a line for each timer set until then by code outside Node.
-const RECORDER = `const fs = require('node:fs');
+// and, after the module list, a line for each timer set until then by code outside Node, and one
+// when anything asked for process.stdout. It takes its
+// own built-ins as the loader does, so that it loads nothing the bundle would not.
+const RECORDER = `const fs = process.getBuiltinModule('node:fs');
 let written = false;
 const timers = [];
 // A timer that code outside Node sets (the socket's own idle timeout is Node's, and no wait).
-const hook = require('node:async_hooks').createHook({
+const hook = process.getBuiltinModule('node:async_hooks').createHook({
   init(id, type) {
     if (type !== 'Timeout') return;
     const frames = new Error('timer').stack.split('\\n').slice(1);
@@ -28,11 +32,15 @@ const hook = require('node:async_hooks').createHook({
   },
 });
 hook.enable();
-require('node:diagnostics_channel').subscribe('http.client.request.start', () => {
+// Whether anything asked for process.stdout (the loader writes the log to fd 1 until then).
+let stdoutAsked = false;
+const stdoutDescriptor = Object.getOwnPropertyDescriptor(process, 'stdout');
+Object.defineProperty(process, 'stdout', { ...stdoutDescriptor, get() { stdoutAsked = true; return stdoutDescriptor.get.call(process); } });
+process.getBuiltinModule('node:diagnostics_channel').subscribe('http.client.request.start', () => {
   if (written) return;
   written = true;
   hook.disable();
-  const lines = [...process.moduleLoadList, ...timers.map((stack) => 'timer ' + stack)];
+  const lines = [...process.moduleLoadList, ...timers.map((stack) => 'timer ' + stack), ...(stdoutAsked ? ['process.stdout'] : [])];
   fs.writeFileSync(process.env.MODULES_FILE, lines.join('\\n'));
 });
 `;
@@ -78,6 +86,14 @@ describe('a bundle at its first request to an http URL', () => {
       for (const name of ['https', 'tls', '_tls_wrap']) {
         assert.ok(!modules.includes(`NativeModule ${name}`), `node:${name} was loaded before the first request`);
       }
+      // What node:fs's exports would load if read all at once (its ES module facade, made by import
+      // or require of node:fs): the file streams, and fs.promises.
+      for (const name of ['internal/fs/streams', 'internal/fs/promises']) {
+        assert.ok(!modules.includes(`NativeModule ${name}`), `${name} was loaded before the first request`);
+      }
+      // The log lines before it (the token's mask, at least) went to fd 1 without making the stream.
+      assert.ok(run.stdout.includes('::add-mask::'), run.stdout);
+      assert.ok(!modules.includes('process.stdout'), 'process.stdout was made before the first request');
       // The request's limiters (src/github/scheduler.ts) start it without a timer: Bottleneck, which
       // the plugins import, set one several times per limiter, each a millisecond or more of waiting.
       const timers = modules.filter((line) => line.startsWith('timer '));

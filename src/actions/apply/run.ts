@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as runner from '../shared/runner.js';
 import { forLog } from '../../core/text/untrusted.js';
 import { log } from '../shared/log.js';
 import { runApply, runDiff, type AppliedObject } from '../../flows/apply.js';
@@ -26,7 +26,7 @@ export async function runApplyAction(env: Environment = process.env): Promise<vo
   } catch (error) {
     if (!(error instanceof InfrastructureError)) throw error;
     setOutputs({ 'deployment-id': '', applied: '[]', result: 'failure' });
-    core.setFailed(`apply: infrastructure failure, nothing was applied: ${forLog(error.message)}`);
+    runner.setFailed(`apply: infrastructure failure, nothing was applied: ${forLog(error.message)}`);
     return;
   }
   const kubeconfig = writeKubeconfig(inputs.kubeconfig, env);
@@ -83,7 +83,7 @@ export async function runApplyAction(env: Environment = process.env): Promise<vo
       result: result.result,
     });
     await summary(`gitops-promote apply of ${inputs.environment}: ${result.result}`, result.applied, env);
-    if (result.failure) core.setFailed(`apply: ${forLog(result.failure)}`);
+    if (result.failure) runner.setFailed(`apply: ${forLog(result.failure)}`);
   } finally {
     kubeconfig.remove();
   }
@@ -92,7 +92,7 @@ export async function runApplyAction(env: Environment = process.env): Promise<vo
 async function summary(heading: string, objects: readonly AppliedObject[], env: Environment): Promise<void> {
   if (!env.GITHUB_STEP_SUMMARY) return;
   const html = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/@/g, '&#64;');
-  await core.summary
+  await runner.summary()
     .addHeading(html(heading), 3)
     .addTable([
       ['Kind', 'Namespace/name'].map((data) => ({ data, header: true })),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as core from '@actions/core';
+import * as runner from '../shared/runner.js';
 import { bumpEnvironment, type BumpResult } from '../../flows/bump.js';
 import { createGitHubClient, type GitHubClientTiming } from '../../github/client.js';
 import { classifyToken, describeTokenKind } from '../../github/token.js';
@@ -49,7 +49,7 @@ export async function runBump(env: Environment = process.env, timing: GitHubClie
       tokenKind,
       ...(inputs.workflowRepository !== undefined && { workflowRepository: inputs.workflowRepository }),
       log: log.info,
-      phase: (name, work) => core.group(name, work),
+      phase: (name, work) => runner.group(name, work),
       done: (step) => done.push(step),
     });
     for (const warning of result.warnings) log.warning(warning);
@@ -78,9 +78,9 @@ async function writeFailureSummary(heading: string, error: unknown, done: readon
   if (done.length === 0) lines.push('Nothing was written before the failure.', '');
   else lines.push('Done before the failure:', '', ...done.map((step) => `- ${inertText(step)}`), '');
   try {
-    await core.summary.addRaw(lines.join('\n'), true).write();
+    await runner.summary().addRaw(lines.join('\n'), true).write();
   } catch (summaryError) {
-    core.debug(`job summary not written: ${String(summaryError)}`);
+    runner.debug(`job summary not written: ${String(summaryError)}`);
   }
 }
 
@@ -111,7 +111,7 @@ async function writeSummary(result: BumpResult, env: Environment): Promise<void>
   }
   if (result.closedPullRequests.length > 0) lines.push('');
   for (const warning of result.warnings) lines.push(`> ${inertText(warning)}`, '');
-  await core.summary.addRaw(lines.join('\n'), true).write();
+  await runner.summary().addRaw(lines.join('\n'), true).write();
 }
 
 function code(text: string): string {

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as runner from '../shared/runner.js';
 import { promoteEnvironments, type PromoteResult, type PromotionResult } from '../../flows/promote.js';
 import { createGitHubClient, type GitHubClientTiming } from '../../github/client.js';
 import { classifyToken, describeTokenKind } from '../../github/token.js';
@@ -48,7 +48,7 @@ export async function runPromote(
       tokenKind,
       ...(inputs.workflowRepository !== undefined && { workflowRepository: inputs.workflowRepository }),
       log: log.info,
-      phase: (name, work) => core.group(name, work),
+      phase: (name, work) => runner.group(name, work),
       done: (step) => done.push(step),
       ...(now !== undefined && { now }),
     });
@@ -135,7 +135,7 @@ async function writeSummary(result: PromoteResult, env: Environment): Promise<vo
   }
   lines.push('');
   for (const warning of new Set(result.warnings)) lines.push(`> ${inertText(warning)}`, '');
-  await core.summary.addRaw(lines.join('\n'), true).write();
+  await runner.summary().addRaw(lines.join('\n'), true).write();
 }
 
 async function writeFailureSummary(error: unknown, done: readonly string[], env: Environment) {
@@ -145,9 +145,9 @@ async function writeFailureSummary(error: unknown, done: readonly string[], env:
   if (done.length === 0) lines.push('Nothing was written before the failure.', '');
   else lines.push('Done before the failure:', '', ...done.map((step) => `- ${inertText(step)}`), '');
   try {
-    await core.summary.addRaw(lines.join('\n'), true).write();
+    await runner.summary().addRaw(lines.join('\n'), true).write();
   } catch (summaryError) {
-    core.debug(`job summary not written: ${String(summaryError)}`);
+    runner.debug(`job summary not written: ${String(summaryError)}`);
   }
 }
 

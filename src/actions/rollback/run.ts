@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as runner from '../shared/runner.js';
 import { renderRollbackSummary } from '../../core/rollback/render.js';
 import { inertText } from '../../core/text/untrusted.js';
 import { rollbackEnvironment, type RollbackResult } from '../../flows/rollback.js';
@@ -43,7 +43,7 @@ export async function runRollback(
       tokenKind,
       ...(inputs.workflowRepository !== undefined && { workflowRepository: inputs.workflowRepository }),
       log: log.info,
-      phase: (name, work) => core.group(name, work),
+      phase: (name, work) => runner.group(name, work),
       done: (step) => done.push(step),
     });
     for (const warning of result.warnings) log.warning(warning);
@@ -60,7 +60,7 @@ export async function runRollback(
       'changed-files': JSON.stringify(result.files),
     });
     if (env.GITHUB_STEP_SUMMARY) {
-      await core.summary.addRaw(renderRollbackSummary({ ...result, basis: result.target.basis }), true).write();
+      await runner.summary().addRaw(renderRollbackSummary({ ...result, basis: result.target.basis }), true).write();
     }
     return result;
   } catch (error) {
@@ -70,7 +70,7 @@ export async function runRollback(
         done.length === 0
           ? 'Nothing was written.'
           : `Done before the failure:\n\n${done.map((step) => `- ${inertText(step)}`).join('\n')}`;
-      await core.summary.addRaw(`### ${heading}: failed\n\n${inertText(message)}\n\n${before}\n`, true).write();
+      await runner.summary().addRaw(`### ${heading}: failed\n\n${inertText(message)}\n\n${before}\n`, true).write();
     }
     throw error;
   }

@@ -7,6 +7,7 @@
 // value at all (one pass over it), and a value can neither end its block early nor be refused.
 import { appendFileSync, existsSync } from 'node:fs';
 import { EOL } from 'node:os';
+import { commandData, writeStdout } from './runner.js';
 
 const DELIMITER = 'ghadelimiter_gitops-promote_';
 
@@ -44,8 +45,6 @@ export function appendFileCommand(file: string, name: string, value: string): vo
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
-/** A workflow command's data, escaped as @actions/core escapes it (lib/command.js). */
-const commandData = (value: string) => value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 
 /**
  * core.setOutput for a name of ours. Without GITHUB_OUTPUT (an older runner), the set-output workflow
@@ -55,7 +54,7 @@ export function setOutput(name: string, value: string, env: Environment = proces
   const file = env['GITHUB_OUTPUT'];
   if (file) return appendFileCommand(file, name, value);
   checkName(name);
-  process.stdout.write(`${EOL}::set-output name=${name}::${commandData(value)}${EOL}`);
+  writeStdout(`${EOL}::set-output name=${name}::${commandData(value)}${EOL}`);
 }
 
 /** core.saveState, the same way (the save-state workflow command without GITHUB_STATE). */
@@ -63,5 +62,5 @@ export function saveState(name: string, value: string, env: Environment = proces
   const file = env['GITHUB_STATE'];
   if (file) return appendFileCommand(file, name, value);
   checkName(name);
-  process.stdout.write(`::save-state name=${name}::${commandData(value)}${EOL}`);
+  writeStdout(`::save-state name=${name}::${commandData(value)}${EOL}`);
 }

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as runner from './runner.js';
 import { saveState } from './file-command.js';
 import type { Environment } from './inputs.js';
 
@@ -18,10 +18,10 @@ const FOLDER_PREFIX = 'gitops-promote-kube-';
 export const KUBECONFIG_STATE = 'kubeconfig-dir';
 
 export function maskKubeconfig(text: string): void {
-  core.setSecret(text);
+  runner.setSecret(text);
   for (const line of text.split(/\r?\n/)) {
     const value = line.replace(/^\s*-?\s*[\w-]+:\s*/, '').trim();
-    if (value.length >= 8) core.setSecret(value);
+    if (value.length >= 8) runner.setSecret(value);
   }
 }
 
@@ -38,7 +38,7 @@ export function writeKubeconfig(text: string, env: Environment = process.env): K
  * ours directly under RUNNER_TEMP is removed, whatever the state says.
  */
 export function removeSavedKubeconfig(env: Environment = process.env): void {
-  const dir = core.getState(KUBECONFIG_STATE);
+  const dir = runner.getState(KUBECONFIG_STATE);
   if (!dir) return;
   const temp = resolve(env.RUNNER_TEMP || tmpdir());
   if (dirname(resolve(dir)) !== temp || !basename(dir).startsWith(FOLDER_PREFIX)) return;

@@ -2,7 +2,7 @@
 // state first thing, which the runner gives only to the post step. The post step runs after the main
 // step whatever became of it (failed, cancelled, timed out) and undoes what it left: the kubeconfig
 // folder and a kind cluster. Each cleanup is a no-op when the main step never got that far.
-import * as core from '@actions/core';
+import * as runner from './runner.js';
 import { deleteKindCluster, POST_STATE } from '../../kube/kind.js';
 import { saveState } from './file-command.js';
 import { removeSavedKubeconfig } from './kubeconfig.js';
@@ -10,12 +10,12 @@ import { runAction } from './run.js';
 
 export async function cleanUp(): Promise<void> {
   removeSavedKubeconfig();
-  const cluster = core.getState(POST_STATE.name);
-  if (cluster) await deleteKindCluster(core.getState(POST_STATE.kind) || 'kind', cluster);
+  const cluster = runner.getState(POST_STATE.name);
+  if (cluster) await deleteKindCluster(runner.getState(POST_STATE.kind) || 'kind', cluster);
 }
 
 export function runMainOrPost(main: () => Promise<void>): void {
-  if (core.getState(POST_STATE.post)) {
+  if (runner.getState(POST_STATE.post)) {
     void runAction(cleanUp);
     return;
   }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as runner from './runner.js';
 import { UserError } from '../../core/errors.js';
 import { inputVariableName, type Environment } from './inputs.js';
 
@@ -20,10 +20,10 @@ export function acceptSecretInputs(env: Environment, names: readonly string[]): 
     const secret = env[inputVariableName(name)]?.trim();
     if (!secret) continue;
     if (!CONTROL.test(secret)) {
-      core.setSecret(secret);
+      runner.setSecret(secret);
       continue;
     }
-    for (const piece of secret.split(CONTROL_RUNS)) if (piece.length >= MIN_MASKED_PIECE) core.setSecret(piece);
+    for (const piece of secret.split(CONTROL_RUNS)) if (piece.length >= MIN_MASKED_PIECE) runner.setSecret(piece);
     throw new UserError(
       `${name}: the token holds a line break or another control character (not shown); expected one line ` +
         'as GitHub issued it. Check the secret for a trailing newline or a second value pasted into it.',

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as runner from './runner.js';
 import { escapeHtml } from '../../core/text/untrusted.js';
 import { log } from './log.js';
 
@@ -15,7 +15,7 @@ export async function writeSummaryTable(
     log.info('no GITHUB_STEP_SUMMARY: job summary not written');
     return;
   }
-  await core.summary
+  await runner.summary()
     .addHeading(heading, 3)
     .addTable([
       [

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as runner from '../shared/runner.js';
 import { renderStatusMarkdown } from '../../core/status/render.js';
 import { readRepositoryStatus, type StatusResult } from '../../flows/status.js';
 import { createGitHubClient, type GitHubClientTiming } from '../../github/client.js';
@@ -34,6 +34,6 @@ export async function runStatus(
     behind: JSON.stringify(result.matrix.behind),
     'issue-number': result.issue ? String(result.issue.number) : '',
   });
-  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderStatusMarkdown(result.matrix), true).write();
+  if (env.GITHUB_STEP_SUMMARY) await runner.summary().addRaw(renderStatusMarkdown(result.matrix), true).write();
   return result;
 }

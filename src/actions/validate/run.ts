@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as runner from '../shared/runner.js';
 import { forLog } from '../../core/text/untrusted.js';
 import { log } from '../shared/log.js';
 import { reportingClient } from '../shared/github.js';
@@ -94,8 +94,8 @@ export async function runValidateAction(env: Environment = process.env): Promise
     });
     for (const row of result.rows) {
       const line = forLog(`${row.result}: ${row.kind} ${row.resource} (${row.stage}) ${row.details.join('; ')}`);
-      if (row.result === 'failed') core.error(line);
-      else core.info(line);
+      if (row.result === 'failed') runner.error(line);
+      else runner.info(line);
     }
     await writeSummary(result, env);
     setOutputs({
@@ -104,7 +104,7 @@ export async function runValidateAction(env: Environment = process.env): Promise
       'failed-resources': JSON.stringify(result.failedResources),
     });
     if (result.result === 'failed') {
-      core.setFailed(
+      runner.setFailed(
         `validate: ${result.failedResources.length} resources failed (${result.clusterStage === 'ran' ? 'static and cluster stages' : `static stage; cluster stage ${result.clusterStage}`})`,
       );
     }
@@ -112,7 +112,7 @@ export async function runValidateAction(env: Environment = process.env): Promise
   } catch (error) {
     if (!(error instanceof InfrastructureError)) throw error;
     setOutputs({ result: 'infrastructure-failure', 'report-path': '', 'failed-resources': '[]' });
-    core.setFailed(`validate: infrastructure failure, not a manifest failure: ${forLog(error.message)}`);
+    runner.setFailed(`validate: infrastructure failure, not a manifest failure: ${forLog(error.message)}`);
     return undefined;
   } finally {
     kubeconfig?.remove();
@@ -128,7 +128,7 @@ async function pullRequestFiles(inputs: ValidateInputs, dir: string): Promise<st
   }
   const files = await changedFiles(dir, inputs.baseSha, inputs.headSha ?? 'HEAD');
   if (files === undefined) {
-    core.warning(
+    log.warning(
       `the checkout does not hold the pull request's base ${inputs.baseSha} and head: the cluster stage takes every object of the environment (check out with fetch-depth: 0 to apply only what the pull request changes)`,
     );
   }
@@ -138,7 +138,7 @@ async function pullRequestFiles(inputs: ValidateInputs, dir: string): Promise<st
 async function writeSummary(result: ValidateResult, env: Environment): Promise<void> {
   if (!env.GITHUB_STEP_SUMMARY) return;
   const html = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/@/g, '&#64;');
-  await core.summary
+  await runner.summary()
     .addHeading(`gitops-promote validate: ${result.result}`, 3)
     .addTable([
       ['Kind', 'Namespace/name', 'Stage', 'Result', 'Time'].map((data) => ({ data, header: true })),

@@ -13,14 +13,22 @@
 // again. They live where Node keeps its own (NODE_COMPILE_CACHE, else <tmp>/node-compile-cache), in
 // a gitops-promote folder; NODE_DISABLE_COMPILE_CACHE=1 turns them off. A cache file another user
 // could have written is not used. Writing one can fail (read-only disk): the run goes on without it.
-import { createRequire } from 'node:module';
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+//
+// Built-in modules come from process.getBuiltinModule, not import or require: a public load of a
+// built-in first reads every one of its exports for the ES module facade, and for node:fs those
+// include the getters of fs.promises and its streams (2-3 ms of a start that uses neither).
+// Node before 20.16 / 22.3 has no getBuiltinModule and loads them by import() and require.
+const builtin = (id) => process.getBuiltinModule?.(id) ?? import(id);
+const [fs, { tmpdir }, { dirname, join }, { fileURLToPath }, { Script }, { Buffer }] = await Promise.all(
+  ['node:fs', 'node:os', 'node:path', 'node:url', 'node:vm', 'node:buffer'].map(builtin),
+);
+// node:module only for a require of something that is not a built-in (no bundle has one today), or on
+// a Node without getBuiltinModule, where it is every require.
+const moduleApi = process.getBuiltinModule ? undefined : await import('node:module');
+const createRequire = (url) => (moduleApi ?? process.getBuiltinModule('node:module')).createRequire(url);
+const { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } = fs;
 
-const BUNDLE_HASH = '5db0a1f9eb5e9993';
+const BUNDLE_HASH = 'dd51a62c63f554a6';
 const CHUNK = /^\.\/(\d+\.index\.js)$/;
 const folder = process.env.NODE_DISABLE_COMPILE_CACHE
   ? undefined
@@ -90,9 +98,14 @@ function lazyModule(load) {
   );
 }
 
+/**
+ * The bundle's require: a built-in from getBuiltinModule (see the top), anything else by Node's
+ * require for the bundle's file, made at its first use.
+ */
 function requireFor(url) {
-  const require = createRequire(url);
-  return (id) => (LAZY.has(id) ? lazyModule(() => require(id)) : require(id));
+  let require;
+  const load = (id) => process.getBuiltinModule?.(id) ?? (require ??= createRequire(url))(id);
+  return (id) => (LAZY.has(id) ? lazyModule(() => load(id)) : load(id));
 }
 
 // import() of the bundle's files: a chunk is compiled here like bundle.js; anything else (the root
@@ -105,6 +118,36 @@ function dynamicImport(specifier, options) {
     resolve(run(meta, dynamicImport));
   });
 }
+
+// The step's standard output, written to fd 1 as long as nothing has asked for process.stdout. On a
+// runner it is a pipe, for which process.stdout is a net.Socket over a new pipe handle: a millisecond
+// or more of a start, before the first line of the log. The bundle writes through this writer
+// (src/actions/shared/runner.ts finds it under the symbol); the process.stdout getter is wrapped so
+// that once anything asks for the stream (a library, console.log), every later write goes through it,
+// in order after the ones already written. A write that fd 1 refuses (EAGAIN from a non-blocking
+// pipe, or any other error) goes to the stream too, from its first unwritten byte. Windows, whose
+// pipes are written differently, keeps the stream.
+function stdoutWriter() {
+  const descriptor = Object.getOwnPropertyDescriptor(process, 'stdout');
+  if (process.platform === 'win32' || !descriptor?.get || !descriptor.configurable) return undefined;
+  let stream;
+  Object.defineProperty(process, 'stdout', { ...descriptor, get: () => (stream ??= descriptor.get.call(process)) });
+  return (text) => {
+    if (stream === undefined) {
+      const bytes = Buffer.from(text, 'utf8');
+      let written = 0;
+      try {
+        while (written < bytes.length) written += writeSync(1, bytes, written);
+        return;
+      } catch {
+        process.stdout.write(bytes.subarray(written));
+        return;
+      }
+    }
+    stream.write(text);
+  };
+}
+globalThis[Symbol.for('gitops-promote.stdout')] ??= stdoutWriter();
 
 process.once('exit', () => {
   if (unsaved.length === 0) return;

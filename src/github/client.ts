@@ -2,14 +2,19 @@
 // secondary, honouring `retry-after`) come from octokit's own plugins, with bounds and timings that
 // tests can shrink. The base URL is passed in (GITHUB_API_URL is read by the action layer). Requests go
 // out through node:http and node:https (http-transport.ts), not the global fetch that costs a step its start.
+import { Octokit } from '@octokit/core';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { requestLog } from '@octokit/plugin-request-log';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { Octokit } from '@octokit/rest';
 import type Bottleneck from 'bottleneck';
 import { httpFetch } from './http-transport.js';
+import { restMethods } from './rest-methods.js';
 import { Group, Limiter } from './scheduler.js';
 
-export const GitHubOctokit = Octokit.plugin(retry, throttling);
+// @octokit/rest's plugins (request log, REST methods, pagination), with the REST methods this suite
+// calls instead of all of GitHub's (see rest-methods.ts), and retries and rate limits.
+export const GitHubOctokit = Octokit.plugin(requestLog, restMethods, paginateRest, retry, throttling);
 export type GitHubClient = InstanceType<typeof GitHubOctokit>;
 
 export interface GitHubLog {

@@ -399,8 +399,8 @@ async function lastDeployments(client, repository, config) {
     return deployments;
 }
 
-// EXTERNAL MODULE: ./src/github/client.ts + 1 modules
-var client = __webpack_require__(3098);
+// EXTERNAL MODULE: ./src/github/client.ts + 2 modules
+var client = __webpack_require__(4552);
 // EXTERNAL MODULE: ./src/cli/command.ts + 1 modules
 var command = __webpack_require__(302);
 ;// CONCATENATED MODULE: ./src/cli/commands/status.ts

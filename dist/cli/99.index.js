@@ -1176,8 +1176,8 @@ var git_history = __webpack_require__(5506);
 var snapshot = __webpack_require__(1507);
 // EXTERNAL MODULE: ./src/fs/tree.ts + 1 modules
 var tree = __webpack_require__(267);
-// EXTERNAL MODULE: ./src/github/client.ts + 1 modules
-var client = __webpack_require__(3098);
+// EXTERNAL MODULE: ./src/github/client.ts + 2 modules
+var client = __webpack_require__(4552);
 // EXTERNAL MODULE: ./src/cli/command.ts + 1 modules
 var command = __webpack_require__(302);
 ;// CONCATENATED MODULE: ./src/cli/commands/rollback.ts

@@ -28,7 +28,7 @@ const moduleApi = process.getBuiltinModule ? undefined : await import('node:modu
 const createRequire = (url) => (moduleApi ?? process.getBuiltinModule('node:module')).createRequire(url);
 const { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } = fs;
 
-const BUNDLE_HASH = '85768e5626059419';
+const BUNDLE_HASH = 'bcd033647225c8d0';
 const CHUNK = /^\.\/(\d+\.index\.js)$/;
 const folder = process.env.NODE_DISABLE_COMPILE_CACHE
   ? undefined

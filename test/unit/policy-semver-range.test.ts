@@ -2,7 +2,15 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { UserError } from '../../src/core/errors.js';
 import SemVer from 'semver/classes/semver.js';
-import { parseSemverRange, parseVersionTag, rangeAdmits, semverAccepts } from '../../src/core/policy/semver-range.js';
+import {
+  parseSemverRange,
+  parseVersionTag,
+  rangeAdmits,
+  scanSeparator,
+  scanTerm,
+  semverAccepts,
+  type ScannedVersion,
+} from '../../src/core/policy/semver-range.js';
 
 function admits(range: string, version: string): boolean {
   const parsed = parseVersionTag(version);
@@ -188,6 +196,122 @@ describe('ranges npm semver cannot anchor', () => {
   test('a range semver cannot anchor is refused when the config is read, as any bad range', () => {
     for (const range of ['>=1.0.0-01', '^99999999999999999999', `~1.0.0-${'x'.repeat(300)}`]) {
       assert.throws(() => parseSemverRange(range), UserError, range.slice(0, 30));
+    }
+  });
+});
+
+// The scanner (scanTerm, scanSeparator) against the grammar as a regular expression, the way ranges
+// were read before: the same term, parts and end, and the same separator, at every position of
+// generated texts made of the characters the grammar cares about.
+describe('the range scanner reads what the regular expression reads', () => {
+  const PART = String.raw`(?:\d+|[xX*])`;
+  const IDENTIFIERS = String.raw`[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*`;
+  const VERSION = String.raw`v?(${PART})(?:\.(${PART}))?(?:\.(${PART}))?(?:-(${IDENTIFIERS}))?(?:\+${IDENTIFIERS})?`;
+  const OPERATOR = String.raw`!=|>=|=>|<=|=<|~>|>|<|=|~|\^`;
+  const TERM = new RegExp(String.raw`\s*(?:(${VERSION})\s+-\s+(${VERSION})|(${OPERATOR})?\s*(${VERSION}))`, 'y');
+  const SEPARATOR = /\s*,\s*|\s*$|\s+/y;
+
+  const parts = (match: RegExpExecArray, from: number) => ({
+    major: match[from],
+    minor: match[from + 1],
+    patch: match[from + 2],
+    prerelease: match[from + 3],
+  });
+  function byExpression(text: string, at: number) {
+    TERM.lastIndex = at;
+    const match = TERM.exec(text);
+    if (!match) return undefined;
+    if (match[1] !== undefined) return { end: TERM.lastIndex, hyphen: [parts(match, 2), parts(match, 7)] };
+    return { end: TERM.lastIndex, operator: match[11] ?? '', version: parts(match, 13) };
+  }
+  function byScanner(text: string, at: number) {
+    const term = scanTerm(text, at);
+    if (!term) return undefined;
+    const strip = ({ major, minor, patch, prerelease }: ScannedVersion) => ({ major, minor, patch, prerelease });
+    if ('hyphen' in term) return { end: term.end, hyphen: term.hyphen.map(strip) };
+    return { end: term.end, operator: term.operator, version: strip(term.version) };
+  }
+  function separatorByExpression(text: string, at: number) {
+    SEPARATOR.lastIndex = at;
+    const match = SEPARATOR.exec(text);
+    return match ? { end: SEPARATOR.lastIndex, comma: match[0].includes(',') } : undefined;
+  }
+
+  test('generated texts, every position', () => {
+    const alphabet = [
+      '0',
+      '1',
+      '12',
+      '.',
+      'x',
+      'X',
+      '*',
+      'v',
+      '-',
+      '+',
+      ' ',
+      '  ',
+      '\t',
+      ',',
+      '>',
+      '<',
+      '=',
+      '~',
+      '^',
+      '!',
+      'a',
+      'Z',
+      'rc',
+      '\u00a0',
+      '|',
+    ];
+    // xorshift32: every draw from the whole 32-bit state (an LCG in doubles loses bits and repeats).
+    let seed = 20261208;
+    const next = () => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return seed >>> 0;
+    };
+    let compared = 0;
+    let terms = 0;
+    for (let i = 0; i < 4000; i++) {
+      let text = '';
+      const length = 1 + (next() % 12);
+      for (let j = 0; j < length; j++) text += alphabet[next() % alphabet.length];
+      for (let at = 0; at <= text.length; at++) {
+        const expected = byExpression(text, at);
+        assert.deepEqual(byScanner(text, at), expected, `term in ${JSON.stringify(text)} at ${at}`);
+        assert.deepEqual(
+          scanSeparator(text, at),
+          separatorByExpression(text, at),
+          `separator in ${JSON.stringify(text)} at ${at}`,
+        );
+        compared++;
+        if (expected) terms++;
+      }
+    }
+    // The texts are not all noise: many hold terms.
+    assert.ok(terms > compared / 10, `${terms} of ${compared}`);
+  });
+
+  test('the shapes ranges take', () => {
+    for (const text of [
+      '>=1.0.0',
+      ' ^1.x-0',
+      '1.2 - 1.4',
+      'v1.2.3-rc.1+build.5',
+      '~> 2',
+      '!=1.2.x',
+      '* ',
+      '1.2.3 -1',
+      '1 -  2',
+      '=>0.1',
+      '<=1,>0',
+    ]) {
+      for (let at = 0; at <= text.length; at++) {
+        assert.deepEqual(byScanner(text, at), byExpression(text, at), `${text} at ${at}`);
+      }
     }
   });
 });

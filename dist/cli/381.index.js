@@ -110,13 +110,108 @@ const OPERATOR_ALIASES = {
     '~>': '~',
     '^': '^',
 };
-const PART = String.raw `(?:\d+|[xX*])`;
-const IDENTIFIERS = String.raw `[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*`;
-const VERSION = String.raw `v?(${PART})(?:\.(${PART}))?(?:\.(${PART}))?(?:-(${IDENTIFIERS}))?(?:\+${IDENTIFIERS})?`;
-const OPERATOR = String.raw `!=|>=|=>|<=|=<|~>|>|<|=|~|\^`;
-// One comparator, or a hyphen range `A - B` (spaces around the dash are what make it a range).
-const TERM = new RegExp(String.raw `\s*(?:(${VERSION})\s+-\s+(${VERSION})|(${OPERATOR})?\s*(${VERSION}))`, 'y');
-const SEPARATOR = /\s*,\s*|\s*$|\s+/y;
+// The grammar of a range, scanned by hand. As a regular expression, a term (one comparator, or a
+// hyphen range `A - B`, where the spaces around the dash are what make it a range) is
+//   \s*(?:(VERSION)\s+-\s+(VERSION)|(OPERATOR)?\s*(VERSION))
+// with VERSION = v?(PART)(?:\.(PART))?(?:\.(PART))?(?:-(IDENTIFIERS))?(?:\+IDENTIFIERS)?, PART = \d+|[xX*],
+// IDENTIFIERS = [0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*, OPERATOR = != >= => <= =< ~> > < = ~ ^ (first that
+// fits), and the separator after it \s*,\s*|\s*$|\s+. That expression cost every start that read a
+// config half a millisecond to compile (twice: V8 compiles a regular expression again, to machine code,
+// on its second use), more than everything else a range takes. No backtracking is lost by scanning:
+// whatever follows a shorter match of a part is not what the grammar wants next (a space, or the end).
+// test/unit/policy-semver-range.test.ts holds the scanner to the expression on generated inputs.
+const OPERATORS = ['!=', '>=', '=>', '<=', '=<', '~>', '>', '<', '=', '~', '^'];
+const isDigit = (code) => code >= 48 && code <= 57;
+const isIdentifier = (code) => isDigit(code) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45; /* - */
+/** Where the run of white space (as \s reads it) that starts at `at` ends. */
+function skipSpace(text, at) {
+    while (at < text.length && /\s/.test(text[at]))
+        at++;
+    return at;
+}
+/** The end of PART at `at` (digits, or one of x X *), or -1. */
+function scanPart(text, at) {
+    const code = text.charCodeAt(at);
+    if (isDigit(code)) {
+        while (isDigit(text.charCodeAt(at)))
+            at++;
+        return at;
+    }
+    return code === 120 || code === 88 || code === 42 /* x X * */ ? at + 1 : -1;
+}
+/** The end of IDENTIFIERS at `at`, or -1. */
+function scanIdentifiers(text, at) {
+    if (!isIdentifier(text.charCodeAt(at)))
+        return -1;
+    for (;;) {
+        while (isIdentifier(text.charCodeAt(at)))
+            at++;
+        if (text.charCodeAt(at) !== 46 /* . */ || !isIdentifier(text.charCodeAt(at + 1)))
+            return at;
+        at++;
+    }
+}
+function scanVersion(text, at) {
+    let start = at;
+    if (text[start] === 'v' && scanPart(text, start + 1) !== -1)
+        start++;
+    let end = scanPart(text, start);
+    if (end === -1)
+        return undefined;
+    const major = text.slice(start, end);
+    let minor;
+    let patch;
+    let prerelease;
+    if (text[end] === '.' && scanPart(text, end + 1) !== -1) {
+        const minorEnd = scanPart(text, end + 1);
+        minor = text.slice(end + 1, minorEnd);
+        end = minorEnd;
+        if (text[end] === '.' && scanPart(text, end + 1) !== -1) {
+            const patchEnd = scanPart(text, end + 1);
+            patch = text.slice(end + 1, patchEnd);
+            end = patchEnd;
+        }
+    }
+    if (text[end] === '-') {
+        const preEnd = scanIdentifiers(text, end + 1);
+        if (preEnd !== -1) {
+            prerelease = text.slice(end + 1, preEnd);
+            end = preEnd;
+        }
+    }
+    if (text[end] === '+') {
+        const buildEnd = scanIdentifiers(text, end + 1);
+        if (buildEnd !== -1)
+            end = buildEnd;
+    }
+    return { end, major, minor, patch, prerelease };
+}
+/** The term that starts at `at` (after any white space), or undefined when none does. */
+function scanTerm(text, at) {
+    const start = skipSpace(text, at);
+    const first = scanVersion(text, start);
+    if (first) {
+        const dash = skipSpace(text, first.end);
+        if (dash > first.end && text[dash] === '-') {
+            const next = skipSpace(text, dash + 1);
+            const second = next > dash + 1 ? scanVersion(text, next) : undefined;
+            if (second)
+                return { end: second.end, hyphen: [first, second] };
+        }
+    }
+    const operator = OPERATORS.find((candidate) => text.startsWith(candidate, start)) ?? '';
+    const version = scanVersion(text, skipSpace(text, start + operator.length));
+    return version && { end: version.end, operator, version };
+}
+/** The separator after a term: its end and whether it holds a comma, or undefined when none fits. */
+function scanSeparator(text, at) {
+    const spaces = skipSpace(text, at);
+    if (text[spaces] === ',')
+        return { end: skipSpace(text, spaces + 1), comma: true };
+    if (spaces === text.length || spaces > at)
+        return { end: spaces, comma: false };
+    return undefined;
+}
 /** Strict semver tag: MAJOR.MINOR.PATCH[-pre][+build] with an optional leading `v`, as Flux reads tags. */
 function semver_range_parseVersionTag(tag) {
     if (/\s/.test(tag))
@@ -145,30 +240,28 @@ function parseGroup(text) {
     const comparators = [];
     let position = 0;
     for (;;) {
-        TERM.lastIndex = position;
-        const term = TERM.exec(text);
+        const term = scanTerm(text, position);
         if (!term)
             return undefined;
-        const made = term[1] !== undefined
-            ? [comparator('>=', term.slice(2, 6)), comparator('<=', term.slice(7, 11))]
-            : [comparator(OPERATOR_ALIASES[term[11] ?? ''] ?? '=', term.slice(13, 17))];
+        const made = 'hyphen' in term
+            ? [comparator('>=', term.hyphen[0]), comparator('<=', term.hyphen[1])]
+            : [comparator(OPERATOR_ALIASES[term.operator] ?? '=', term.version)];
         for (const one of made) {
             if (!one)
                 return undefined;
             comparators.push(one);
         }
-        SEPARATOR.lastIndex = TERM.lastIndex;
-        const separator = SEPARATOR.exec(text);
+        const separator = scanSeparator(text, term.end);
         if (!separator)
             return undefined;
-        position = SEPARATOR.lastIndex;
+        position = separator.end;
         // A trailing comma leaves an empty constraint, which Masterminds rejects.
         if (position >= text.length)
-            return separator[0].includes(',') ? undefined : comparators;
+            return separator.comma ? undefined : comparators;
     }
 }
-function comparator(operator, [major, minor, patch, prerelease]) {
-    const isWild = (part) => part === undefined || /^[xX*]$/.test(part);
+function comparator(operator, { major, minor, patch, prerelease }) {
+    const isWild = (part) => part === undefined || part === 'x' || part === 'X' || part === '*';
     const anyMajor = isWild(major);
     const anyMinor = !anyMajor && isWild(minor);
     const anyPatch = !anyMajor && !anyMinor && isWild(patch);

@@ -1,6 +1,9 @@
 // The committed bump bundle run as the runner runs it, against the local GitHub: a dispatch sent by
 // the dispatch code arrives as a repository_dispatch event, and the bump step turns it into one PR.
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parseBodyRecord } from '../../src/core/promotion/index.js';
 import { sendRepositoryDispatch } from '../../src/github/dispatch.js';
@@ -12,6 +15,16 @@ const ENV_REPO = 'environments';
 const WORKFLOW_TOKEN = 'ghs_workflow_token_of_this_run';
 const APP_TOKEN = 'ghs_app_installation_token';
 let github: LocalGitHub;
+// Preloaded with --require: at exit, whether the process loaded node:crypto (a bump from a dispatch
+// draws no ID, and the loader loads it only at its first use: 3 ms or more of a start).
+const scratch = mkdtempSync(join(tmpdir(), 'bump-runner-'));
+const cryptoRecorder = join(scratch, 'crypto-recorder.cjs');
+const cryptoLoaded = join(scratch, 'crypto-loaded');
+writeFileSync(
+  cryptoRecorder,
+  `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(cryptoLoaded)}, String(process.moduleLoadList.includes('NativeModule crypto'))));\n`,
+);
+after(() => rmSync(scratch, { recursive: true, force: true }));
 
 before(async () => {
   github = await startLocalGitHub();
@@ -59,9 +72,10 @@ describe('bump bundle under the runner', () => {
   test('dispatch -> bump opens the PR, sets every output and writes the table to the job summary', async (t) => {
     const tag = devTag(1763800000);
     const event = await dispatchEvent({ app: 'podinfo', tag, buildTimestamp: 1763800000 });
-    const run = await runBump('bump', event);
+    const run = await runBump('bump', event, { env: { NODE_OPTIONS: `--require ${cryptoRecorder}` } });
     t.diagnostic(`bundle ran under node ${run.nodeVersion}`);
     assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+    assert.equal(readFileSync(cryptoLoaded, 'utf8'), 'false', 'node:crypto was loaded');
     const pull = github
       .pullRequests(OWNER, ENV_REPO)
       .find((candidate) => candidate.headRef === 'gitops-promote/dev/podinfo');

@@ -24,7 +24,9 @@ export async function runBump(env: Environment = process.env, timing: GitHubClie
   const done: string[] = [];
   let heading = 'Bump';
   try {
-    const inputs = readBumpInputs(env, randomUUID);
+    // A function, not randomUUID itself: reading it from node:crypto would load the module (see
+    // scripts/bundle-start.mjs), and only a bump from inputs, not from a dispatch, draws an ID.
+    const inputs = readBumpInputs(env, () => randomUUID());
     const tokenKind = classifyToken(inputs.token, inputs.workflowToken);
     if (tokenKind === 'workflow') log.warning(WORKFLOW_TOKEN_WARNING);
     const { request } = inputs;

@@ -4,7 +4,6 @@
 // `\pL`, `\x{263a}`, octal escapes; no lookaround, no backreferences) and Go's linear-time
 // guarantee: a hostile pattern such as `^(a+)+$` cannot stall a bump the way JavaScript's
 // backtracking RegExp would. Its syntax errors are Go's own messages.
-import { createRequire } from 'node:module';
 import { invalid } from '../errors.js';
 
 type Engine = typeof import('re2js');
@@ -37,7 +36,8 @@ function loadEngine(): Engine {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load the bundler keeps inside the bundle
     engine = require('re2js') as Engine;
   } else {
-    engine = createRequire(import.meta.url)('re2js') as Engine;
+    // node:module only here: loading it (with the source-map support it brings) costs a start.
+    engine = process.getBuiltinModule('node:module').createRequire(import.meta.url)('re2js') as Engine;
   }
   return engine;
 }

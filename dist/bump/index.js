@@ -28,7 +28,7 @@ const moduleApi = process.getBuiltinModule ? undefined : await import('node:modu
 const createRequire = (url) => (moduleApi ?? process.getBuiltinModule('node:module')).createRequire(url);
 const { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } = fs;
 
-const BUNDLE_HASH = '7e21a5362d82c066';
+const BUNDLE_HASH = 'd197bf03d91f1f39';
 const CHUNK = /^\.\/(\d+\.index\.js)$/;
 const folder = process.env.NODE_DISABLE_COMPILE_CACHE
   ? undefined

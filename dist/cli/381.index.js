@@ -21,8 +21,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(8995);
 ;// CONCATENATED MODULE: ./src/core/policy/go-regexp.ts
 // Flux reads tag filters as Go (RE2) regular expressions and extract templates in Go's
 // Regexp.Expand syntax. They run here on re2js, a pure JavaScript port of RE2 with Go's syntax and
@@ -30,7 +28,6 @@ var external_node_module_ = __webpack_require__(8995);
 // `\pL`, `\x{263a}`, octal escapes; no lookaround, no backreferences) and Go's linear-time
 // guarantee: a hostile pattern such as `^(a+)+$` cannot stall a bump the way JavaScript's
 // backtracking RegExp would. Its syntax errors are Go's own messages.
-
 
 let engine;
 /**

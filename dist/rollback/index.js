@@ -28,7 +28,7 @@ const moduleApi = process.getBuiltinModule ? undefined : await import('node:modu
 const createRequire = (url) => (moduleApi ?? process.getBuiltinModule('node:module')).createRequire(url);
 const { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } = fs;
 
-const BUNDLE_HASH = '1590be7cece0783e';
+const BUNDLE_HASH = 'd146215578e489eb';
 const CHUNK = /^\.\/(\d+\.index\.js)$/;
 const folder = process.env.NODE_DISABLE_COMPILE_CACHE
   ? undefined

@@ -8,13 +8,7 @@ import { EOL } from 'node:os';
 import { forLog } from '../core/text/untrusted.js';
 import { writeStdout } from './shared/runner.js';
 
-type Environment = Readonly<Record<string, string | undefined>>;
-
-/** core.getState: the state the main step saved, given to the post step as STATE_<name>. */
-export function getState(name: string, env: Environment = process.env): string {
-  return env[`STATE_${name}`] || '';
-}
-
+export { getState } from './shared/runner.js';
 export { saveState } from './shared/file-command.js';
 
 /** log.info (core.info through forLog): one line of the step's log. */

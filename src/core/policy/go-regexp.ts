@@ -36,7 +36,9 @@ function loadEngine(): Engine {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load the bundler keeps inside the bundle
     engine = require('re2js') as Engine;
   } else {
-    // node:module only here: loading it (with the source-map support it brings) costs a start.
+    // Outside a bundle (the TypeScript loader), Node's require. node:module is taken only here, not
+    // imported: a bundle would load it (with the source-map support it brings) at every start.
+    // eslint-disable-next-line no-restricted-globals -- Node's module loader, not the environment
     engine = process.getBuiltinModule('node:module').createRequire(import.meta.url)('re2js') as Engine;
   }
   return engine;

@@ -60,8 +60,7 @@ export async function createKindCluster(kind: string, options: KindOptions, kube
 
 export async function exportKindLogs(kind: string, name: string, dir: string): Promise<void> {
   const result = await runCommand(kindExportLogsCommand({ kind, name, dir }));
-  if (result.code !== 0)
-    log.warning(`kind export logs failed: ${result.stderr.trim().split('\n').slice(-1)[0] ?? ''}`);
+  if (result.code !== 0) log.warning(`kind export logs failed: ${result.stderr.trim().split('\n').slice(-1)[0] ?? ''}`);
 }
 
 export async function deleteKindCluster(kind: string, name: string): Promise<void> {

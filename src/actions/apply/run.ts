@@ -92,7 +92,8 @@ export async function runApplyAction(env: Environment = process.env): Promise<vo
 async function summary(heading: string, objects: readonly AppliedObject[], env: Environment): Promise<void> {
   if (!env.GITHUB_STEP_SUMMARY) return;
   const html = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/@/g, '&#64;');
-  await runner.summary()
+  await runner
+    .summary()
     .addHeading(html(heading), 3)
     .addTable([
       ['Kind', 'Namespace/name'].map((data) => ({ data, header: true })),

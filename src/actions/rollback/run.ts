@@ -60,7 +60,10 @@ export async function runRollback(
       'changed-files': JSON.stringify(result.files),
     });
     if (env.GITHUB_STEP_SUMMARY) {
-      await runner.summary().addRaw(renderRollbackSummary({ ...result, basis: result.target.basis }), true).write();
+      await runner
+        .summary()
+        .addRaw(renderRollbackSummary({ ...result, basis: result.target.basis }), true)
+        .write();
     }
     return result;
   } catch (error) {
@@ -70,7 +73,10 @@ export async function runRollback(
         done.length === 0
           ? 'Nothing was written.'
           : `Done before the failure:\n\n${done.map((step) => `- ${inertText(step)}`).join('\n')}`;
-      await runner.summary().addRaw(`### ${heading}: failed\n\n${inertText(message)}\n\n${before}\n`, true).write();
+      await runner
+        .summary()
+        .addRaw(`### ${heading}: failed\n\n${inertText(message)}\n\n${before}\n`, true)
+        .write();
     }
     throw error;
   }

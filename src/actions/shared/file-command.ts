@@ -45,7 +45,6 @@ export function appendFileCommand(file: string, name: string, value: string): vo
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
-
 /**
  * core.setOutput for a name of ours. Without GITHUB_OUTPUT (an older runner), the set-output workflow
  * command, as @actions/core writes it.

@@ -15,7 +15,8 @@ export async function writeSummaryTable(
     log.info('no GITHUB_STEP_SUMMARY: job summary not written');
     return;
   }
-  await runner.summary()
+  await runner
+    .summary()
     .addHeading(heading, 3)
     .addTable([
       [

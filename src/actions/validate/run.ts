@@ -138,7 +138,8 @@ async function pullRequestFiles(inputs: ValidateInputs, dir: string): Promise<st
 async function writeSummary(result: ValidateResult, env: Environment): Promise<void> {
   if (!env.GITHUB_STEP_SUMMARY) return;
   const html = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/@/g, '&#64;');
-  await runner.summary()
+  await runner
+    .summary()
     .addHeading(`gitops-promote validate: ${result.result}`, 3)
     .addTable([
       ['Kind', 'Namespace/name', 'Stage', 'Result', 'Time'].map((data) => ({ data, header: true })),
